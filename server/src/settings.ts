@@ -1,0 +1,50 @@
+/**
+ * One typed settings module with one defaults object, shared by the VS Code client, the server
+ * and the CLI. `package.json` `contributes.configuration` must match it (a unit test checks).
+ */
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+/** Per-rule override: a severity, `off`, or `default` (the rule's own default severity). */
+export type RuleSetting = SeverityName | 'off' | 'default';
+
+export type UiLanguage = 'zh-cn' | 'en';
+
+export interface GongwenSettings {
+  /** Language of diagnostics and server messages. Chinese first. */
+  language: UiLanguage;
+  /** Switch plain-text files that look like a notice or plan to the `gongwen` language (client only). */
+  detectPlainText: boolean;
+  /** Severity overrides by rule id. */
+  rules: Record<string, RuleSetting>;
+}
+
+export const DEFAULT_SETTINGS: GongwenSettings = {
+  language: 'zh-cn',
+  detectPlainText: true,
+  rules: {},
+};
+
+/**
+ * `gongwen.json` at the workspace root (schema: `schemas/gongwen.schema.json`).
+ * Later issues read `jurisdiction`, `departments` and `upper`; this one reads `rules` and `language`.
+ */
+export interface ProjectConfig {
+  /** Jurisdiction whose department list applies, e.g. 乳山市. */
+  jurisdiction?: string;
+  /** Path to the user's own department list (relative to gongwen.json). */
+  departments?: string;
+  /** Higher-level plans: paths or globs, or per-document mappings. */
+  upper?: string[] | Record<string, string[]>;
+  language?: UiLanguage;
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Settings from the editor, overridden by gongwen.json where the file says something. */
+export function mergeSettings(editor: Partial<GongwenSettings> | undefined, project: ProjectConfig | undefined): GongwenSettings {
+  const base: GongwenSettings = { ...DEFAULT_SETTINGS, ...(editor ?? {}) };
+  return {
+    ...base,
+    language: project?.language ?? base.language,
+    rules: { ...base.rules, ...(project?.rules ?? {}) },
+  };
+}
