@@ -1,0 +1,72 @@
+/**
+ * Citations 《title》 with the 文号 that may follow in parentheses, and abbreviation
+ * definitions `（以下简称《科学素质纲要》）` / `（以下简称“科普”）`.
+ */
+import type { Abbreviation, Block, Citation } from './types';
+import type { SpanMaker } from './spans';
+import { DOC_NUMBER } from './notice-lines';
+
+const MAX_TITLE = 120;
+
+export function findCitations(block: Block, spans: SpanMaker): { citations: Citation[]; abbreviations: Abbreviation[] } {
+  const citations: Citation[] = [];
+  const abbreviations: Abbreviation[] = [];
+  const text = block.text;
+  let lastCitation: Citation | undefined;
+  let lastCitationEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '《' && c !== '“' && c !== '"') continue;
+    const defines = /以下简称\s*$/.test(text.slice(Math.max(0, i - 8), i));
+    if (c !== '《' && !defines) continue;
+    const end = closeOf(text, i, c, c === '《' ? '》' : c === '“' ? '”' : '"');
+    if (end < 0) continue;
+    const inner = text.slice(i + 1, end).replace(/\s+/g, '');
+    if (defines) {
+      const span = spans.inBlock(block, i, end + 1);
+      // Only a title cited right before the definition is what it abbreviates (…》（国发〔2021〕9号，以下简称…）.
+      const full = lastCitation && i - lastCitationEnd <= 24 ? lastCitation.title : undefined;
+      abbreviations.push({ ...span, short: inner, full });
+      i = end;
+      continue;
+    }
+    const citation: Citation = { ...spans.inBlock(block, i, end + 1), title: inner };
+    const paren = parenAfter(text, end + 1);
+    if (paren) {
+      const inside = text.slice(paren[0] + 1, paren[1]);
+      const m = DOC_NUMBER.exec(inside);
+      if (m && m.index <= 2) {
+        const a = paren[0] + 1 + m.index;
+        citation.docNumber = spans.inBlock(block, a, a + m[0].length);
+      }
+    }
+    citations.push(citation);
+    lastCitation = citation;
+    lastCitationEnd = end;
+    // No skip to `end`: a nested title (《关于印发《…》的通知》) is a citation too.
+  }
+  return { citations, abbreviations };
+}
+
+/** Matching close mark, with nesting for 《》; bounded. */
+function closeOf(text: string, open: number, openCh: string, closeCh: string): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + MAX_TITLE);
+  for (let i = open; i < limit; i++) {
+    if (text[i] === openCh && openCh !== closeCh) depth++;
+    else if (text[i] === closeCh) {
+      if (openCh === closeCh && i === open) continue;
+      if (openCh === closeCh || --depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** `（…）` directly after a citation (spaces allowed), as [open, close] offsets. */
+function parenAfter(text: string, from: number): [number, number] | undefined {
+  let i = from;
+  while (i < text.length && i < from + 2 && /\s/.test(text[i])) i++;
+  if (text[i] !== '（' && text[i] !== '(') return undefined;
+  for (let k = i + 1; k < Math.min(text.length, i + 80); k++) if (text[k] === '）' || text[k] === ')') return [i, k];
+  return undefined;
+}

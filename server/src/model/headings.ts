@@ -1,0 +1,83 @@
+/**
+ * The heading tree of the plan (GB/T 9704-2012 §7.3.3). A heading nests under the nearest
+ * earlier heading whose marker kind ranks above its own, so a document that skips a level
+ * still gets a sensible tree, and `——` items hang under whatever heading they follow.
+ */
+import type { Block, Heading, SourceLine } from './types';
+import { MARKER_RANK } from './types';
+import type { ParsedBlock } from './blocks';
+import type { LineIndex } from './positions';
+import type { SpanMaker } from './spans';
+
+/** A title longer than this is a run-in paragraph without a full stop; cut it for display. */
+const MAX_TITLE = 60;
+
+export function buildHeadings(
+  blocks: ParsedBlock[],
+  from: number,
+  to: number,
+  lines: SourceLine[],
+  index: LineIndex,
+  spans: SpanMaker,
+): { roots: Heading[]; all: Heading[] } {
+  const roots: Heading[] = [];
+  const all: Heading[] = [];
+  const blockOf = new Map<Heading, number>();
+  const stack: Heading[] = [];
+
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (!b.marker) continue;
+    const m = b.marker;
+    const start = b.titleStart ?? m.length;
+    const stop = b.text.indexOf('。', start);
+    let titleEnd = stop >= 0 ? stop : b.text.length;
+    let title = b.text.slice(start, titleEnd).replace(/[\s：:]+$/, '');
+    if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE);
+    if (stop >= 0) titleEnd = stop + 1;
+    const rank = MARKER_RANK[m.kind];
+    while (stack.length && MARKER_RANK[stack[stack.length - 1].kind] >= rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    const heading: Heading = {
+      kind: m.kind,
+      level: stack.length + 1,
+      marker: m.marker,
+      markerRange: spans.inBlock(b, 0, m.marker.length).range,
+      number: m.number,
+      title,
+      range: spans.inBlock(b, 0, titleEnd).range,
+      sectionRange: spans.inBlock(b, 0, titleEnd).range, // widened below
+      body: [],
+      children: [],
+    };
+    if (parent) {
+      heading.parent = parent;
+      parent.children.push(heading);
+    } else roots.push(heading);
+    stack.push(heading);
+    all.push(heading);
+    blockOf.set(heading, i);
+  }
+
+  // A section runs to the next heading that is not its descendant (or the end of the plan).
+  const endLine = to < blocks.length ? blocks[to].firstLine - 1 : lines.length - 1;
+  all.forEach((h, k) => {
+    let next = k + 1;
+    while (next < all.length && all[next].level > h.level) next++;
+    const stopLine = next < all.length ? blocks[blockOf.get(all[next])!].firstLine - 1 : endLine;
+    h.sectionRange = { start: h.range.start, end: lineEnd(lines, index, stopLine, h.range.end.line) };
+    const bodyTo = h.children.length ? blockOf.get(h.children[0])! : next < all.length ? blockOf.get(all[next])! : to;
+    h.body = blocks.slice(blockOf.get(h)!, bodyTo) as Block[];
+  });
+  return { roots, all };
+}
+
+/** End position of the last text line at or before `line` (skipping blanks and page numbers). */
+function lineEnd(lines: SourceLine[], index: LineIndex, line: number, floor: number) {
+  let l = Math.min(line, lines.length - 1);
+  while (l > floor && lines[l].kind !== 'text') l--;
+  const src = lines[l];
+  let end = src.end;
+  while (end > src.start && /\s/.test(src.text[end - src.start - 1])) end--;
+  return index.positionAt(Math.max(end, src.start));
+}

@@ -1,0 +1,29 @@
+/**
+ * Lines of the notice that have a fixed shape: 发文字号 (GB/T 9704 §7.2.5) and dates
+ * (§7.3.5). The patterns accept the wrong forms too (`[2022]`, `07月`, `二〇二二年`) so
+ * that rules can name the mistake instead of missing the element.
+ */
+
+const D = '[0-9０-９]';
+/** Year digits as drafters write them, including Chinese numerals and the wrong zeros O/Ｏ/0. */
+const YEAR = `(${D}{2,4}|[〇零○OＯ0０一二三四五六七八九]{4})`;
+const MD = `(${D}{1,2}|[一二三四五六七八九十]{1,3})`;
+
+const DATE_LINE = new RegExp(`^${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日$`);
+/** A date anywhere in a short text (e.g. the 印发 line). */
+export const DATE_IN_TEXT = new RegExp(`${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`);
+
+export function isDateLine(content: string): boolean {
+  return content.length <= 40 && DATE_LINE.test(content);
+}
+
+/** 机关代字 + bracketed year + serial + 号, with every wrong bracket and stray space accepted. */
+export const DOC_NUMBER = new RegExp(
+  `([\\u4e00-\\u9fff]{1,12})\\s{0,3}([〔\\[【(（［])\\s{0,3}(${D}{2,4})\\s{0,3}([〕\\]】)）］])\\s{0,3}(第)?\\s{0,3}(${D}{1,4})\\s{0,3}(号)?`,
+);
+
+const DOC_NUMBER_LINE = new RegExp(`^(?:文号[:：]\\s{0,3})?${DOC_NUMBER.source}(?:\\s+签发人.{0,20})?$`);
+
+export function isDocNumberLine(content: string): boolean {
+  return content.length <= 60 && DOC_NUMBER_LINE.test(content);
+}

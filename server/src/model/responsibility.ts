@@ -1,0 +1,82 @@
+/**
+ * Responsibility clauses (责任单位) at the end of task items, in the four forms the seeds use:
+ * （…按职责分工负责） （…负责） （责任单位：…） （由…牵头，相关部门和单位配合）.
+ * The clause is found in the joined text, so a list wrapped across lines and page breaks is one list.
+ */
+import type { Block, ResponsibilityForm, ResponsibilityList, Unit } from './types';
+import type { SpanMaker } from './spans';
+
+/** Longest clause we look for; keeps the bracket scan bounded on hostile input. */
+const MAX_CLAUSE = 400;
+const OPEN = new Set(['（', '(']);
+const CLOSE = new Set(['）', ')']);
+/** A unit name: short, no sentence punctuation. */
+const UNIT_LIKE = /^[^，。；：,;:“”"]{2,30}$/;
+
+interface Shape {
+  form: ResponsibilityForm;
+  /** Offsets inside the clause content where the unit list starts and ends. */
+  from: number;
+  to: number;
+}
+
+function shapeOf(content: string): Shape | undefined {
+  let m = /^\s*责任单位\s*[:：]\s*/.exec(content);
+  if (m) return { form: '责任单位', from: m[0].length, to: content.length };
+  m = /^\s*由(.{2,300}?)牵头/.exec(content);
+  if (m && /配合\s*$/.test(content)) return { form: '牵头配合', from: m[0].indexOf(m[1]), to: m[0].indexOf(m[1]) + m[1].length };
+  m = /按职责分工负\s*责\s*$/.exec(content);
+  if (m) return { form: '按职责分工负责', from: 0, to: m.index };
+  m = /(牵头)?负\s*责\s*$/.exec(content);
+  if (m) return { form: '负责', from: 0, to: m.index };
+  return undefined;
+}
+
+/** Index of the bracket closing the one at `open`, allowing one level of nesting (院（校）). */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + MAX_CLAUSE);
+  for (let i = open; i < limit; i++) {
+    const c = text[i];
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function findResponsibilities(block: Block, spans: SpanMaker): ResponsibilityList[] {
+  const found: ResponsibilityList[] = [];
+  const text = block.text;
+  for (let i = 0; i < text.length; i++) {
+    if (!OPEN.has(text[i])) continue;
+    const end = closing(text, i);
+    if (end < 0) continue;
+    const content = text.slice(i + 1, end);
+    const shape = shapeOf(content);
+    if (!shape) continue;
+    const units = splitUnits(block, i + 1 + shape.from, i + 1 + shape.to, spans);
+    if (units.length === 0 || !units.every((u) => UNIT_LIKE.test(u.name))) continue;
+    found.push({ ...spans.inBlock(block, i, end + 1), form: shape.form, units });
+    i = end;
+  }
+  return found;
+}
+
+function splitUnits(block: Block, from: number, to: number, spans: SpanMaker): Unit[] {
+  const units: Unit[] = [];
+  let start = from;
+  for (let k = from; k <= to; k++) {
+    const c = k < to ? block.text[k] : '、';
+    if (c !== '、' && c !== '，' && c !== ',') continue;
+    let a = start;
+    let b = k;
+    while (a < b && /\s/.test(block.text[a])) a++;
+    while (b > a && /\s/.test(block.text[b - 1])) b--;
+    if (b > a) {
+      const span = spans.inBlock(block, a, b);
+      units.push({ name: span.text.replace(/\s+/g, ''), range: span.range });
+    }
+    start = k + 1;
+  }
+  return units;
+}

@@ -1,0 +1,32 @@
+/** Character classes shared by the parser. */
+
+/** CJK ideographs (BMP blocks used in these documents). */
+export function isCjk(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
+}
+
+export function hasCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isCjk(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whitespace as it appears in extracted PDF and Word text: ASCII, NBSP, ideographic space, BOM. */
+export function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x0b || code === 0x0c;
+}
+
+/** Display width as a PDF lays text out: CJK and full-width forms take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Characters that end a sentence or a clause list in Chinese text. */
+export const SENTENCE_END = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':']);
+
+/** Closing brackets after which a new paragraph may start (a responsibility clause closes a task item). */
+export const CLOSERS = new Set(['）', ')', '」', '”', '』']);
