@@ -25,7 +25,8 @@ export function findCitations(block: Block, spans: SpanMaker): { citations: Cita
     if (defines) {
       const span = spans.inBlock(block, i, end + 1);
       // Only a title cited right before the definition is what it abbreviates (…》（国发〔2021〕9号，以下简称…）.
-      const full = lastCitation && i - lastCitationEnd <= 24 ? lastCitation.title : undefined;
+      const between = lastCitation ? text.slice(lastCitationEnd + 1, i) : '';
+      const full = lastCitation && /^\s*[（(][^（）()]{0,24}以下简称\s*$/.test(between) ? lastCitation.title : undefined;
       abbreviations.push({ ...span, short: inner, full });
       i = end;
       continue;

@@ -1,0 +1,60 @@
+/**
+ * heading-sequence — siblings are numbered 1, 2, 3 … without gap, repeat or reversal
+ * (GB/T 9704-2012 §7.3.3). Continuous numbering of one level across sections, as in seed 002
+ * （一）…（十九）, is a legitimate style: a group may start where the previous group of the same
+ * level and kind stopped.
+ */
+import type { Heading } from '../model/types';
+import { t } from '../l10n';
+import type { Finding, Rule } from './types';
+import { markerWithNumber } from './marker-format';
+
+function checkGroup(group: Heading[], continueFrom: number | undefined, out: Finding[]): void {
+  const first = group[0];
+  if (first.number !== 1 && first.number !== (continueFrom ?? 0) + 1) {
+    out.push({
+      range: first.markerRange,
+      message: t('同级标题应从“{0}”开始编号，此处为“{1}”。', markerWithNumber(first, 1), first.marker),
+    });
+  }
+  for (let k = 1; k < group.length; k++) {
+    const prev = group[k - 1];
+    const h = group[k];
+    if (h.number === prev.number + 1) continue;
+    const expected = markerWithNumber(h, prev.number + 1);
+    let message: string;
+    if (h.number === prev.number) message = t('标题编号“{0}”与上一条重复，应为“{1}”。', h.marker, expected);
+    else if (h.number < prev.number) message = t('标题编号“{0}”排在“{1}”之后，顺序颠倒，应为“{2}”。', h.marker, prev.marker, expected);
+    else message = t('标题编号不连续：“{0}”之后应为“{1}”，此处为“{2}”。', prev.marker, expected, h.marker);
+    out.push({ range: h.markerRange, message });
+  }
+}
+
+export const headingSequence: Rule = {
+  id: 'heading-sequence',
+  description: t('同级标题编号连续，无跳号、重号或颠倒'),
+  defaultSeverity: 'error',
+  fixable: false,
+  check({ doc }) {
+    const out: Finding[] = [];
+    // Last number used by the previous sibling group of each level+kind, for continuous numbering.
+    const lastOfLevel = new Map<string, number>();
+    const visit = (siblings: Heading[]) => {
+      const byKind = new Map<string, Heading[]>();
+      for (const h of siblings) {
+        if (h.kind === 'dash') continue;
+        const list = byKind.get(h.kind) ?? [];
+        list.push(h);
+        byKind.set(h.kind, list);
+      }
+      for (const [kind, group] of byKind) {
+        const key = `${group[0].level}:${kind}`;
+        checkGroup(group, lastOfLevel.get(key), out);
+        lastOfLevel.set(key, group[group.length - 1].number);
+      }
+      for (const h of siblings) visit(h.children);
+    };
+    visit(doc.headings);
+    return out;
+  },
+};
