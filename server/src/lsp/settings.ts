@@ -1,0 +1,96 @@
+/**
+ * Where the server's settings come from: the editor (pulled with `workspace/configuration`,
+ * pushed with `didChangeConfiguration`, or `initializationOptions.settings` for clients such as
+ * Neovim), overridden by `gongwen.json` at the root of the first workspace folder.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InitializeParams } from 'vscode-languageserver/node';
+import { readProjectConfig, type ConfigResult } from '../config';
+import { mergeSettings, type GongwenSettings, type RuleSetting } from '../settings';
+
+export const CONFIG_SECTION = 'gongwen';
+export const PROJECT_CONFIG_FILE = 'gongwen.json';
+
+/** What a client without `workspace/configuration` may send in `initialize`. */
+export interface InitializationOptions {
+  settings?: Partial<GongwenSettings>;
+}
+
+export interface SettingsSource {
+  /** True when the client answers `workspace/configuration`. */
+  readonly canPull: boolean;
+  /** Pull the editor settings again, or take pushed ones (`didChangeConfiguration` `settings.gongwen`). */
+  loadEditor(pushed?: unknown): Promise<void>;
+  /** Re-read gongwen.json; false when it says what it said before (one change may be reported twice). */
+  loadProject(): boolean;
+  current(): GongwenSettings;
+}
+
+export interface SettingsIo {
+  pull(section: string): Promise<unknown>;
+  /** Tell the user once about a gongwen.json that cannot be used. */
+  warn(message: string): void;
+  logError(message: string): void;
+}
+
+export function createSettingsSource(params: InitializeParams, io: SettingsIo): SettingsSource {
+  const canPull = params.capabilities.workspace?.configuration === true;
+  const configPath = projectConfigPath(params);
+  let editor = asSettings((params.initializationOptions as InitializationOptions | undefined)?.settings);
+  let project: ConfigResult = { config: {} };
+  let lastProject: string | undefined;
+
+  return {
+    canPull,
+    async loadEditor(pushed) {
+      if (canPull) {
+        try {
+          editor = asSettings(await io.pull(CONFIG_SECTION));
+        } catch (err) {
+          io.logError(`workspace/configuration failed: ${(err as Error)?.message ?? String(err)}`);
+        }
+      } else if (typeof pushed === 'object' && pushed !== null && CONFIG_SECTION in pushed) {
+        editor = asSettings((pushed as Record<string, unknown>)[CONFIG_SECTION]);
+      }
+    },
+    loadProject() {
+      if (!configPath) return false;
+      const result = readProjectConfig(configPath);
+      const key = JSON.stringify(result);
+      if (key === lastProject) return false;
+      lastProject = key;
+      project = result;
+      if (result.error) io.warn(result.error);
+      return true;
+    },
+    current: () => mergeSettings(editor, project.config),
+  };
+}
+
+function projectConfigPath(params: InitializeParams): string | undefined {
+  const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  if (!root?.startsWith('file:')) return undefined;
+  return path.join(fileURLToPath(root), PROJECT_CONFIG_FILE);
+}
+
+export function isProjectConfig(uri: string): boolean {
+  return uri.endsWith(`/${PROJECT_CONFIG_FILE}`);
+}
+
+const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+
+/** Settings arrive from any client as untyped JSON: keep only well-formed values. */
+function asSettings(value: unknown): Partial<GongwenSettings> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const out: Partial<GongwenSettings> = {};
+  if (v.language === 'zh-cn' || v.language === 'en') out.language = v.language;
+  if (typeof v.detectPlainText === 'boolean') out.detectPlainText = v.detectPlainText;
+  if (typeof v.rules === 'object' && v.rules !== null && !Array.isArray(v.rules)) {
+    out.rules = Object.fromEntries(
+      Object.entries(v.rules).filter((entry): entry is [string, RuleSetting] => RULE_SETTINGS.includes(entry[1] as string)),
+    );
+  }
+  return out;
+}

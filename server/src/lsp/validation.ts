@@ -1,0 +1,95 @@
+/**
+ * Parse once per document version, validate debounced per document, and never publish
+ * diagnostics computed for a version the editor has already moved past.
+ */
+import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { GongwenDocument } from '../model/types';
+import type { LanguageService } from '../service';
+
+export interface Analyses {
+  /** The parsed document for the editor's current version, parsed at most once per version. */
+  get(document: TextDocument): GongwenDocument;
+  forget(uri: string): void;
+  /** Drop everything, e.g. when settings the parser may read have changed. */
+  clear(): void;
+}
+
+export function createAnalyses(service: LanguageService): Analyses {
+  const cache = new Map<string, { version: number; doc: GongwenDocument }>();
+  return {
+    get(document) {
+      const hit = cache.get(document.uri);
+      if (hit && hit.version === document.version) return hit.doc;
+      const doc = service.parse(document.uri, document.getText());
+      cache.set(document.uri, { version: document.version, doc });
+      return doc;
+    },
+    forget: (uri) => cache.delete(uri),
+    clear: () => cache.clear(),
+  };
+}
+
+export interface ValidatorOptions {
+  documents: TextDocuments<TextDocument>;
+  /** Resolves once settings are loaded, so nothing is published under defaults the user did not choose. */
+  ready: () => Promise<void>;
+  diagnose(document: TextDocument): PublishDiagnosticsParams['diagnostics'];
+  publish(params: PublishDiagnosticsParams): void;
+  logError(message: string): void;
+  /** Typing pauses shorter than this do not trigger a run. */
+  delayMs?: number;
+}
+
+export interface Validator {
+  /** Validate after a pause; a later call for the same document cancels this one. */
+  schedule(uri: string): void;
+  validate(uri: string): Promise<void>;
+  cancel(uri: string): void;
+  cancelAll(): void;
+}
+
+export function createValidator(options: ValidatorOptions): Validator {
+  const { documents } = options;
+  const delayMs = options.delayMs ?? 150;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const cancel = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+  };
+
+  async function validate(uri: string): Promise<void> {
+    const version = documents.get(uri)?.version;
+    if (version === undefined) return;
+    await options.ready();
+    const document = documents.get(uri);
+    if (document?.version !== version) return; // superseded while waiting: that edit has its own run
+    let diagnostics: PublishDiagnosticsParams['diagnostics'] = [];
+    try {
+      diagnostics = options.diagnose(document);
+    } catch (err) {
+      options.logError(`diagnostics failed for ${uri}: ${(err as Error)?.stack ?? String(err)}`);
+    }
+    if (documents.get(uri)?.version !== version) return; // stale: never show results for text that is gone
+    options.publish({ uri, version, diagnostics });
+  }
+
+  return {
+    schedule(uri) {
+      cancel(uri);
+      timers.set(
+        uri,
+        setTimeout(() => {
+          timers.delete(uri);
+          void validate(uri);
+        }, delayMs),
+      );
+    },
+    validate,
+    cancel,
+    cancelAll() {
+      for (const uri of [...timers.keys()]) cancel(uri);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The LSP adapter: transport, document sync and settings around the pure language service
+ * (service.ts). Handlers find the document, call the service and return; no analysis here.
+ * `createConnection` picks `--stdio` / `--node-ipc` / `--socket` from argv.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type Logger } from './service';
+import { guard } from './lsp/guard';
+import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
+import { createAnalyses, createValidator } from './lsp/validation';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const logger: Logger = {
+  info: (message) => connection.console.info(message),
+  warn: (message) => connection.console.warn(message),
+  error: (message) => connection.console.error(message),
+};
+// The bundle runs from dist/; the rule pages ship beside it in docs/rules/.
+const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
+const service = createLanguageService({ docsBase, logger });
+const analyses = createAnalyses(service);
+
+let settings: SettingsSource | undefined;
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (markReady = resolve));
+let registerDynamically = { configuration: false, watchedFiles: false };
+
+const validator = createValidator({
+  documents,
+  ready: () => ready,
+  diagnose: (document) => service.diagnostics(analyses.get(document)),
+  publish: (params) => void connection.sendDiagnostics(params),
+  logError: logger.error,
+});
+
+connection.onInitialize((params): InitializeResult => {
+  settings = createSettingsSource(params, {
+    pull: (section) => connection.workspace.getConfiguration(section),
+    // A notification, not window/showMessageRequest: some clients turn a request into a blocking prompt.
+    warn: (message) => {
+      logger.warn(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    },
+    logError: logger.error,
+  });
+  const workspace = params.capabilities.workspace;
+  registerDynamically = {
+    configuration: settings.canPull && workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+  };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'gongwen' },
+  };
+});
+
+connection.onInitialized(async () => {
+  try {
+    if (registerDynamically.configuration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
+    }
+    if (registerDynamically.watchedFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }],
+      });
+    }
+    await settings?.loadEditor();
+    settings?.loadProject();
+    applySettings();
+  } catch (err) {
+    logger.error(`initialized failed: ${(err as Error)?.stack ?? String(err)}`);
+  } finally {
+    markReady(); // even after a failure: defaults beat a server that never validates
+  }
+});
+
+function applySettings(): void {
+  if (!settings) return;
+  service.configure(settings.current());
+  analyses.clear();
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) void validator.validate(document.uri);
+}
+
+connection.onDidChangeConfiguration(
+  guard('didChangeConfiguration', undefined, async (params) => {
+    await ready;
+    await settings?.loadEditor(params.settings);
+    applySettings();
+    revalidateAll();
+  }, logger.error),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, async (params) => {
+    await ready;
+    if (!params.changes.some((change) => isProjectConfig(change.uri))) return;
+    if (!settings?.loadProject()) return;
+    applySettings();
+    revalidateAll();
+  }, logger.error),
+);
+
+documents.onDidChangeContent((event) => validator.schedule(event.document.uri));
+documents.onDidClose((event) => {
+  const { uri } = event.document;
+  validator.cancel(uri);
+  analyses.forget(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+/** The parsed document for an open uri; undefined for a uri the editor never opened. */
+function parsed(uri: string) {
+  const document = documents.get(uri);
+  return document && analyses.get(document);
+}
+
+connection.onDocumentSymbol(
+  guard('documentSymbol', [], ({ textDocument }) => {
+    const doc = parsed(textDocument.uri);
+    return doc ? service.documentSymbols(doc) : [];
+  }, logger.error),
+);
+
+connection.onFoldingRanges(
+  guard('foldingRange', [], ({ textDocument }) => {
+    const doc = parsed(textDocument.uri);
+    return doc ? service.foldingRanges(doc) : [];
+  }, logger.error),
+);
+
+connection.onShutdown(() => validator.cancelAll());
+
+documents.listen(connection);
+connection.listen();
