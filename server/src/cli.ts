@@ -1,0 +1,16 @@
+/**
+ * `gongwen` command line: the entry point esbuild bundles into `dist/cli.js`.
+ * All the work is in `cli/`; this file only connects it to the process.
+ */
+import pkg from '../../package.json';
+import { main } from './cli/main';
+import { processIo } from './cli/io';
+
+// `gongwen lint … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+// exitCode rather than exit(): let stdout drain before the process ends.
+process.exitCode = main(process.argv.slice(2), processIo(), pkg.version);

@@ -1,0 +1,110 @@
+/** Command-line arguments: `gongwen <verb> [options] PATH...`, parsed with `node:util` parseArgs. */
+import { parseArgs } from 'node:util';
+import type { UiLanguage } from '../settings';
+import { t } from '../l10n';
+
+export type Verb = 'lint' | 'outline' | 'align' | 'coverage';
+export type OutputFormat = 'text' | 'json';
+
+export interface CliArgs {
+  verb?: Verb;
+  format: OutputFormat;
+  config?: string;
+  lang?: UiLanguage;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+/** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
+export class UsageError extends Error {}
+
+const VERBS: readonly Verb[] = ['lint', 'outline', 'align', 'coverage'];
+/** Verbs that are named already but arrive with the higher-level-plan feature. */
+export const RESERVED_VERBS: readonly Verb[] = ['align', 'coverage'];
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
+export function peekLanguage(argv: readonly string[]): UiLanguage | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'zh-cn') return value;
+  }
+  return undefined;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(describeParseError(err as NodeJS.ErrnoException));
+  }
+  const { values, positionals } = parsed;
+  const args: CliArgs = {
+    format: 'text',
+    help: values.help ?? false,
+    version: values.version ?? false,
+    config: values.config,
+    paths: positionals.slice(1),
+  };
+  if (values.format !== undefined) {
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
+    args.format = values.format;
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== 'zh-cn' && values.lang !== 'en') throw new UsageError(t('--lang 只能是 zh-cn 或 en，而不是“{0}”。', values.lang));
+    args.lang = values.lang;
+  }
+  const verb = positionals[0];
+  if (verb !== undefined) {
+    if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
+    args.verb = verb as Verb;
+  }
+  return args;
+}
+
+function describeParseError(err: NodeJS.ErrnoException): string {
+  // Node names the option in English ("Option '-f, --format <value>' argument missing"); keep just `--format`.
+  const name = /--[a-z-]+/.exec(err.message)?.[0] ?? /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t('未知的选项“{0}”。', name);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return t('选项“{0}”的值缺失或无效。', name);
+    default:
+      return err.message;
+  }
+}
+
+export function usage(): string {
+  return [
+    t('用法：'),
+    '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] PATH...',
+    '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
+    '  gongwen --help | --version',
+    '',
+    t('命令：'),
+    '  lint      ' + t('检查公文（文件或文件夹，文件夹中查找 *.txt、*.gw、*.gongwen）'),
+    '  outline   ' + t('列出公文要素和标题层级'),
+    '',
+    t('选项：'),
+    '  -f, --format   ' + t('输出格式：text（默认）或 json'),
+    '  -c, --config   ' + t('gongwen.json 配置文件（默认读取当前目录下的 gongwen.json）'),
+    '      --lang     ' + t('输出语言：zh-cn（默认）或 en'),
+    '  -h, --help     ' + t('显示本帮助'),
+    '  -v, --version  ' + t('显示版本号'),
+    '',
+    t('退出码：0 没有错误；1 发现错误级别的问题；2 用法错误或文件无法读取。'),
+    '',
+  ].join('\n');
+}

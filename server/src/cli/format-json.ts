@@ -1,0 +1,75 @@
+/**
+ * The JSON shapes of `gongwen lint --format json` and `gongwen outline --format json`.
+ * They are a contract for scripts: exactly these keys, LSP positions (0-based line, UTF-16 character).
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { NOTICE_ELEMENT_ORDER, type GongwenDocument, type Heading, type Range } from '../model/types';
+import { SEVERITY_NAMES } from '../service';
+import type { SeverityName } from '../settings';
+
+export interface LintResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface JsonDiagnostic {
+  rule: string;
+  severity: SeverityName;
+  message: string;
+  range: Range;
+}
+
+export interface JsonHeading {
+  level: number;
+  marker: string;
+  number: number;
+  title: string;
+  range: Range;
+  children: JsonHeading[];
+}
+
+export interface JsonOutline {
+  file: string;
+  notice: Record<string, { text: string; range: Range }>;
+  headings: JsonHeading[];
+}
+
+/** A copy with only `start`/`end` `line`/`character`, whatever else the source object carries. */
+export function plainRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** An unset severity counts as an error: the service always sets one, and silence would hide a finding. */
+export function severityName(d: Diagnostic): SeverityName {
+  return SEVERITY_NAMES[d.severity ?? 1] ?? 'error';
+}
+
+/** LSP 3.18 allows markup in a message; ours are plain strings, but take the text either way. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return { rule: String(d.code ?? ''), severity: severityName(d), message: messageText(d), range: plainRange(d.range) };
+}
+
+export function formatLintJson(results: readonly LintResult[]): string {
+  return JSON.stringify(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics.map(toJsonDiagnostic) })), null, 2) + '\n';
+}
+
+function toJsonHeading(h: Heading): JsonHeading {
+  return { level: h.level, marker: h.marker, number: h.number, title: h.title, range: plainRange(h.range), children: h.children.map(toJsonHeading) };
+}
+
+export function outlineData(file: string, doc: GongwenDocument): JsonOutline {
+  const notice: JsonOutline['notice'] = {};
+  for (const name of NOTICE_ELEMENT_ORDER) {
+    const span = doc.notice[name];
+    if (span) notice[name] = { text: span.text, range: plainRange(span.range) };
+  }
+  return { file, notice, headings: doc.headings.map(toJsonHeading) };
+}
+
+export function formatOutlineJson(outline: JsonOutline): string {
+  return JSON.stringify(outline, null, 2) + '\n';
+}

@@ -1,0 +1,61 @@
+/** The text report of `gongwen lint`: `file:line:col severity message [rule]`, as other linters print. */
+import type { SeverityName } from '../settings';
+import { t } from '../l10n';
+import { painter, type Colour } from './io';
+import { messageText, severityName, type LintResult } from './format-json';
+
+const SEVERITY_ORDER: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
+const SEVERITY_COLOUR: Record<SeverityName, Colour> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
+
+/** The word for a severity in the current language (错误 / error …). */
+export function severityLabel(s: SeverityName): string {
+  switch (s) {
+    case 'error':
+      return t('错误');
+    case 'warning':
+      return t('警告');
+    case 'information':
+      return t('信息');
+    case 'hint':
+      return t('提示');
+  }
+}
+
+function countLabel(s: SeverityName, n: number): string {
+  switch (s) {
+    case 'error':
+      return t('错误 {0}', n);
+    case 'warning':
+      return t('警告 {0}', n);
+    case 'information':
+      return t('信息 {0}', n);
+    case 'hint':
+      return t('提示 {0}', n);
+  }
+}
+
+/** One line per finding, files separated by a blank line, then the summary. */
+export function formatLintText(results: readonly LintResult[], colour: boolean): string {
+  const paint = painter(colour);
+  const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const groups: string[] = [];
+  for (const { file, diagnostics } of results) {
+    if (diagnostics.length === 0) continue;
+    const lines = diagnostics.map((d) => {
+      const severity = severityName(d);
+      counts[severity]++;
+      // 1-based line and column; the column counts UTF-16 units, which for CJK text is characters.
+      const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const message = messageText(d).replace(/\s*\n\s*/g, ' ');
+      return `${where} ${paint(SEVERITY_COLOUR[severity], severityLabel(severity))} ${message} ${paint('dim', `[${String(d.code ?? '')}]`)}`;
+    });
+    groups.push(lines.join('\n') + '\n');
+  }
+  const total = SEVERITY_ORDER.reduce((sum, s) => sum + counts[s], 0);
+  const summary =
+    total === 0
+      ? t('{0} 个文件，没有发现问题', results.length)
+      : t('{0} 个文件，{1} 个问题（{2}）', results.length, total, SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => countLabel(s, counts[s])).join(t('，')));
+  groups.push(paint('bold', summary) + '\n');
+  return groups.join('\n');
+}

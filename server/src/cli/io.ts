@@ -1,0 +1,25 @@
+/** Where the CLI writes, and whether it may colour its output. Kept apart so the rest stays pure. */
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** ANSI colour on stdout: only on a terminal, and never when NO_COLOR is set (no-color.org). */
+  colour: boolean;
+}
+
+export function processIo(): CliIo {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    colour: Boolean(process.stdout.isTTY) && !noColor,
+  };
+}
+
+export type Colour = 'red' | 'yellow' | 'blue' | 'dim' | 'bold';
+const CODES: Record<Colour, [number, number]> = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22] };
+
+/** A painter that is the identity when colour is off. */
+export function painter(enabled: boolean): (colour: Colour, text: string) => string {
+  return (colour, text) => (enabled ? `\x1b[${CODES[colour][0]}m${text}\x1b[${CODES[colour][1]}m` : text);
+}

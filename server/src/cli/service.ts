@@ -1,0 +1,42 @@
+/** Building the same language service the editor uses, from gongwen.json and the command line. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readProjectConfig } from '../config';
+import { createLanguageService, type LanguageService } from '../service';
+import { mergeSettings, type UiLanguage } from '../settings';
+import { t } from '../l10n';
+import type { CliIo } from './io';
+
+export interface ServiceRequest {
+  /** `--config FILE`; without it, `gongwen.json` in the current directory when there is one. */
+  configFile?: string;
+  /** `--lang`: wins over the language of gongwen.json. */
+  lang?: UiLanguage;
+}
+
+/** The installed rule pages next to `dist/`, so each diagnostic links to a page that exists. */
+export function docsBase(): string {
+  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
+}
+
+/** A broken or missing configuration is a warning on stderr: linting goes on with the defaults. */
+export function cliService(request: ServiceRequest, io: CliIo): LanguageService {
+  const file = request.configFile ?? 'gongwen.json';
+  let config = {};
+  if (request.configFile !== undefined && !fs.existsSync(file)) {
+    io.err(`gongwen: ${t('{0}：找不到配置文件，已改用默认配置。', file)}\n`);
+  } else {
+    const result = readProjectConfig(file);
+    if (result.error) io.err(`gongwen: ${t('警告：{0}', result.error)}\n`);
+    config = result.config;
+  }
+  const settings = mergeSettings(undefined, config);
+  if (request.lang) settings.language = request.lang;
+  return createLanguageService({ settings, docsBase: docsBase() });
+}
+
+/** The file URI the service is given, as the editor would name the same file. */
+export function fileUri(file: string): string {
+  return pathToFileURL(path.resolve(file)).href;
+}

@@ -1,0 +1,340 @@
+/**
+ * The built `gongwen` CLI, run as a user runs it: `node dist/cli.js …` from the repository root.
+ * Run `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import pkg from '../../package.json';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SEED_000 = 'seeds/000_726644ba87d8cedf.txt';
+const SEED_NAMES = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const SEVERITIES = ['error', 'warning', 'information', 'hint'];
+const ZH_SEVERITY: Record<string, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
+const ELEMENT_NAMES = ['发文机关标志', '发文字号', '标题', '主送机关', '正文', '发文机关署名', '成文日期', '附注', '方案标题', '方案导语', '抄送', '印发'];
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function gongwen(args: string[], cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(run: Run): any {
+  try {
+    return JSON.parse(run.stdout);
+  } catch (err) {
+    assert.fail(`stdout is not JSON (${(err as Error).message}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+}
+
+const keys = (o: object) => Object.keys(o).sort();
+
+function assertPosition(p: any, where: string): void {
+  assert.deepEqual(keys(p), ['character', 'line'], where);
+  assert.ok(Number.isInteger(p.line) && p.line >= 0, where);
+  assert.ok(Number.isInteger(p.character) && p.character >= 0, where);
+}
+
+function assertRange(r: any, where: string): void {
+  assert.deepEqual(keys(r), ['end', 'start'], where);
+  assertPosition(r.start, `${where}.start`);
+  assertPosition(r.end, `${where}.end`);
+}
+
+/** Every entry has exactly `file` and `diagnostics`, every diagnostic exactly the four stated keys. */
+function assertLintShape(report: any): void {
+  assert.ok(Array.isArray(report), 'top level is an array');
+  for (const entry of report) {
+    assert.deepEqual(keys(entry), ['diagnostics', 'file']);
+    assert.equal(typeof entry.file, 'string');
+    assert.ok(Array.isArray(entry.diagnostics));
+    entry.diagnostics.forEach((d: any, i: number) => {
+      const where = `${entry.file} diagnostic ${i}`;
+      assert.deepEqual(keys(d), ['message', 'range', 'rule', 'severity'], where);
+      assert.equal(typeof d.rule, 'string', where);
+      assert.ok(d.rule.length > 0, where);
+      assert.ok(SEVERITIES.includes(d.severity), where);
+      assert.equal(typeof d.message, 'string', where);
+      assertRange(d.range, where);
+    });
+  }
+}
+
+function assertHeadingShape(h: any, where: string): void {
+  assert.deepEqual(keys(h), ['children', 'level', 'marker', 'number', 'range', 'title'], where);
+  assert.ok(Number.isInteger(h.level) && h.level >= 1, where);
+  assert.equal(typeof h.marker, 'string', where);
+  assert.ok(Number.isInteger(h.number), where);
+  assert.equal(typeof h.title, 'string', where);
+  assertRange(h.range, where);
+  assert.ok(Array.isArray(h.children), where);
+  h.children.forEach((c: any, i: number) => assertHeadingShape(c, `${where}.${i}`));
+}
+
+let seedsRun: Run | undefined;
+/** `lint --format json seeds/`, run once: several tests compare against it. */
+const seedsReport = () => (seedsRun ??= gongwen(['lint', '--format', 'json', 'seeds/']));
+
+const hasError = (report: any[]) => report.some((e) => e.diagnostics.some((d: any) => d.severity === 'error'));
+
+let tmp: string;
+/** A fresh folder per test, removed after the suite. */
+function tempDir(files: Record<string, string | Buffer> = {}): string {
+  const dir = fs.mkdtempSync(path.join(tmp, 'case-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('gongwen CLI (built dist/cli.js)', () => {
+  before(() => {
+    if (!fs.existsSync(CLI)) assert.fail(`${path.relative(ROOT, CLI)} is missing: run \`npm run build\` before the CLI tests.`);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  describe('usage', () => {
+    it('--help prints the usage on stdout and exits 0', () => {
+      const r = gongwen(['--help']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /用法：/);
+      assert.match(r.stdout, /gongwen lint /);
+      assert.match(r.stdout, /gongwen outline /);
+      assert.equal(r.stderr, '');
+    });
+
+    it('--version prints the package version', () => {
+      const r = gongwen(['--version']);
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout.trim(), pkg.version);
+    });
+
+    it('an unknown verb, an unknown option, a bad --format value or no verb at all: usage on stderr, exit 2', () => {
+      for (const args of [['frobnicate', 'seeds'], ['lint', '--no-such-option', 'seeds'], ['lint', '--format', 'xml', 'seeds'], ['lint', '--format'], []]) {
+        const r = gongwen(args);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.match(r.stderr, /用法：/, args.join(' '));
+        assert.equal(r.stdout, '', args.join(' '));
+      }
+      assert.match(gongwen(['frobnicate']).stderr, /frobnicate/);
+      assert.match(gongwen(['lint', '--no-such-option']).stderr, /--no-such-option/);
+    });
+
+    it('the reserved verbs align and coverage say they come with the higher-level-plan feature, exit 2', () => {
+      for (const verb of ['align', 'coverage']) {
+        const r = gongwen([verb, SEED_000]);
+        assert.equal(r.status, 2, verb);
+        assert.match(r.stderr, new RegExp(`${verb}.*上级方案`), verb);
+      }
+    });
+  });
+
+  describe('lint --format json', () => {
+    it('seeds/ gives exactly the stated shape, one entry per seed in sorted order, exit 1 iff an error', () => {
+      const r = seedsReport();
+      const report = json(r);
+      assertLintShape(report);
+      assert.deepEqual(report.map((e: any) => e.file), SEED_NAMES.map((n) => `seeds/${n}`));
+      assert.equal(r.status, hasError(report) ? 1 : 0, r.stderr);
+    });
+
+    it('walks folders for *.txt, *.gw, *.gongwen, skipping node_modules and dot-folders, sorted', () => {
+      const dir = tempDir({ 'b.txt': '一、甲\n', 'a/z.gw': '一、甲\n', 'c.gongwen': '一、甲\n', 'notes.md': '一、甲\n', 'node_modules/x/d.txt': '一、甲\n', '.git/e.txt': '一、甲\n', 'a/.hidden/f.txt': '一、甲\n' });
+      const rel = path.relative(ROOT, dir);
+      const report = json(gongwen(['lint', '--format', 'json', rel]));
+      assert.deepEqual(report.map((e: any) => e.file), [path.join(rel, 'a', 'z.gw'), path.join(rel, 'b.txt'), path.join(rel, 'c.gongwen')]);
+    });
+  });
+
+  describe('exit codes', () => {
+    it('0 for a clean document', () => {
+      const dir = tempDir({ 'clean.txt': '一、总体要求\n二、主要任务\n' });
+      const r = gongwen(['lint', '--format', 'json', path.join(dir, 'clean.txt')]);
+      const report = json(r);
+      assert.equal(hasError(report), false, JSON.stringify(report));
+      assert.equal(r.status, 0, r.stderr);
+    });
+
+    // Pending parser: needs the heading-sequence rule that lands with it.
+    it('1 for a heading-sequence defect (一、 then 三、), reported on line 2 in JSON and text', () => {
+      const dir = tempDir({ 'gap.txt': '一、甲\n三、乙\n' });
+      const file = path.join(dir, 'gap.txt');
+      const r = gongwen(['lint', '--format', 'json', file]);
+      assert.equal(r.status, 1, r.stdout);
+      const errors = json(r)[0].diagnostics.filter((d: any) => d.severity === 'error');
+      assert.ok(errors.some((d: any) => d.range.start.line === 1), JSON.stringify(errors));
+      const text = gongwen(['lint', file]);
+      assert.equal(text.status, 1);
+      assert.match(text.stdout, new RegExp(`^${escapeRegExp(file)}:2:\\d+ 错误 .+ \\[[\\w-]+\\]$`, 'm'));
+    });
+
+    it('2 for a missing path, and the files that exist are still linted', () => {
+      const r = gongwen(['lint', '--format', 'json', 'no/such/file.txt', SEED_000]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /no\/such\/file\.txt/);
+      assert.deepEqual(json(r).map((e: any) => e.file), [SEED_000]);
+    });
+
+    it('2 for a binary file (NUL bytes) or invalid UTF-8, naming the file; the other file is still reported', () => {
+      const dir = tempDir({ 'bad.txt': Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff]), 'gbk.txt': Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), 'good.txt': '一、总体要求\n' });
+      const r = gongwen(['lint', '--format', 'json', dir]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /bad\.txt.*UTF-8/);
+      assert.match(r.stderr, /gbk\.txt.*UTF-8/);
+      assert.deepEqual(json(r).map((e: any) => path.basename(e.file)), ['good.txt']);
+      const text = gongwen(['lint', dir]);
+      assert.equal(text.status, 2);
+      assert.match(text.stdout, /^1 个文件/m, 'the summary counts the readable file');
+    });
+
+    it('2 for a folder with no documents in it', () => {
+      const dir = tempDir({ 'readme.md': '一、甲\n', 'node_modules/x.txt': '一、甲\n', '.cache/y.txt': '一、甲\n' });
+      const r = gongwen(['lint', '--format', 'json', dir]);
+      assert.equal(r.status, 2);
+      assert.ok(r.stderr.includes(dir), r.stderr);
+      assert.deepEqual(json(r), []);
+    });
+  });
+
+  describe('lint text format', () => {
+    it('one `path:line:col severity message [rule]` line per JSON diagnostic, then the summary', () => {
+      const report = json(seedsReport());
+      const r = gongwen(['lint', 'seeds/']);
+      assert.equal(r.status, hasError(report) ? 1 : 0);
+      const lines = r.stdout.split('\n').filter((l) => l !== '');
+      const summary = lines.pop()!;
+      const expected = report.flatMap((e: any) =>
+        e.diagnostics.map((d: any) => `${e.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${ZH_SEVERITY[d.severity]} ${d.message.replace(/\s*\n\s*/g, ' ')} [${d.rule}]`),
+      );
+      assert.deepEqual(lines, expected);
+      for (const line of lines) assert.match(line, /^seeds\/[^:]+:\d+:\d+ (错误|警告|信息|提示) .+ \[[\w-]+\]$/);
+      const total = expected.length;
+      assert.match(summary, total === 0 ? /^5 个文件，没有发现问题$/ : new RegExp(`^5 个文件，${total} 个问题（.+）$`));
+      assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
+    });
+  });
+
+  describe('BOM', () => {
+    it('a BOM-prefixed copy of each seed gives the same diagnostics (rule, severity, message, range) and outline', () => {
+      const dir = tempDir(Object.fromEntries(SEED_NAMES.map((n) => [n, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(ROOT, 'seeds', n))])])));
+      const original = json(seedsReport());
+      const withBom = json(gongwen(['lint', '--format', 'json', dir]));
+      assert.equal(withBom.length, SEED_NAMES.length);
+      assert.deepEqual(withBom.map((e: any) => e.diagnostics), original.map((e: any) => e.diagnostics));
+      const outline = (file: string) => ({ ...json(gongwen(['outline', '--format', 'json', file])), file: undefined });
+      assert.deepEqual(outline(path.join(dir, path.basename(SEED_000))), outline(SEED_000));
+    });
+
+    it('positions on the first line do not count the BOM', () => {
+      const dir = tempDir({ 'bom.txt': '\uFEFF一、总体要求\n二、主要任务\n' });
+      const outline = json(gongwen(['outline', '--format', 'json', path.join(dir, 'bom.txt')]));
+      assert.equal(outline.headings[0]?.marker, '一、', JSON.stringify(outline));
+      assert.deepEqual(outline.headings[0].range.start, { line: 0, character: 0 });
+    });
+  });
+
+  describe('outline', () => {
+    it('--format json has exactly the stated shape', () => {
+      const r = gongwen(['outline', '--format', 'json', SEED_000]);
+      assert.equal(r.status, 0, r.stderr);
+      const outline = json(r);
+      assert.deepEqual(keys(outline), ['file', 'headings', 'notice']);
+      assert.equal(outline.file, SEED_000);
+      const names = Object.keys(outline.notice);
+      assert.deepEqual(names, ELEMENT_NAMES.filter((n) => names.includes(n)), 'known element names, in GB/T 9704 order');
+      for (const name of names) {
+        assert.deepEqual(keys(outline.notice[name]), ['range', 'text'], name);
+        assert.equal(typeof outline.notice[name].text, 'string', name);
+        assertRange(outline.notice[name].range, name);
+      }
+      assert.ok(Array.isArray(outline.headings));
+      outline.headings.forEach((h: any, i: number) => assertHeadingShape(h, `headings.${i}`));
+    });
+
+    // Pending parser.
+    it('seed 000: 5 top-level headings, 三、提升行动 with 5 children, 发文字号 乳政发〔2022〕6号', () => {
+      const outline = json(gongwen(['outline', '--format', 'json', SEED_000]));
+      assert.deepEqual(outline.headings.map((h: any) => h.marker), ['一、', '二、', '三、', '四、', '五、']);
+      assert.deepEqual(outline.headings.map((h: any) => h.level), [1, 1, 1, 1, 1]);
+      const three = outline.headings[2];
+      assert.equal(three.title, '提升行动');
+      assert.equal(three.number, 3);
+      assert.equal(three.children.length, 5);
+      assert.equal(outline.notice['发文字号']?.text, '乳政发〔2022〕6号');
+      assert.equal(outline.notice['发文字号'].range.start.line, 1);
+    });
+
+    // Pending parser.
+    it('text: notice elements first, then headings indented by level', () => {
+      const r = gongwen(['outline', SEED_000]);
+      assert.equal(r.status, 0, r.stderr);
+      const lines = r.stdout.split('\n');
+      const number = lines.indexOf('发文字号  乳政发〔2022〕6号  （第 2 行）');
+      const three = lines.findIndex((l) => l.startsWith('三、提升行动  （第 '));
+      const child = lines.findIndex((l) => l.startsWith('  （一）青少年科学素质提升行动  （第 '));
+      assert.ok(number >= 0 && three > number && child > three, r.stdout);
+    });
+
+    it('a missing file, a folder or two files: exit 2', () => {
+      assert.equal(gongwen(['outline', 'no/such.txt']).status, 2);
+      assert.equal(gongwen(['outline', 'seeds']).status, 2);
+      assert.equal(gongwen(['outline', SEED_000, SEED_000]).status, 2);
+    });
+  });
+
+  describe('configuration', () => {
+    it('--config with malformed JSON warns, naming the file, and still lints', () => {
+      const dir = tempDir({ 'broken-config.json': '{ "rules": ' });
+      const r = gongwen(['lint', '--format', 'json', '--config', path.join(dir, 'broken-config.json'), SEED_000]);
+      assert.notEqual(r.status, 2, r.stderr);
+      assert.match(r.stderr, /broken-config\.json/);
+      assert.deepEqual(json(r).map((e: any) => e.file), [SEED_000]);
+    });
+
+    it('gongwen.json in the current directory is read (a malformed one gives a warning); a missing --config file warns', () => {
+      const dir = tempDir({ 'gongwen.json': '[1, 2', 'doc.txt': '一、总体要求\n' });
+      const r = gongwen(['lint', '--format', 'json', 'doc.txt'], dir);
+      assert.notEqual(r.status, 2, r.stderr);
+      assert.match(r.stderr, /gongwen\.json/);
+      assert.deepEqual(json(r).map((e: any) => e.file), ['doc.txt']);
+      const missing = gongwen(['lint', '--format', 'json', '--config', 'absent.json', 'doc.txt'], dir);
+      assert.match(missing.stderr, /absent\.json/);
+      assert.equal(json(missing).length, 1);
+    });
+
+    // Pending parser: needs a rule that reports something.
+    it('a rule set to "off" in gongwen.json disappears from the report', () => {
+      const dir = tempDir({ 'gap.txt': '一、甲\n三、乙\n' });
+      const before = json(gongwen(['lint', '--format', 'json', 'gap.txt'], dir))[0].diagnostics;
+      assert.ok(before.length > 0, 'the defect document has findings');
+      const rule = before[0].rule;
+      fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify({ rules: { [rule]: 'off' } }));
+      const after = json(gongwen(['lint', '--format', 'json', 'gap.txt'], dir))[0].diagnostics;
+      assert.equal(after.filter((d: any) => d.rule === rule).length, 0);
+    });
+  });
+
+  describe('l10n', () => {
+    it('--lang en speaks English', () => {
+      const r = gongwen(['--help', '--lang', 'en']);
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /^Usage:/);
+      assert.match(gongwen(['lint', '--lang', 'en', SEED_000]).stdout, /^1 file\(s\), /m);
+    });
+  });
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
