@@ -1,0 +1,74 @@
+/**
+ * The VS Code side: starts the language server (dist/server.js over IPC), registers the two
+ * commands, the status item and plain-text detection. No checking happens here; the server does it.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { registerPlainTextDetection } from './detectPlainText';
+import { createStatusItem } from './statusBar';
+
+const OUTPUT_NAME = '公文 (gongwen)';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
+  context.subscriptions.push(output);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'gongwen' },
+      { scheme: 'untitled', language: 'gongwen' },
+    ],
+    // No `synchronize`: the server registers for `gongwen.*` settings and gongwen.json changes itself.
+    outputChannel: output,
+  };
+  // The id `gongwen` makes the client read `gongwen.trace.server`.
+  const languageClient = new LanguageClient('gongwen', OUTPUT_NAME, serverOptions, clientOptions);
+  client = languageClient;
+
+  context.subscriptions.push(
+    createStatusItem(languageClient),
+    registerPlainTextDetection(output),
+    vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('gongwen.restartServer', async () => {
+      try {
+        // stop() refuses a client that never came up, so a failed start is retried with start().
+        if (languageClient.state === State.Running) await languageClient.restart();
+        else await languageClient.start();
+        output.info(vscode.l10n.t('公文语言服务器已重启。'));
+      } catch (err) {
+        reportStartFailure(output, err);
+      }
+    }),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (err) {
+    // Activation still succeeds: the commands stay available, so the user can read the log and retry.
+    reportStartFailure(output, err);
+  }
+}
+
+/** The client has already logged the error and shown a notification with a link to the log; add one Chinese line. */
+function reportStartFailure(output: vscode.LogOutputChannel, err: unknown): void {
+  output.error(vscode.l10n.t('公文语言服务器启动失败：{0}', err instanceof Error ? err.message : String(err)));
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  // stop() throws when the client is not running (e.g. it failed to start); nothing to stop then.
+  if (!client || client.state !== State.Running) return undefined;
+  return client.stop();
+}

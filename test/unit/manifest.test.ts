@@ -1,0 +1,279 @@
+/**
+ * The extension manifest agrees with the code: settings with `DEFAULT_SETTINGS`, the gongwen.json
+ * schema with `ProjectConfig` and its reader, nls files with each other, and every contributed
+ * file exists and parses.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { parseProjectConfig } from '../../server/src/config';
+
+const ROOT = path.join(__dirname, '..', '..');
+const readJson = (rel: string): any => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+const pkg = readJson('package.json');
+const contributes = pkg.contributes;
+
+/** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
+const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
+/** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'upper', 'language', 'rules'];
+/** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
+const UI_LANGUAGES = ['zh-cn', 'en'];
+const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/** `./x/y.json` from the manifest → the parsed file, after checking it exists. */
+function contributedFile(rel: string): any {
+  assert.ok(fs.existsSync(path.join(ROOT, rel)), `${rel} is referenced by package.json but missing`);
+  return readJson(rel);
+}
+
+/**
+ * A small validator for the draft-07 keywords our schema uses. It throws on any other keyword,
+ * so a schema that grows beyond it fails here rather than passing unchecked.
+ */
+const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'examples', 'enumDescriptions', 'default']);
+function validate(schema: any, value: unknown, at = '$'): string[] {
+  const errors: string[] = [];
+  for (const key of Object.keys(schema)) {
+    if (!ANNOTATIONS.has(key) && !['type', 'enum', 'properties', 'additionalProperties', 'items', 'oneOf'].includes(key)) {
+      throw new Error(`validator does not know keyword ${key}`);
+    }
+  }
+  if (schema.type && jsonType(value) !== schema.type) return [`${at}: expected ${schema.type}`];
+  if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: not in enum`);
+  if (schema.oneOf) {
+    const passing = schema.oneOf.filter((s: any) => validate(s, value, at).length === 0).length;
+    if (passing !== 1) errors.push(`${at}: matches ${passing} of oneOf`);
+  }
+  if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...validate(schema.items, v, `${at}[${i}]`)));
+  if (jsonType(value) === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const sub = schema.properties?.[k] ?? schema.additionalProperties;
+      if (sub === false) errors.push(`${at}.${k}: not allowed`);
+      else if (sub && sub !== true) errors.push(...validate(sub, v, `${at}.${k}`));
+    }
+  }
+  return errors;
+}
+
+describe('package.json', () => {
+  describe('contributes.configuration', () => {
+    const props: Record<string, any> = contributes.configuration.properties;
+
+    it('has exactly the DEFAULT_SETTINGS keys, plus the client-only ones', () => {
+      const expected = [...Object.keys(DEFAULT_SETTINGS).map((k) => `gongwen.${k}`), ...CLIENT_ONLY_SETTINGS];
+      assert.deepEqual(Object.keys(props).sort(), expected.sort());
+    });
+
+    it('gives each setting the type and default of DEFAULT_SETTINGS', () => {
+      for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+        const prop = props[`gongwen.${key}`];
+        assert.equal(prop.type, jsonType(value), key);
+        assert.deepEqual(prop.default, value, key);
+      }
+    });
+
+    it('offers the same choices as the settings types and the gongwen.json reader', () => {
+      assert.deepEqual(props['gongwen.language'].enum, UI_LANGUAGES);
+      assert.deepEqual(props['gongwen.rules'].additionalProperties.enum, RULE_SETTINGS);
+      assert.deepEqual(props['gongwen.trace.server'].enum, ['off', 'messages', 'verbose']);
+      assert.equal(props['gongwen.trace.server'].default, 'off');
+      for (const [key, prop] of Object.entries(props)) {
+        assert.match(prop.description, /^%[\w.-]+%$/, `${key} description goes through nls`);
+        if (prop.enum) assert.equal(prop.enumDescriptions?.length, prop.enum.length, `${key} enumDescriptions`);
+      }
+    });
+  });
+
+  it('contributes the language, its grammar, snippets and language configuration', () => {
+    const lang = contributes.languages.find((l: any) => l.id === 'gongwen');
+    assert.ok(lang);
+    assert.deepEqual(lang.extensions, ['.gw', '.gongwen']);
+    assert.ok(lang.aliases.includes('公文'));
+    const langConf = contributedFile(lang.configuration);
+    const pairs = langConf.brackets.map((b: string[]) => b.join(''));
+    for (const pair of ['（）', '()', '《》', '〔〕', '“”']) assert.ok(pairs.includes(pair), pair);
+
+    assert.equal(contributes.grammars.length, 1);
+    const grammarRef = contributes.grammars[0];
+    assert.equal(grammarRef.language, 'gongwen');
+    assert.equal(contributedFile(grammarRef.path).scopeName, grammarRef.scopeName);
+    assert.equal(grammarRef.scopeName, 'text.gongwen');
+
+    const snippets = contributedFile(contributes.snippets[0].path);
+    assert.equal(contributes.snippets[0].language, 'gongwen');
+    assert.ok(Object.keys(snippets).length >= 5);
+  });
+
+  it('activates on gongwen and plain-text files and on a gongwen.json workspace', () => {
+    for (const event of ['onLanguage:gongwen', 'onLanguage:plaintext', 'workspaceContains:gongwen.json']) {
+      assert.ok(pkg.activationEvents.includes(event), event);
+    }
+    assert.equal(pkg.main, './dist/client.js');
+    assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /client\/src\/extension\.ts'.*outfile: 'dist\/client\.js'/);
+  });
+
+  it('registers in the client every command it contributes', () => {
+    const client = fs
+      .readdirSync(path.join(ROOT, 'client', 'src'))
+      .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
+      .join('\n');
+    const ids = contributes.commands.map((c: any) => c.command);
+    assert.deepEqual(ids.sort(), ['gongwen.restartServer', 'gongwen.showOutput']);
+    for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`), id);
+  });
+});
+
+describe('package.nls', () => {
+  const en = readJson('package.nls.json');
+  const zh = readJson('package.nls.zh-cn.json');
+  const used = new Set([...fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+
+  it('has the same keys in English and Chinese', () => {
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  });
+
+  it('defines every %key% of package.json, and nothing unused', () => {
+    assert.ok(used.size > 10);
+    assert.deepEqual([...used].sort(), Object.keys(en).sort());
+  });
+
+  it('has real Chinese in the Chinese file', () => {
+    for (const [key, text] of Object.entries<string>(zh)) {
+      assert.ok(typeof text === 'string' && text.length > 0, key);
+      assert.match(text, /[\u4e00-\u9fff]/, key);
+    }
+    assert.equal(zh['command.restartServer.title'], '重启公文语言服务器');
+    assert.equal(zh['command.showOutput.title'], '显示公文日志');
+    assert.equal(zh['command.category'], '公文');
+  });
+});
+
+describe('snippets', () => {
+  const snippets: Record<string, { prefix: string[]; body: string | string[]; description: string }> =
+    readJson('snippets/gongwen.code-snippets');
+  const body = (name: string) => ([] as string[]).concat(snippets[name].body).join('\n');
+
+  it('each has a prefix, a body and a description', () => {
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.ok(s.prefix.length > 0 && body(name).length > 0 && s.description.length > 0, name);
+    }
+  });
+
+  it('writes 发文字号 with 六角括号 (GB/T 9704-2012 §7.2.5)', () => {
+    assert.match(body('发文字号'), /^\$\{1:[^}]+\}〔.+〕\$\{3:1\}号$/);
+  });
+
+  it('ends 主送机关 with a full-width colon (§7.3.2)', () => {
+    assert.match(body('主送机关'), /：(\$0)?$/);
+  });
+
+  it('never inserts a zero-padded month or day (§7.3.5)', () => {
+    let dates = 0;
+    for (const name of Object.keys(snippets)) {
+      const text = body(name);
+      // $CURRENT_MONTH / $CURRENT_DATE are zero-padded; only the form with the /^0// transform may appear.
+      const uses = text.match(/\$\{?CURRENT_(MONTH|DATE)\b[^}]*\}?/g) ?? [];
+      for (const use of uses) assert.match(use, /^\$\{CURRENT_(MONTH|DATE)\/\^0\/\/\}$/, `${name}: ${use}`);
+      dates += uses.length;
+    }
+    assert.ok(dates >= 2);
+  });
+});
+
+describe('syntaxes/gongwen.tmLanguage.json', () => {
+  const grammar = readJson('syntaxes/gongwen.tmLanguage.json');
+  const rules: Array<{ name?: string; match?: string; begin?: string; end?: string; captures?: any }> = [];
+  const collect = (node: any): void => {
+    if (node && typeof node === 'object') {
+      if (typeof node.match === 'string' || typeof node.begin === 'string') rules.push(node);
+      Object.values(node).forEach(collect);
+    }
+  };
+  collect(grammar);
+  const regex = (source: string) => new RegExp(source, 'u');
+  const repo = grammar.repository;
+  const headingBegin = (level: number) => regex(repo.headings.patterns.find((p: any) => p.name === `markup.heading.${level}.gongwen`).begin);
+
+  it('uses only line-local, bounded patterns without nested quantifiers', () => {
+    assert.ok(rules.length >= 9);
+    for (const r of rules) {
+      for (const source of [r.match, r.begin, r.end].filter((s): s is string => typeof s === 'string')) {
+        assert.doesNotThrow(() => regex(source), source);
+        assert.doesNotMatch(source, /\)[*+{]/, `quantified group in ${source}`);
+      }
+    }
+  });
+
+  it('colours heading markers by level (GB/T 9704-2012 §7.3.3)', () => {
+    assert.match('一、指导思想', headingBegin(1));
+    assert.match('十二、组织实施', headingBegin(1));
+    assert.match('（一）指导思想。', headingBegin(2));
+    assert.match('(十)加强科普', headingBegin(2));
+    assert.match('1.坚持科学精神引领。', headingBegin(3));
+    assert.match('\u3000\u30002．加强基础教育', headingBegin(3));
+    assert.doesNotMatch('1.5%的增长', headingBegin(3));
+    assert.doesNotMatch('2022年7月12日', headingBegin(3));
+    assert.match('（1）青少年', headingBegin(4));
+    assert.doesNotMatch('（2021—2025年）', headingBegin(4));
+    assert.doesNotMatch('（一）', headingBegin(1));
+    assert.match('——开展科普活动', regex(repo.headings.patterns.find((p: any) => p.match).match));
+  });
+
+  it('colours 文号, dates, citations and percentages', () => {
+    const docNumber = regex(repo.docNumber.match);
+    assert.equal('印发乳政发〔2022〕6号文件'.match(docNumber)?.[0], '印发乳政发〔2022〕6号');
+    assert.match('淄政办发〔2016〕10 号', docNumber);
+    assert.doesNotMatch('平政字[2022]21号', docNumber);
+    assert.match('2022年 7月 12日', regex(repo.date.match));
+    assert.equal('根据《全民科学素质行动规划纲要》要求'.match(regex(repo.citation.match))?.[0], '《全民科学素质行动规划纲要》');
+    const pct = regex(repo.percentage.match);
+    assert.equal('达到18.5％'.match(pct)?.[0], '18.5％');
+    assert.equal('达到17%'.match(pct)?.[0], '17%');
+  });
+});
+
+describe('schemas/gongwen.schema.json', () => {
+  const ref = contributes.jsonValidation.find((v: any) => v.fileMatch === 'gongwen.json');
+  const schema = contributedFile(ref.url);
+
+  it('is a draft-07 schema of exactly the ProjectConfig keys', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.equal(schema.type, 'object');
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...PROJECT_CONFIG_KEYS].sort());
+    for (const [key, prop] of Object.entries<any>(schema.properties)) assert.match(prop.description, /[\u4e00-\u9fff]/, key);
+    assert.deepEqual(schema.properties.language.enum, UI_LANGUAGES);
+    assert.deepEqual(schema.properties.rules.additionalProperties.enum, RULE_SETTINGS);
+  });
+
+  it('accepts what the gongwen.json reader accepts', () => {
+    const samples = [
+      { jurisdiction: '乳山市', departments: 'departments.json', upper: ['upper/*.txt'], language: 'en', rules: { 'some-rule': 'off' } },
+      { upper: { '乳山方案.txt': ['威海方案.txt'] }, rules: Object.fromEntries(RULE_SETTINGS.map((s, i) => [`r${i}`, s])) },
+      {},
+    ];
+    for (const sample of samples) {
+      assert.deepEqual(validate(schema, sample), [], JSON.stringify(sample));
+      const { config, error } = parseProjectConfig(JSON.stringify(sample), 'gongwen.json');
+      assert.equal(error, undefined, JSON.stringify(sample));
+      assert.deepEqual(config, sample);
+    }
+  });
+
+  it('rejects what the gongwen.json reader rejects', () => {
+    const samples = [{ jurisdiction: 1 }, { upper: 'upper.txt' }, { upper: { a: 'b' } }, { language: 'fr' }, { rules: { r: 'fatal' } }, { rules: [] }];
+    for (const sample of samples) {
+      assert.notDeepEqual(validate(schema, sample), [], JSON.stringify(sample));
+      assert.ok(parseProjectConfig(JSON.stringify(sample), 'gongwen.json').error, JSON.stringify(sample));
+    }
+    assert.notDeepEqual(validate(schema, { unknown: true }), [], 'additionalProperties: false');
+  });
+});
