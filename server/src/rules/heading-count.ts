@@ -7,7 +7,7 @@ import type { Finding, Rule } from './types';
 
 export const headingCount: Rule = {
   id: 'heading-count',
-  description: t('“实施5项提升行动”等数目与下文标题数一致'),
+  description: '“实施5项提升行动”等数目与下文标题数一致',
   defaultSeverity: 'error',
   fixable: true,
   check({ doc }) {

@@ -32,7 +32,7 @@ function checkGroup(group: Heading[], continueFrom: number | undefined, out: Fin
 
 export const headingSequence: Rule = {
   id: 'heading-sequence',
-  description: t('同级标题编号连续，无跳号、重号或颠倒'),
+  description: '同级标题编号连续，无跳号、重号或颠倒',
   defaultSeverity: 'error',
   fixable: false,
   check({ doc }) {

@@ -31,7 +31,7 @@ function dominantDot(headings: Heading[]): string {
 
 export const headingStyle: Rule = {
   id: 'heading-style',
-  description: t('标题序号写法符合 GB/T 9704-2012（一、（一）1.（1）），全文统一'),
+  description: '标题序号写法符合 GB/T 9704-2012（一、（一）1.（1）），全文统一',
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc }) {
