@@ -95,3 +95,10 @@ describe('rules: seeds', () => {
     });
   }
 });
+
+describe('rules: README lists every rule with a link to its page', () => {
+  it('has one table row per rule', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const rule of RULES) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), rule.id);
+  });
+});

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers';
+
+/**
+ * The language service is a pure library (docs/architecture.md): model, rules, features and
+ * knowledge never reach the editor, the transport or the disk. Types from
+ * vscode-languageserver-types are plain data and allowed.
+ */
+const PURE = ['server/src/model', 'server/src/rules', 'server/src/features', 'server/src/knowledge', 'server/src/service.ts'];
+const FORBIDDEN = /^(vscode|vscode-languageserver(\/.*)?|vscode-languageserver-protocol(\/.*)?|vscode-languageclient(\/.*)?|vscode-jsonrpc(\/.*)?|(node:)?(fs|child_process|net|http|https)(\/.*)?)$/;
+
+function files(p: string): string[] {
+  const full = path.join(ROOT, p);
+  if (!fs.existsSync(full)) return [];
+  if (fs.statSync(full).isFile()) return [full];
+  return fs.readdirSync(full).flatMap((f) => files(path.join(p, f)));
+}
+
+describe('architecture: the language service stays pure', () => {
+  it('checks a non-trivial number of files', () => {
+    assert.ok(PURE.flatMap(files).length >= 15);
+  });
+
+  it('no pure module imports the editor, the transport or the file system', () => {
+    const offenders: string[] = [];
+    for (const file of PURE.flatMap(files)) {
+      const src = fs.readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/(?:import|export)[^'"]*from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        const spec = m[1] ?? m[2];
+        if (FORBIDDEN.test(spec)) offenders.push(`${path.relative(ROOT, file)} → ${spec}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the LSP server file holds no analysis of its own (stays small)', () => {
+    const lines = fs.readFileSync(path.join(ROOT, 'server/src/server.ts'), 'utf8').split('\n').length;
+    assert.ok(lines < 250, `server.ts has ${lines} lines`);
+  });
+});
