@@ -14,13 +14,16 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from './service';
+import type { GongwenDocument } from './model/types';
 import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
+import { openDocumentsWorkspace } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,7 +34,7 @@ const logger: Logger = {
 };
 // The bundle runs from dist/; the rule pages ship beside it in docs/rules/.
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
-const service = createLanguageService({ docsBase, logger });
+const service = createLanguageService({ docsBase, logger, workspace: openDocumentsWorkspace(documents, () => analyses) });
 const analyses = createAnalyses(service);
 
 let settings: SettingsSource | undefined;
@@ -67,6 +70,16 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      documentFormattingProvider: true,
+      // 、 and （ start the next unit name; ： follows 责任单位 (issue #4).
+      completionProvider: { triggerCharacters: ['、', '（', '：'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
+      executeCommandProvider: { commands: service.commands.map((c) => `${c}`) },
     },
     serverInfo: { name: 'gongwen' },
   };
@@ -135,17 +148,30 @@ function parsed(uri: string) {
   return document && analyses.get(document);
 }
 
-connection.onDocumentSymbol(
-  guard('documentSymbol', [], ({ textDocument }) => {
-    const doc = parsed(textDocument.uri);
-    return doc ? service.documentSymbols(doc) : [];
-  }, logger.error),
-);
+/** A request about one open document: unknown uris and throwing handlers answer with `fallback`. */
+function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: GongwenDocument, params: P) => R) {
+  return guard(name, fallback, (params: P) => {
+    const doc = parsed(params.textDocument.uri);
+    return doc ? run(doc, params) : fallback;
+  }, logger.error);
+}
 
-connection.onFoldingRanges(
-  guard('foldingRange', [], ({ textDocument }) => {
-    const doc = parsed(textDocument.uri);
-    return doc ? service.foldingRanges(doc) : [];
+connection.onDocumentSymbol(onDocument('documentSymbol', [], (doc) => service.documentSymbols(doc)));
+connection.onFoldingRanges(onDocument('foldingRange', [], (doc) => service.foldingRanges(doc)));
+connection.onCodeAction(onDocument('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.only)));
+connection.onDocumentFormatting(onDocument('formatting', [], (doc) => service.certainEdits(doc)));
+connection.onCompletion(onDocument('completion', [], (doc, p) => service.completion(doc, p.position)));
+connection.onHover(onDocument('hover', null, (doc, p) => service.hover(doc, p.position)));
+connection.onDefinition(onDocument('definition', [], (doc, p) => service.definition(doc, p.position)));
+connection.onReferences(onDocument('references', [], (doc, p) => service.references(doc, p.position)));
+connection.onCodeLens(onDocument('codeLens', [], (doc) => service.codeLenses(doc)));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], ({ query }) => service.workspaceSymbols(query), logger.error));
+
+// Commands take the document's uri as their first argument.
+connection.onExecuteCommand(
+  guard('executeCommand', null, ({ command, arguments: args = [] }) => {
+    const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
+    return doc ? service.executeCommand(command, doc, args.slice(1)) : null;
   }, logger.error),
 );
 

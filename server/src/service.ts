@@ -1,17 +1,32 @@
 /**
  * The language service: the one place that wires the model, the rules and the features.
  * The LSP server, the CLI and the tests all call it, so what the editor shows and what
- * `gongwen lint` prints cannot disagree. No LSP transport here: plain data in, plain data out.
+ * `gongwen lint` prints cannot disagree. No transport and no I/O here: data in, data out.
  */
-import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import type {
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range,
+  SymbolInformation, TextEdit,
+} from 'vscode-languageserver-types';
 import { parseDocument } from './model/parse';
 import type { GongwenDocument } from './model/types';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/types';
 import { DEFAULT_SETTINGS, type GongwenSettings, type SeverityName } from './settings';
 import { setLanguage } from './l10n';
+import type { Knowledge } from './knowledge/types';
+import { bundledKnowledge } from './knowledge/index';
+import { EMPTY_WORKSPACE, type WorkspaceDocs } from './workspace';
+import type { FeatureContext } from './features/types';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
+import { allCertainEdits, quickFixes, type RuledFinding } from './features/code-actions';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { definition } from './features/definition';
+import { references } from './features/references';
+import { codeLenses } from './features/code-lens';
+import { workspaceSymbols } from './features/workspace-symbols';
+import { COMMANDS } from './features/commands';
 
 export interface Logger {
   info(message: string): void;
@@ -21,6 +36,10 @@ export interface Logger {
 
 export interface ServiceOptions {
   settings?: GongwenSettings;
+  /** Bundled knowledge plus the user's own lists, loaded by the adapter. */
+  knowledge?: Knowledge;
+  /** Other documents (upper plans …); the adapter keeps it current. */
+  workspace?: WorkspaceDocs;
   /** URI prefix of the rule pages; a diagnostic links to `${docsBase}${ruleId}.md`. */
   docsBase?: string;
   logger?: Logger;
@@ -28,11 +47,25 @@ export interface ServiceOptions {
 
 export interface LanguageService {
   readonly rules: readonly Rule[];
-  configure(settings: GongwenSettings): void;
+  configure(settings: GongwenSettings, knowledge?: Knowledge): void;
+  readonly settings: GongwenSettings;
+  readonly knowledge: Knowledge;
   parse(uri: string, text: string): GongwenDocument;
   diagnostics(doc: GongwenDocument): Diagnostic[];
+  /** Quick fixes for the diagnostics overlapping `range`; `only` filters by code-action kind. */
+  codeActions(doc: GongwenDocument, range: Range, only?: string[]): CodeAction[];
+  /** Every certain fix as non-overlapping edits (document formatting, `lint --fix`). */
+  certainEdits(doc: GongwenDocument): TextEdit[];
   documentSymbols(doc: GongwenDocument): DocumentSymbol[];
   foldingRanges(doc: GongwenDocument): FoldingRange[];
+  completion(doc: GongwenDocument, position: Position): CompletionItem[];
+  hover(doc: GongwenDocument, position: Position): Hover | null;
+  definition(doc: GongwenDocument, position: Position): Location[];
+  references(doc: GongwenDocument, position: Position): Location[];
+  codeLenses(doc: GongwenDocument): CodeLens[];
+  workspaceSymbols(query: string): SymbolInformation[];
+  readonly commands: readonly string[];
+  executeCommand(command: string, doc: GongwenDocument, args: unknown[]): unknown;
 }
 
 const SEVERITY: Record<SeverityName, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -42,9 +75,15 @@ export const DEFAULT_DOCS_BASE = 'docs/rules/';
 
 export function createLanguageService(options: ServiceOptions = {}): LanguageService {
   let settings = options.settings ?? DEFAULT_SETTINGS;
+  let knowledge = options.knowledge ?? bundledKnowledge();
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
   const docsBase = options.docsBase ?? DEFAULT_DOCS_BASE;
   const logger = options.logger;
   setLanguage(settings.language);
+  /** Findings per parsed document (one parse per version upstream, so one run per version here). */
+  let findingsCache = new WeakMap<GongwenDocument, RuledFinding[]>();
+
+  const context = (doc: GongwenDocument): FeatureContext => ({ doc, settings, knowledge, workspace });
 
   function severityOf(rule: Rule): SeverityName | undefined {
     const setting = settings.rules[rule.id];
@@ -53,45 +92,89 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     return setting;
   }
 
-  return {
-    rules: RULES,
-    configure(next) {
-      settings = next;
-      setLanguage(settings.language);
-    },
-    parse: parseDocument,
-    diagnostics(doc) {
-      const out: Diagnostic[] = [];
-      for (const rule of RULES) {
-        const ruleSeverity = severityOf(rule);
-        if (!ruleSeverity) continue;
-        let findings;
-        try {
-          findings = rule.check({ doc });
-        } catch (err) {
-          // One broken rule must not take the others (or the server) down with it.
-          logger?.error(`rule ${rule.id} failed on ${doc.uri}: ${(err as Error).stack ?? err}`);
-          continue;
-        }
-        for (const f of findings) {
-          // A finding's own severity (e.g. information for PDF-extraction spaces) is kept unless the user overrode the rule.
-          const overridden = settings.rules[rule.id] !== undefined && settings.rules[rule.id] !== 'default';
-          const severity = overridden ? ruleSeverity : (f.severity ?? ruleSeverity);
-          out.push({
+  function findings(doc: GongwenDocument): RuledFinding[] {
+    const cached = findingsCache.get(doc);
+    if (cached) return cached;
+    const out: RuledFinding[] = [];
+    const ctx = context(doc);
+    for (const rule of RULES) {
+      const ruleSeverity = severityOf(rule);
+      if (!ruleSeverity) continue;
+      let found;
+      try {
+        found = rule.check(ctx);
+      } catch (err) {
+        // One broken rule must not take the others (or the server) down with it.
+        logger?.error(`rule ${rule.id} failed on ${doc.uri}: ${(err as Error).stack ?? err}`);
+        continue;
+      }
+      // A finding's own severity (e.g. information for PDF-extraction spaces) holds unless the user overrode the rule.
+      const overridden = settings.rules[rule.id] !== undefined && settings.rules[rule.id] !== 'default';
+      for (const f of found) {
+        const severity = overridden ? ruleSeverity : (f.severity ?? ruleSeverity);
+        out.push({
+          ruleId: rule.id,
+          fixes: f.fixes ?? [],
+          diagnostic: {
             range: f.range,
             severity: SEVERITY[severity],
             code: rule.id,
             codeDescription: { href: `${docsBase}${rule.id}.md` },
             source: 'gongwen',
             message: f.message,
-          });
-        }
+          },
+        });
       }
-      out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      return out;
+    }
+    out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+    findingsCache.set(doc, out);
+    return out;
+  }
+
+  /** A feature that throws answers with its empty value; the error is logged. */
+  function safe<T>(name: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (err) {
+      logger?.error(`${name} failed: ${(err as Error).stack ?? err}`);
+      return fallback;
+    }
+  }
+
+  return {
+    rules: RULES,
+    get settings() {
+      return settings;
     },
-    documentSymbols,
-    foldingRanges,
+    get knowledge() {
+      return knowledge;
+    },
+    configure(next, nextKnowledge) {
+      settings = next;
+      if (nextKnowledge) knowledge = nextKnowledge;
+      findingsCache = new WeakMap();
+      setLanguage(settings.language);
+    },
+    parse: parseDocument,
+    diagnostics: (doc) => findings(doc).map((f) => f.diagnostic),
+    codeActions: (doc, range, only) => safe('codeActions', [], () => quickFixes(doc.uri, findings(doc), range, only)),
+    certainEdits: (doc) => allCertainEdits(findings(doc)),
+    documentSymbols: (doc) => safe('documentSymbols', [], () => documentSymbols(doc)),
+    foldingRanges: (doc) => safe('foldingRanges', [], () => foldingRanges(doc)),
+    completion: (doc, position) => safe('completion', [], () => completion(context(doc), position)),
+    hover: (doc, position) => safe('hover', null, () => hover(context(doc), position)),
+    definition: (doc, position) => safe('definition', [], () => definition(context(doc), position)),
+    references: (doc, position) => safe('references', [], () => references(context(doc), position)),
+    codeLenses: (doc) => safe('codeLenses', [], () => codeLenses(context(doc))),
+    workspaceSymbols: (query) => safe('workspaceSymbols', [], () => workspaceSymbols(workspace, query)),
+    get commands() {
+      return Object.keys(COMMANDS);
+    },
+    executeCommand(command, doc, args) {
+      const handler = COMMANDS[command];
+      if (!handler) throw new Error(`unknown command ${command}`);
+      return handler(context(doc), args);
+    },
   };
 }
 

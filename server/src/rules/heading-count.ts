@@ -20,7 +20,7 @@ export const headingCount: Rule = {
       out.push({
         range: c.range,
         message: t('“{0}”写有 {1} 项，但本节下列 {2} 项标题。', c.text.replace(/\s+/g, ''), c.count, actual),
-        fix: { range: c.numberRange, newText: String(actual), title: t('改为 {0}', actual) },
+        fixes: [{ title: t('改为 {0}', actual), edits: [{ range: c.numberRange, newText: String(actual) }], preferred: true }],
       });
     }
     return out;

@@ -43,12 +43,12 @@ export const headingStyle: Rule = {
       // Keep the document's own dot form when it is consistent; a lone `1、` becomes `1.`.
       const expected = standardMarker(h.kind, h.number, dot);
       if (written === expected) continue;
-      const fix = { range: h.markerRange, newText: expected, title: t('改为“{0}”', expected) };
+      const fix = { title: t('改为“{0}”', expected), edits: [{ range: h.markerRange, newText: expected }], preferred: true };
       const isDotVariant = h.kind === 'arabic' && /^[0-9]{1,2}[.．]$/.test(written) && asciiDigits(written) === written;
       const message = isDotVariant
         ? t('本文三级标题序号多写作“{0}”，此处“{1}”与之不一致。', expected, written)
         : t('{0}标题序号应写作“{1}”，此处为“{2}”。', t(LEVEL_NAME[h.kind]), expected, written);
-      out.push({ range: h.markerRange, message, fix });
+      out.push({ range: h.markerRange, message, fixes: [fix] });
     }
     return out;
   },
