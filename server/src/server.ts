@@ -20,10 +20,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from './service';
 import type { GongwenDocument } from './model/types';
+import type { CommandResult } from './features/commands';
 import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
 import { openDocumentsWorkspace } from './lsp/workspace';
+import { loadKnowledge } from './io/knowledge';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,14 +52,16 @@ const validator = createValidator({
   logError: logger.error,
 });
 
+// A notification, not window/showMessageRequest: some clients turn a request into a blocking prompt.
+function warn(message: string): void {
+  logger.warn(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
+
 connection.onInitialize((params): InitializeResult => {
   settings = createSettingsSource(params, {
     pull: (section) => connection.workspace.getConfiguration(section),
-    // A notification, not window/showMessageRequest: some clients turn a request into a blocking prompt.
-    warn: (message) => {
-      logger.warn(message);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-    },
+    warn,
     logError: logger.error,
   });
   const workspace = params.capabilities.workspace;
@@ -107,7 +111,10 @@ connection.onInitialized(async () => {
 
 function applySettings(): void {
   if (!settings) return;
-  service.configure(settings.current());
+  const { config, dir } = settings.project();
+  const { knowledge, warnings } = loadKnowledge(config, dir);
+  warnings.forEach((w) => warn(w));
+  service.configure(settings.current(), knowledge);
   analyses.clear();
 }
 
@@ -171,7 +178,11 @@ connection.onWorkspaceSymbol(guard('workspaceSymbol', [], ({ query }) => service
 connection.onExecuteCommand(
   guard('executeCommand', null, ({ command, arguments: args = [] }) => {
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
-    return doc ? service.executeCommand(command, doc, args.slice(1)) : null;
+    if (!doc) return null;
+    const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;
+    // The user chose the command, so its edit is applied; the client shows it in its undo stack.
+    if (result?.edit) void connection.workspace.applyEdit({ label: command, edit: result.edit });
+    return result ?? null;
   }, logger.error),
 );
 

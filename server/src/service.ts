@@ -26,7 +26,7 @@ import { definition } from './features/definition';
 import { references } from './features/references';
 import { codeLenses } from './features/code-lens';
 import { workspaceSymbols } from './features/workspace-symbols';
-import { COMMANDS } from './features/commands';
+import { COMMANDS, type CommandResult } from './features/commands';
 
 export interface Logger {
   info(message: string): void;
@@ -65,7 +65,7 @@ export interface LanguageService {
   codeLenses(doc: GongwenDocument): CodeLens[];
   workspaceSymbols(query: string): SymbolInformation[];
   readonly commands: readonly string[];
-  executeCommand(command: string, doc: GongwenDocument, args: unknown[]): unknown;
+  executeCommand(command: string, doc: GongwenDocument, args: unknown[]): CommandResult;
 }
 
 const SEVERITY: Record<SeverityName, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };

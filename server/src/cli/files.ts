@@ -77,7 +77,13 @@ function walk(dir: string, out: string[], visited: Set<string>): void {
   }
 }
 
-export type ReadResult = { text: string } | { error: string };
+/** How a file was stored, so `--fix` can write it back the same way (issue #8 adds GBK and UTF-16). */
+export interface DocumentEncoding {
+  name: 'utf-8';
+  bom: boolean;
+}
+
+export type ReadResult = { text: string; encoding: DocumentEncoding } | { error: string };
 
 /**
  * Reads a document as UTF-8 and drops a leading BOM, so positions match what an editor shows.
@@ -101,5 +107,11 @@ export function readDocument(file: string): ReadResult {
   } catch {
     return { error: t('{0}：不是可读取的文本文件（不是有效的 UTF-8 编码，可能是 GBK）。目前只读取 UTF-8 编码的文件，请另存为 UTF-8 后再检查。', file) };
   }
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, encoding: { name: 'utf-8', bom } };
+}
+
+/** Writes a document back in the encoding it was read in (line endings are part of `text`). */
+export function writeDocument(file: string, text: string, encoding: DocumentEncoding): void {
+  fs.writeFileSync(file, (encoding.bom ? '\uFEFF' : '') + text, 'utf8');
 }

@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readProjectConfig } from '../config';
+import { loadKnowledge } from '../io/knowledge';
 import { createLanguageService, type LanguageService } from '../service';
-import { mergeSettings, type UiLanguage } from '../settings';
+import { mergeSettings, type ProjectConfig, type UiLanguage } from '../settings';
 import { t } from '../l10n';
 import type { CliIo } from './io';
 
@@ -23,7 +24,7 @@ export function docsBase(): string {
 /** A broken or missing configuration is a warning on stderr: linting goes on with the defaults. */
 export function cliService(request: ServiceRequest, io: CliIo): LanguageService {
   const file = request.configFile ?? 'gongwen.json';
-  let config = {};
+  let config: ProjectConfig = {};
   if (request.configFile !== undefined && !fs.existsSync(file)) {
     io.err(`gongwen: ${t('{0}：找不到配置文件，已改用默认配置。', file)}\n`);
   } else {
@@ -33,7 +34,9 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   }
   const settings = mergeSettings(undefined, config);
   if (request.lang) settings.language = request.lang;
-  return createLanguageService({ settings, docsBase: docsBase() });
+  const { knowledge, warnings } = loadKnowledge(config, path.dirname(path.resolve(file)));
+  for (const w of warnings) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
+  return createLanguageService({ settings, knowledge, docsBase: docsBase() });
 }
 
 /** The file URI the service is given, as the editor would name the same file. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { readProjectConfig, type ConfigResult } from '../config';
-import { mergeSettings, type GongwenSettings, type RuleSetting } from '../settings';
+import { mergeSettings, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
 
 export const CONFIG_SECTION = 'gongwen';
 export const PROJECT_CONFIG_FILE = 'gongwen.json';
@@ -25,6 +25,8 @@ export interface SettingsSource {
   /** Re-read gongwen.json; false when it says what it said before (one change may be reported twice). */
   loadProject(): boolean;
   current(): GongwenSettings;
+  /** gongwen.json as last read, and its folder (for paths it names). */
+  project(): { config: ProjectConfig; dir: string | undefined };
 }
 
 export interface SettingsIo {
@@ -65,6 +67,7 @@ export function createSettingsSource(params: InitializeParams, io: SettingsIo): 
       return true;
     },
     current: () => mergeSettings(editor, project.config),
+    project: () => ({ config: project.config, dir: configPath && path.dirname(configPath) }),
   };
 }
 
