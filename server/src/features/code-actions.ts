@@ -52,7 +52,7 @@ export function quickFixes(uri: string, findings: RuledFinding[], range: Range, 
     for (const ruleId of new Set(here.map((f) => f.ruleId))) {
       const certain = findings.filter((f) => f.ruleId === ruleId && f.fixes.some((x) => x.preferred));
       if (certain.length < 2) continue;
-      const edits = disjointEdits(certain.flatMap((f) => f.fixes.find((x) => x.preferred)!.edits));
+      const edits = disjointEdits(onceEach(certain).flatMap((x) => x.edits));
       actions.push({
         title: t('修复本文中全部“{0}”问题（{1} 处）', ruleId, certain.length),
         kind: CodeActionKind.QuickFix,
@@ -66,5 +66,15 @@ export function quickFixes(uri: string, findings: RuledFinding[], range: Range, 
 
 /** Every certain fix in the document, as one set of non-overlapping edits (formatting, `lint --fix`). */
 export function allCertainEdits(findings: RuledFinding[]): TextEdit[] {
-  return disjointEdits(findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []));
+  return disjointEdits(onceEach(findings).flatMap((x) => x.edits));
+}
+
+/** The preferred fixes of the findings; one fix shared by several findings (a renumbered group) counts once. */
+function onceEach(findings: RuledFinding[]): Fix[] {
+  const fixes = new Set<Fix>();
+  for (const f of findings) {
+    const preferred = f.fixes.find((x) => x.preferred);
+    if (preferred) fixes.add(preferred);
+  }
+  return [...fixes];
 }

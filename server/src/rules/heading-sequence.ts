@@ -4,18 +4,39 @@
  * （一）…（十九）, is a legitimate style: a group may start where the previous group of the same
  * level and kind stopped.
  */
-import type { Heading } from '../model/types';
+import type { GongwenDocument, Heading } from '../model/types';
 import { t } from '../l10n';
-import type { Finding, Rule } from './types';
+import type { Finding, Fix, Rule } from './types';
 import { markerWithNumber } from './marker-format';
+import { renumberUnits } from '../features/renumber';
+import type { TextEdit } from 'vscode-languageserver-types';
 
-function checkGroup(group: Heading[], continueFrom: number | undefined, out: Finding[]): void {
+/**
+ * The certain fix of a numbering slip: renumber the sibling group, or the whole level when it is
+ * numbered continuously (features/renumber.ts). Computed once per check; findings of one unit
+ * share one Fix object, which the service applies once.
+ */
+function renumbering(doc: GongwenDocument): (h: Heading, finding: Finding) => Finding {
+  let units: Map<Heading, TextEdit[]> | undefined;
+  const fixes = new Map<TextEdit[], Fix>();
+  return (h, finding) => {
+    units ??= renumberUnits(doc);
+    const edits = units.get(h);
+    if (!edits || edits.length === 0) return finding;
+    let fix = fixes.get(edits);
+    if (!fix) fixes.set(edits, (fix = { title: t('重新编号本级标题'), edits, preferred: true }));
+    finding.fixes = [fix];
+    return finding;
+  };
+}
+
+function checkGroup(withRenumber: ReturnType<typeof renumbering>, group: Heading[], continueFrom: number | undefined, out: Finding[]): void {
   const first = group[0];
   if (first.number !== 1 && first.number !== (continueFrom ?? 0) + 1) {
-    out.push({
+    out.push(withRenumber(first, {
       range: first.markerRange,
       message: t('同级标题应从“{0}”开始编号，此处为“{1}”。', markerWithNumber(first, 1), first.marker),
-    });
+    }));
   }
   for (let k = 1; k < group.length; k++) {
     const prev = group[k - 1];
@@ -26,7 +47,7 @@ function checkGroup(group: Heading[], continueFrom: number | undefined, out: Fin
     if (h.number === prev.number) message = t('标题编号“{0}”与上一条重复，应为“{1}”。', h.marker, expected);
     else if (h.number < prev.number) message = t('标题编号“{0}”排在“{1}”之后，顺序颠倒，应为“{2}”。', h.marker, prev.marker, expected);
     else message = t('标题编号不连续：“{0}”之后应为“{1}”，此处为“{2}”。', prev.marker, expected, h.marker);
-    out.push({ range: h.markerRange, message });
+    out.push(withRenumber(h, { range: h.markerRange, message }));
   }
 }
 
@@ -34,9 +55,10 @@ export const headingSequence: Rule = {
   id: 'heading-sequence',
   description: '同级标题编号连续，无跳号、重号或颠倒',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   check({ doc }) {
     const out: Finding[] = [];
+    const withRenumber = renumbering(doc);
     // Last number used by the previous sibling group of each level+kind, for continuous numbering.
     const lastOfLevel = new Map<string, number>();
     const visit = (siblings: Heading[]) => {
@@ -49,7 +71,7 @@ export const headingSequence: Rule = {
       }
       for (const [kind, group] of byKind) {
         const key = `${group[0].level}:${kind}`;
-        checkGroup(group, lastOfLevel.get(key), out);
+        checkGroup(withRenumber, group, lastOfLevel.get(key), out);
         lastOfLevel.set(key, group[group.length - 1].number);
       }
       for (const h of siblings) visit(h.children);

@@ -1,0 +1,151 @@
+/**
+ * `gongwen lint --fix PATH...` applies every certain fix (the rules' `preferred` fixes, the same
+ * edits document formatting applies) in place, and `--fix-dry-run` prints them as a unified diff
+ * without writing. A file is written only when its text changed, in its own encoding (BOM kept);
+ * line breaks are part of the text and no fix touches them. Then the remaining findings are
+ * reported as `gongwen lint` reports them.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import { t } from '../l10n';
+import type { LanguageService } from '../service';
+import type { GongwenDocument } from '../model/types';
+import type { CliArgs } from './args';
+import type { CliIo } from './io';
+import { collectFiles, readDocument, writeDocument } from './files';
+import { formatLintJson, severityName, type LintResult } from './format-json';
+import { formatLintText } from './format-text';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './lint';
+import { cliService, fileUri } from './service';
+
+/** A fix can make another one possible (a renumbered marker then gets its standard form): a few passes. */
+const MAX_PASSES = 5;
+
+/** Applies non-overlapping edits to the text the document was parsed from. */
+export function applyEdits(doc: GongwenDocument, edits: readonly TextEdit[]): string {
+  const offset = (line: number, character: number) => (doc.lines[line]?.start ?? doc.text.length) + character;
+  const sorted = edits
+    .map((e) => ({ a: offset(e.range.start.line, e.range.start.character), b: offset(e.range.end.line, e.range.end.character), text: e.newText }))
+    .sort((x, y) => y.a - x.a || y.b - x.b);
+  let text = doc.text;
+  for (const e of sorted) text = text.slice(0, e.a) + e.text + text.slice(e.b);
+  return text;
+}
+
+/** Every certain fix, repeated until nothing changes (at most MAX_PASSES); pure. */
+export function fixText(service: LanguageService, uri: string, text: string): { text: string; fixes: number } {
+  let fixes = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const doc = service.parse(uri, text);
+    const edits = service.certainEdits(doc);
+    if (edits.length === 0) break;
+    const next = applyEdits(doc, edits);
+    if (next === text) break;
+    fixes += edits.length;
+    text = next;
+  }
+  return { text, fixes };
+}
+
+const splitLines = (text: string) => text.split(/\r\n|\n|\r/);
+
+/**
+ * A unified diff of two versions (`--fix-dry-run`). Fixes keep the number of lines, so lines are
+ * compared pairwise; if the count differs the whole changed middle is one hunk.
+ */
+export function unifiedDiff(file: string, before: string, after: string, context = 3): string {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const hunks: Array<{ a0: number; a1: number; b0: number; b1: number }> = [];
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      const last = hunks[hunks.length - 1];
+      if (last && i - last.a1 <= context * 2) {
+        last.a1 = last.b1 = i + 1;
+      } else hunks.push({ a0: i, a1: i + 1, b0: i, b1: i + 1 });
+    }
+  } else {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    let s = 0;
+    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    hunks.push({ a0: p, a1: a.length - s, b0: p, b1: b.length - s });
+  }
+  if (hunks.length === 0) return '';
+  // git-style a/ b/ prefixes for relative paths, so `git apply` / `patch -p1` take the diff as is.
+  const relative = !/^([A-Za-z]:)?[\\/]/.test(file);
+  const out = relative ? [`--- a/${file}`, `+++ b/${file}`] : [`--- ${file}`, `+++ ${file}`];
+  for (const h of hunks) {
+    const from = Math.max(0, h.a0 - context);
+    const aEnd = Math.min(a.length, h.a1 + context);
+    const bEnd = Math.min(b.length, h.b1 + context);
+    const lines: string[] = [];
+    for (let i = from; i < h.a0; i++) lines.push(' ' + a[i]);
+    if (a.length === b.length) {
+      // Runs of changed lines as `-` then `+`; unchanged lines inside a merged hunk are context.
+      let i = h.a0;
+      while (i < h.a1) {
+        if (a[i] === b[i]) {
+          lines.push(' ' + a[i++]);
+          continue;
+        }
+        let j = i;
+        while (j < h.a1 && a[j] !== b[j]) j++;
+        for (let k = i; k < j; k++) lines.push('-' + a[k]);
+        for (let k = i; k < j; k++) lines.push('+' + b[k]);
+        i = j;
+      }
+    } else {
+      for (let i = h.a0; i < h.a1; i++) lines.push('-' + a[i]);
+      for (let i = h.b0; i < h.b1; i++) lines.push('+' + b[i]);
+    }
+    for (let i = h.a1; i < aEnd; i++) lines.push(' ' + a[i]);
+    out.push(`@@ -${from + 1},${aEnd - from} +${from + 1},${bEnd - from} @@`, ...lines);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function runFix(args: CliArgs, io: CliIo): number {
+  if (args.paths.length === 0) {
+    io.err(`gongwen: ${t('请指定要检查的文件或文件夹。')}\n`);
+    return EXIT_TROUBLE;
+  }
+  const dryRun = args.fixDryRun === true;
+  // The same service as `lint` (with --upper documents), so --fix sees the same findings.
+  const service = cliService({ configFile: args.config, lang: args.lang, upper: args.upper }, io);
+  const { files, errors } = collectFiles(args.paths);
+  const results: LintResult[] = [];
+  let wouldChange = false;
+  // With --fix --format json stdout stays one JSON document; the fix report goes to stderr.
+  const report = args.format === 'json' && !dryRun ? io.err : io.out;
+  for (const file of files) {
+    const read = readDocument(file);
+    if ('error' in read) {
+      errors.push(read.error);
+      continue;
+    }
+    const uri = fileUri(file);
+    const fixed = fixText(service, uri, read.text);
+    if (fixed.text !== read.text) {
+      wouldChange = true;
+      if (dryRun) {
+        report(unifiedDiff(file, read.text, fixed.text));
+      } else {
+        try {
+          writeDocument(file, fixed.text, read.encoding);
+        } catch (err) {
+          errors.push(t('{0}：无法写入（{1}）。', file, (err as Error).message));
+          continue;
+        }
+        report(t('{0}：已修复 {1} 处', file, fixed.fixes) + '\n');
+      }
+    }
+    if (!dryRun) results.push({ file, diagnostics: service.diagnostics(service.parse(uri, fixed.text)) });
+  }
+  for (const message of errors) io.err(`gongwen: ${message}\n`);
+  // --fix-dry-run answers "would anything change?" (1 when yes), as a CI check can use it.
+  if (dryRun) return errors.length > 0 ? EXIT_TROUBLE : wouldChange ? EXIT_FINDINGS : EXIT_OK;
+  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour));
+  if (errors.length > 0) return EXIT_TROUBLE;
+  return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,113 @@
+/**
+ * date-format — the 成文日期 and the 印发日期 are written in Arabic numerals with the year in
+ * full and no leading zero on month or day: `2022年7月12日` (GB/T 9704-2012 §7.3.5.1, §7.4.3).
+ * Spaces inside (`2022年 7月 12日`) usually come from PDF extraction: information only.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { GongwenDocument, IssueDate } from '../../model/types';
+import { DATE_IN_TEXT } from '../../model/notice-lines';
+import { t } from '../../l10n';
+import type { Finding, Rule } from '../types';
+import { SPACE, joinedEdit, locate, toAscii } from './joined';
+
+const PARTS = new RegExp(DATE_IN_TEXT.source, 'd');
+const HAN_DIGIT: Record<string, string> = {
+  〇: '0', 零: '0', '○': '0', O: '0', Ｏ: '0', '0': '0', '０': '0',
+  一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** 二〇二二 → 2022 (digit by digit). */
+function yearDigits(s: string): string {
+  return /^[0-9０-９]+$/.test(s) ? toAscii(s) : [...s].map((c) => HAN_DIGIT[c] ?? c).join('');
+}
+
+/** 七 → 7, 十二 → 12, 二十一 → 21; full-width digits to ASCII; leading zeros dropped. */
+function monthDay(s: string): string {
+  if (/^[0-9０-９]+$/.test(s)) return String(Number(toAscii(s)));
+  const ten = s.indexOf('十');
+  if (ten < 0) return HAN_DIGIT[s] ?? s;
+  const tens = ten === 0 ? 1 : Number(HAN_DIGIT[s[0]]);
+  const units = ten === s.length - 1 ? 0 : Number(HAN_DIGIT[s[s.length - 1]]);
+  return String(tens * 10 + units);
+}
+
+function realDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean): Finding | undefined {
+  const where = locate(doc, date.range);
+  if (!where) return undefined;
+  const { block, index } = where;
+  const m = PARTS.exec(block.text.slice(index, index + date.text.length));
+  if (!m || !m.indices) return undefined;
+  const at = (g: number) => index + m.indices![g][0];
+  const [year, month, day] = [m[1], m[2], m[3]];
+  const problems: string[] = [];
+  const edits: TextEdit[] = [];
+  let certain = true;
+  let onlySpaces = true;
+
+  const y = yearDigits(year);
+  const mo = monthDay(month);
+  const d = monthDay(day);
+  const arabic = /^[0-9０-９]+$/;
+  if (!arabic.test(year) || !arabic.test(month) || !arabic.test(day)) problems.push(t('应使用阿拉伯数字'));
+  else if (toAscii(year + month + day) !== year + month + day) problems.push(t('数字应为半角阿拉伯数字'));
+  if (y.length !== 4) {
+    problems.push(t('年份应写全四位'));
+    certain = false;
+  }
+  if ((arabic.test(month) && toAscii(month) !== mo && /^[0０]/.test(month)) || (arabic.test(day) && toAscii(day) !== d && /^[0０]/.test(day))) {
+    problems.push(t('月、日不编虚位（不加前导 0）'));
+  }
+  if (problems.length) onlySpaces = false;
+  if (y !== year) edits.push(joinedEdit(doc, block, at(1), at(1) + year.length, y));
+  if (mo !== month) edits.push(joinedEdit(doc, block, at(2), at(2) + month.length, mo));
+  if (d !== day) edits.push(joinedEdit(doc, block, at(3), at(3) + day.length, d));
+  let spaces = 0;
+  const end = index + m[0].length;
+  for (let i = index; i < end; i++) {
+    if (!SPACE.test(block.text[i])) continue;
+    spaces++;
+    edits.push(joinedEdit(doc, block, i, i + 1, ''));
+  }
+  if (spaces) problems.push(t('日期中不应有空格'));
+  if (y.length === 4 && /^[0-9]+$/.test(mo + d) && !realDate(Number(y), Number(mo), Number(d))) {
+    problems.push(t('不是真实存在的日期'));
+    certain = false;
+    onlySpaces = false;
+  }
+  if (problems.length === 0) return undefined;
+  const written = m[0];
+  const expected = `${y}年${mo}月${d}日`;
+  const label = printed ? t('印发日期') : t('成文日期');
+  const message = certain
+    ? t('{0}“{1}”不规范：{2}。应写作“{3}”（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'), expected)
+    : t('{0}“{1}”不规范：{2}（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'));
+  return {
+    range: date.range,
+    message,
+    // Spaces alone are what PDF extraction leaves behind: worth knowing, not an error of the drafter.
+    severity: onlySpaces ? 'information' : undefined,
+    fixes: certain ? [{ title: t('改为“{0}”', expected), edits, preferred: true }] : [],
+  };
+}
+
+export const dateFormat: Rule = {
+  id: 'date-format',
+  description: '成文日期、印发日期用阿拉伯数字写全年份，月日不编虚位，是真实日期',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc }) {
+    const out: Finding[] = [];
+    const dates: Array<[IssueDate | undefined, boolean]> = [[doc.notice.成文日期, false], [doc.notice.印发?.date, true]];
+    for (const [date, printed] of dates) {
+      if (!date) continue;
+      const f = checkDate(doc, date, printed);
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};

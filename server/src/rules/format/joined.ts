@@ -1,0 +1,94 @@
+/**
+ * Edits and ranges for pieces of a block's joined text. A block joins lines the PDF wrapped, so a
+ * joined index is turned back into the user's real characters through `Block.map`; an edit built
+ * here replaces only the characters it names and never removes a line break the user kept.
+ */
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Block, GongwenDocument } from '../../model/types';
+
+/** LSP position of an original offset (lines are the parser's physical lines). */
+export function positionAt(doc: GongwenDocument, offset: number): Position {
+  const lines = doc.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - (lines[lo]?.start ?? 0) };
+}
+
+export function offsetAt(doc: GongwenDocument, pos: Position): number {
+  const line = doc.lines[pos.line];
+  return line ? line.start + pos.character : doc.text.length;
+}
+
+/** Original range of the joined characters `[from, to)` of a block. */
+export function joinedRange(doc: GongwenDocument, block: Block, from: number, to: number): Range {
+  const a = block.map[from];
+  const b = to > from ? block.map[to - 1] + 1 : a;
+  return { start: positionAt(doc, a), end: positionAt(doc, b) };
+}
+
+/** Replace the joined characters `[from, to)`; each character keeps its own place in the original. */
+export function joinedEdit(doc: GongwenDocument, block: Block, from: number, to: number, newText: string): TextEdit {
+  return { range: joinedRange(doc, block, from, to), newText };
+}
+
+/** Insert before the joined character `at` (or after the last one when `at` is the text's length). */
+export function joinedInsert(doc: GongwenDocument, block: Block, at: number, newText: string): TextEdit {
+  const offset = at < block.map.length ? block.map[at] : block.map[block.map.length - 1] + 1;
+  const p = positionAt(doc, offset);
+  return { range: { start: p, end: p }, newText };
+}
+
+/** The block whose joined text holds the start of `range`, and the joined index of that start. */
+export function locate(doc: GongwenDocument, range: Range): { block: Block; index: number } | undefined {
+  const offset = offsetAt(doc, range.start);
+  for (const block of doc.blocks) {
+    if (range.start.line < block.firstLine || range.start.line > block.lastLine) continue;
+    const map = block.map;
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid] === offset) return { block, index: mid };
+      if (map[mid] < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return undefined;
+}
+
+/** Whitespace inside a line as PDF and Word extraction leave it (ASCII, NBSP, ideographic space). */
+export const SPACE = /[ \t\u00a0\u3000]/;
+
+/** CJK ideograph (and 〇). */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
+}
+
+/** Full-width Chinese punctuation (，。；：？！、（）《》“”…—). */
+export function isChinesePunctuation(ch: string | undefined): boolean {
+  if (!ch) return false;
+  return /[，。；：？！、（）《》〈〉“”‘’…—〔〕【】]/.test(ch);
+}
+
+/** True when joined index `i` lies in a URL or e-mail address (a run of printable ASCII with `://`, `www.` or `@`). */
+export function inUrl(text: string, i: number): boolean {
+  let a = i;
+  let b = i;
+  const ascii = (ch: string) => ch > ' ' && ch <= '~';
+  while (a > 0 && i - a < 200 && ascii(text[a - 1])) a--;
+  while (b < text.length && b - i < 200 && ascii(text[b])) b++;
+  const token = text.slice(a, b);
+  return /:\/\/|^www\.|@[A-Za-z0-9-]{1,63}\./i.test(token);
+}
+
+/** Full-width digits to ASCII. */
+export function toAscii(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+}

@@ -1,0 +1,55 @@
+/**
+ * title-mismatch — the plan title the notice names (`现将《…》印发给你们`, `关于印发…的通知`)
+ * is the title of the attached plan (GB/T 9704-2012 §7.3.1: the title names the 事由). Line
+ * breaks, spaces, bracket width and dash forms are ignored: `range-dash` and
+ * `punctuation-width` report those on their own.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { t } from '../../l10n';
+import type { Finding, Rule } from '../types';
+
+/** The comparable form of a title. */
+export function normaliseTitle(s: string): string {
+  return s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[-‐‑–－~～﹣―—]+/g, '—')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[“”"]/g, '"');
+}
+
+const inside = (r: Range, outer: Range) =>
+  (r.start.line > outer.start.line || (r.start.line === outer.start.line && r.start.character >= outer.start.character)) &&
+  (r.end.line < outer.end.line || (r.end.line === outer.end.line && r.end.character <= outer.end.character));
+
+export const titleMismatch: Rule = {
+  id: 'title-mismatch',
+  description: '通知中所称方案标题与所附方案标题一致',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check({ doc }) {
+    const plan = doc.notice.方案标题;
+    if (!plan) return [];
+    const expected = normaliseTitle(plan.text);
+    const out: Finding[] = [];
+    const shown = plan.text.replace(/[\s\u3000]+/g, '');
+
+    const body = doc.notice.正文;
+    if (body && body.text.includes('印发')) {
+      const quoted = doc.citations.find((c) => inside(c.range, body.range));
+      if (quoted && normaliseTitle(quoted.title) !== expected) {
+        out.push({ range: quoted.range, message: t('正文中所称方案《{0}》与所附方案标题“{1}”不一致。', quoted.title, shown) });
+      }
+    }
+
+    const title = doc.notice.标题;
+    const m = title && /关于印发(.{2,120}?)的通知$/.exec(title.text.replace(/[\s\u3000]+/g, ''));
+    if (title && m) {
+      const named = m[1].replace(/^《(.*)》$/, '$1');
+      if (normaliseTitle(named) !== expected) {
+        out.push({ range: title.range, message: t('通知标题中所称方案“{0}”与所附方案标题“{1}”不一致。', named, shown) });
+      }
+    }
+    return out;
+  },
+};
