@@ -1,0 +1,108 @@
+/**
+ * What a written unit name is, against one jurisdiction's list: a listed form, another form of a
+ * listed unit (alias), a unit of the wrong level, a name replaced in the 2018 reform, or unknown.
+ */
+import type { DepartmentKnowledge } from '../departments';
+import type { DepartmentList, DepartmentUnit, FormerName } from './types';
+import { coreKey, editDistance, splitName } from './names';
+
+export type Resolution =
+  /** A form the list writes (or the official full name). */
+  | { status: 'ok'; unit: DepartmentUnit }
+  /** Another form of a listed unit: `expected` is the list's preferred form. */
+  | { status: 'alias'; unit: DepartmentUnit; expected: string }
+  /** The level prefix is not the jurisdiction's (县科协 in a 市 document); `unit` when the core is listed. */
+  | { status: 'level'; prefix: string; unit?: DepartmentUnit; expected?: string }
+  /** A name from before the reform; `successor` when the list has it. */
+  | { status: 'outdated'; until: number; successor?: DepartmentUnit; former?: FormerName }
+  | { status: 'unknown'; suggestions: string[] };
+
+interface ListIndex {
+  exact: Map<string, DepartmentUnit>;
+  former: Map<string, { unit: DepartmentUnit; former: FormerName }>;
+  /** Core key of the jurisdiction's own prefixed forms → unit. */
+  byKey: Map<string, DepartmentUnit>;
+  places: string[];
+}
+
+const indexes = new WeakMap<DepartmentList, ListIndex>();
+
+/** Place names every list knows, longest first (威海市生态环境局 → 威海市 + 生态环境局). */
+export function placesOf(knowledge: DepartmentKnowledge): string[] {
+  const all = new Set<string>();
+  for (const l of knowledge.lists) {
+    for (const n of [l.jurisdiction, ...(l.names ?? []), ...(l.parent ? [l.parent] : [])]) if (/[市县区省]$/.test(n)) all.add(n);
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+function indexOf(list: DepartmentList, knowledge: DepartmentKnowledge): ListIndex {
+  let idx = indexes.get(list);
+  if (idx) return idx;
+  const places = placesOf(knowledge);
+  idx = { exact: new Map(), former: new Map(), byKey: new Map(), places };
+  for (const unit of list.units) {
+    for (const form of [...unit.forms, unit.name]) if (!idx.exact.has(form)) idx.exact.set(form, unit);
+    for (const f of unit.formerly ?? []) for (const form of [...(f.forms ?? []), f.name]) idx.former.set(form, { unit, former: f });
+    for (const form of unit.forms) {
+      const parts = splitName(form, places);
+      if (isOwnPrefix(parts.prefix, list) && !idx.byKey.has(coreKey(parts.core))) idx.byKey.set(coreKey(parts.core), unit);
+    }
+  }
+  indexes.set(list, idx);
+  return idx;
+}
+
+export function isOwnPrefix(prefix: string, list: DepartmentList): boolean {
+  return prefix === list.prefix || prefix === list.jurisdiction || (list.names ?? []).includes(prefix);
+}
+
+/** The unit of the list whose name continues the successor core (卫生健康 → 市卫生健康局). */
+function successorIn(list: DepartmentList, successor: readonly string[], places: string[]): DepartmentUnit | undefined {
+  return list.units.find((u) => successor.some((s) => u.forms.some((f) => splitName(f, places).core.startsWith(s)) || u.name.includes(s)));
+}
+
+export function resolveUnit(name: string, list: DepartmentList, knowledge: DepartmentKnowledge): Resolution {
+  const idx = indexOf(list, knowledge);
+  const listed = idx.exact.get(name);
+  if (listed) return { status: 'ok', unit: listed };
+  const former = idx.former.get(name);
+  if (former) return { status: 'outdated', until: former.former.until, successor: former.unit, former: former.former };
+  const parts = splitName(name, idx.places);
+  const outdated = outdatedCore(parts.core, knowledge);
+  if (parts.prefix && outdated) return { status: 'outdated', until: knowledge.outdated.until, successor: successorIn(list, outdated, idx.places) };
+  const unit = idx.byKey.get(coreKey(parts.core));
+  if (parts.prefix && isOwnPrefix(parts.prefix, list)) {
+    if (unit) return { status: 'alias', unit, expected: unit.forms[0] };
+  } else if (parts.prefix) {
+    return { status: 'level', prefix: parts.prefix, unit, expected: unit?.forms[0] };
+  }
+  return { status: 'unknown', suggestions: closest(name, list) };
+}
+
+/** The successor cores when `core` is a name replaced in the reform. */
+export function outdatedCore(core: string, knowledge: DepartmentKnowledge): readonly string[] | undefined {
+  return knowledge.outdated.outdated.find((e) => e.old.includes(core))?.successor;
+}
+
+/** Up to three listed forms nearest to `name` (typos such as 市海事发展局 → 市海洋发展局). */
+export function closest(name: string, list: DepartmentList): string[] {
+  const limit = Math.max(2, Math.floor(name.length / 2));
+  return list.units
+    .map((u) => u.forms[0])
+    .map((form) => ({ form, d: editDistance(name, form) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.form);
+}
+
+/** Position of a unit in the canonical order. */
+export function orderOf(unit: DepartmentUnit, list: DepartmentList): number {
+  return list.units.indexOf(unit);
+}
+
+/** The unit a written name stands for in the list, whatever its status (for order, hover, search). */
+export function unitOf(r: Resolution): DepartmentUnit | undefined {
+  return r.status === 'ok' || r.status === 'alias' ? r.unit : r.status === 'outdated' ? r.successor : r.status === 'level' ? undefined : undefined;
+}

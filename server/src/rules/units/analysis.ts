@@ -1,0 +1,48 @@
+/**
+ * What the unit rules share: the list that applies to the document and what each written unit
+ * is against it. Computed once per document, knowledge and jurisdiction setting.
+ */
+import type { GongwenDocument, ResponsibilityList, Unit } from '../../model/types';
+import type { DepartmentKnowledge, DepartmentUnit } from '../../knowledge/departments';
+import { chooseList, documentYear, type ListChoice } from '../../knowledge/departments/jurisdiction';
+import { outdatedCore, placesOf, resolveUnit, type Resolution } from '../../knowledge/departments/resolve';
+import { coreKey, splitName } from '../../knowledge/departments/names';
+import type { GongwenSettings } from '../../settings';
+
+export interface WrittenUnit {
+  clause: ResponsibilityList;
+  unit: Unit;
+  /** What the name is against the list; without a list only an outdated name is recognised. */
+  resolution?: Resolution;
+  /** Identity of the unit named: the listed unit, else the level prefix with the core's key. */
+  identity: DepartmentUnit | string;
+}
+
+export interface UnitAnalysis {
+  choice?: ListChoice;
+  year?: number;
+  units: WrittenUnit[];
+}
+
+const cache = new WeakMap<GongwenDocument, { knowledge: DepartmentKnowledge; setting: string; analysis: UnitAnalysis }>();
+
+export function analyseUnits(doc: GongwenDocument, knowledge: DepartmentKnowledge, settings: GongwenSettings): UnitAnalysis {
+  const hit = cache.get(doc);
+  if (hit && hit.knowledge === knowledge && hit.setting === settings.jurisdiction) return hit.analysis;
+  const choice = chooseList(doc, knowledge, settings.jurisdiction);
+  const places = placesOf(knowledge);
+  const units: WrittenUnit[] = [];
+  for (const clause of doc.responsibilities) {
+    for (const unit of clause.units) {
+      const parts = splitName(unit.name, places);
+      let resolution: Resolution | undefined;
+      if (choice) resolution = resolveUnit(unit.name, choice.list, knowledge);
+      else if (parts.prefix && outdatedCore(parts.core, knowledge)) resolution = { status: 'outdated', until: knowledge.outdated.until };
+      const listed = resolution?.status === 'ok' || resolution?.status === 'alias' ? resolution.unit : resolution?.status === 'outdated' ? resolution.successor : undefined;
+      units.push({ clause, unit, resolution, identity: listed ?? `${parts.prefix}\u0000${coreKey(parts.core)}` });
+    }
+  }
+  const analysis: UnitAnalysis = { choice, year: documentYear(doc), units };
+  cache.set(doc, { knowledge, setting: settings.jurisdiction, analysis });
+  return analysis;
+}

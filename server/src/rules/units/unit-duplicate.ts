@@ -1,0 +1,36 @@
+/** unit-duplicate — one unit named twice in one responsibility list (also as two forms of it). */
+import type { Range } from 'vscode-languageserver-types';
+import { t } from '../../l10n';
+import type { Finding, Rule } from '../types';
+import { analyseUnits, type WrittenUnit } from './analysis';
+
+export const unitDuplicate: Rule = {
+  id: 'unit-duplicate',
+  description: '同一责任单位在一个列表中重复出现',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, knowledge, settings }) {
+    const { units } = analyseUnits(doc, knowledge.departments, settings);
+    const out: Finding[] = [];
+    const byClause = new Map<unknown, WrittenUnit[]>();
+    for (const w of units) byClause.set(w.clause, [...(byClause.get(w.clause) ?? []), w]);
+    for (const list of byClause.values()) {
+      const seen = new Map<unknown, WrittenUnit>();
+      list.forEach((w, i) => {
+        const first = seen.get(w.identity);
+        if (!first) {
+          seen.set(w.identity, w);
+          return;
+        }
+        // Remove the name with the separator before it; the list's line breaks elsewhere stay.
+        const range: Range = { start: list[i - 1].unit.range.end, end: w.unit.range.end };
+        out.push({
+          range: w.unit.range,
+          message: t('“{0}”在本列表中重复（前面已有“{1}”）。', w.unit.name, first.unit.name),
+          fixes: [{ title: t('删除重复的“{0}”', w.unit.name), edits: [{ range, newText: '' }], preferred: true }],
+        });
+      });
+    }
+    return out;
+  },
+};
