@@ -1,7 +1,19 @@
-/** Issue #5: a lens above each clause naming its match in the upper plan. */
+/**
+ * A lens above each clause naming its match in each upper plan: `↑ 威海 （四）壮大科普人才队伍 0.83`
+ * (issue #5; off with `gongwen.codeLens.upper`). The lens only informs: go to definition jumps.
+ */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { FeatureContext } from './types';
+import { clauseLabel, upperMatches } from './plan-nav';
 
-export function codeLenses(_ctx: FeatureContext): CodeLens[] {
-  return [];
+export function codeLenses(ctx: FeatureContext): CodeLens[] {
+  if (!ctx.settings.codeLens?.upper) return [];
+  const out: CodeLens[] = [];
+  for (const h of ctx.doc.allHeadings) {
+    for (const m of upperMatches(ctx, h)) {
+      const title = `↑ ${m.name} ${clauseLabel(m.match.clause.heading)} ${m.match.score.toFixed(2)}`;
+      out.push({ range: h.range, command: { title, command: '' } });
+    }
+  }
+  return out;
 }

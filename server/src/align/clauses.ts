@@ -1,0 +1,33 @@
+/**
+ * The clauses of a plan that alignment compares: every heading and task item (`——` items too),
+ * with its title and the text that says what it is about (its own body and its children's titles).
+ */
+import type { GongwenDocument, Heading } from '../model/types';
+
+export interface Clause {
+  heading: Heading;
+  /** Title as written, without the marker. */
+  title: string;
+  /** Title, own body and the titles of the children: what the clause is about. */
+  text: string;
+}
+
+/** Bodies are long; their start says what the clause does (GB/T 9704 headings lead a topic paragraph). */
+const BODY_CHARS = 300;
+
+const cache = new WeakMap<GongwenDocument, Clause[]>();
+
+export function clausesOf(doc: GongwenDocument): Clause[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const out = doc.allHeadings.map((heading) => {
+    const body = heading.body.map((b) => b.text).join('');
+    // A body block starts with the heading line itself (`1.弘扬…。坚持…`): drop the marker and title.
+    const headStart = body.indexOf(heading.title);
+    const own = (headStart >= 0 && headStart < 12 ? body.slice(headStart + heading.title.length) : body).slice(0, BODY_CHARS);
+    const childTitles = heading.children.map((c) => c.title).join('；');
+    return { heading, title: heading.title, text: `${own}；${childTitles}` };
+  });
+  cache.set(doc, out);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Comparing titles, 文号 and metrics as drafters write them: PDF line breaks and spaces, `-` for
+ * the 一字线 in year ranges (GB/T 15834 §4.8 wants `—`), half-width parentheses.
+ */
+
+/** A title or 文号 reduced to what identifies it. */
+export function normaliseTitle(s: string): string {
+  return s
+    .replace(/[《》\s]/g, '')
+    .replace(/(\d)[-－–―~～](?=\d)/g, '$1—')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+}
+
+export function normaliseDocNumber(s: string): string {
+  return s.replace(/\s+/g, '').replace(/[[【(（]/g, '〔').replace(/[\]】)）]/g, '〕');
+}
+
+/**
+ * The title without its kind of 纲要 (计划/规划) and its years: two titles with the same core are
+ * meant to be the same document, so a difference in the rest is a citation error.
+ */
+export function titleCore(normalised: string): string {
+  return normalised.replace(/(计划|规划)纲要/g, '纲要').replace(/（[\d—]{4,20}年）/g, '').replace(/“十[一二三四五六七八九]五”/g, '');
+}
+
+/** `公民具备科学素质的比例`, `公民具备科学素质比例` and the 2020-era `基本科学素质` are one metric. */
+export function metricKey(metric: string): string {
+  return metric.replace(/\s+/g, '').replace(/的/g, '').replace(/基本科学素质/g, '科学素质');
+}
+
+const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+
+/** The period a title names: `（2021—2025年）` or `“十四五”`. */
+export function periodOfTitle(title: string): [number, number] | undefined {
+  const n = normaliseTitle(title);
+  const years = /(\d{4})—(?:\d{4}—)?(\d{4})年/.exec(n);
+  if (years) return [Number(years[1]), Number(years[2])];
+  const plan = /十[一二三四五]五/.exec(n);
+  if (plan && FIVE_YEAR[plan[0]]) return [FIVE_YEAR[plan[0]], FIVE_YEAR[plan[0]] + 4];
+  return undefined;
+}
