@@ -161,7 +161,9 @@ function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['spe
 
 function makeBlock(text: string, parts: LineInfo[]): ParsedBlock {
   let joined = '';
-  const offsets: number[] = [];
+  // One typed array sized for every character of the parts; artefacts only make it shorter.
+  const map = new Int32Array(parts.reduce((n, p) => n + (p.ce - p.cs), 0));
+  let length = 0;
   for (const p of parts) {
     const raw = text.slice(p.cs, p.ce);
     // Skip Word artefacts while keeping every other character's original offset.
@@ -176,13 +178,13 @@ function makeBlock(text: string, parts: LineInfo[]): ParsedBlock {
     keep.push([from, raw.length]);
     for (const [a, b] of keep) {
       joined += raw.slice(a, b);
-      for (let k = a; k < b; k++) offsets.push(p.cs + k);
+      for (let k = a; k < b; k++) map[length++] = p.cs + k;
     }
   }
   const first = parts[0];
   const block: ParsedBlock = {
     text: joined,
-    map: Int32Array.from(offsets),
+    map: map.subarray(0, length),
     firstLine: first.line,
     lastLine: parts[parts.length - 1].line,
   };

@@ -38,8 +38,11 @@ function closing(text: string, open: number): number {
   const limit = Math.min(text.length, open + MAX_CLAUSE);
   for (let i = open; i < limit; i++) {
     const c = text[i];
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c) && --depth === 0) return i;
+    // Deeper than one nested level is no clause: stop at once, or a run of n `（` costs n × MAX_CLAUSE
+    // steps (a 200,000-character line of `（` took 3 s; issue #8, test/unit/fuzz-bounded.test.ts).
+    if (OPEN.has(c)) {
+      if (++depth > 2) return -1;
+    } else if (CLOSE.has(c) && --depth === 0) return i;
   }
   return -1;
 }
