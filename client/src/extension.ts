@@ -12,6 +12,10 @@ import {
 } from 'vscode-languageclient/node';
 import { registerPlainTextDetection } from './detectPlainText';
 import { createStatusItem } from './statusBar';
+import { registerRenumber } from './commands/renumber';
+import { registerNewPlan } from './commands/new-plan';
+import { registerFindUnitTasks } from './commands/find-unit-tasks';
+import { registerCoverage } from './commands/coverage';
 
 const OUTPUT_NAME = '公文 (gongwen)';
 
@@ -41,6 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     createStatusItem(languageClient),
     registerPlainTextDetection(output),
+    registerRenumber(languageClient),
+    registerNewPlan(),
+    registerFindUnitTasks(languageClient),
+    registerCoverage(languageClient),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       try {

@@ -36,7 +36,9 @@ const logger: Logger = {
 };
 // The bundle runs from dist/; the rule pages ship beside it in docs/rules/.
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
-const service = createLanguageService({ docsBase, logger, workspace: openDocumentsWorkspace(documents, () => analyses) });
+// The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
+const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
+const service = createLanguageService({ docsBase, logger, workspace: openDocumentsWorkspace(documents, () => analyses, workspaceFolder) });
 const analyses = createAnalyses(service);
 
 let settings: SettingsSource | undefined;

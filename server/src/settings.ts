@@ -16,12 +16,21 @@ export interface GongwenSettings {
   detectPlainText: boolean;
   /** Severity overrides by rule id. */
   rules: Record<string, RuleSetting>;
+  /** Jurisdiction whose department list applies (乳山市 …); empty: inferred from the document. gongwen.json `jurisdiction` overrides. */
+  jurisdiction: string;
+  /** `unit-order`: the first-named (lead) unit of a list may stand before the canonical order. */
+  unitLeadFirst: boolean;
+  /** Code lenses; `upper`: above each clause, its match in the upper plan (issue #5). Manifest key `gongwen.codeLens.upper`. */
+  codeLens: { upper: boolean };
 }
 
 export const DEFAULT_SETTINGS: GongwenSettings = {
   language: 'zh-cn',
   detectPlainText: true,
   rules: {},
+  jurisdiction: '',
+  unitLeadFirst: true,
+  codeLens: { upper: true },
 };
 
 /**
@@ -35,6 +44,8 @@ export interface ProjectConfig {
   departments?: string;
   /** Higher-level plans: paths or globs, or per-document mappings. */
   upper?: string[] | Record<string, string[]>;
+  /** Path to the user's own plan-registry file, same format as seeds/plans/registry.json (relative to gongwen.json). */
+  plans?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
 }
@@ -45,6 +56,7 @@ export function mergeSettings(editor: Partial<GongwenSettings> | undefined, proj
   return {
     ...base,
     language: project?.language ?? base.language,
+    jurisdiction: project?.jurisdiction ?? base.jurisdiction,
     rules: { ...base.rules, ...(project?.rules ?? {}) },
   };
 }

@@ -131,7 +131,7 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.match(gongwen(['lint', '--no-such-option']).stderr, /--no-such-option/);
     });
 
-    it('the reserved verbs align and coverage say they come with the higher-level-plan feature, exit 2', () => {
+    it('align and coverage without --upper say they need the higher-level plan (上级方案), exit 2', () => {
       for (const verb of ['align', 'coverage']) {
         const r = gongwen([verb, SEED_000]);
         assert.equal(r.status, 2, verb);
@@ -186,12 +186,13 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.deepEqual(json(r).map((e: any) => e.file), [SEED_000]);
     });
 
-    it('2 for a binary file (NUL bytes) or invalid UTF-8, naming the file; the other file is still reported', () => {
-      const dir = tempDir({ 'bad.txt': Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff]), 'gbk.txt': Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), 'good.txt': '一、总体要求\n' });
+    it('2 for a binary file (NUL bytes) or an unrecognised encoding, naming the file; the other file is still reported', () => {
+      // GBK is read since issue #8 (test/unit/encodings.test.ts); Latin-1 bytes are neither UTF-8 nor Chinese.
+      const dir = tempDir({ 'bad.txt': Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff]), 'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), 'good.txt': '一、总体要求\n' });
       const r = gongwen(['lint', '--format', 'json', dir]);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /bad\.txt.*UTF-8/);
-      assert.match(r.stderr, /gbk\.txt.*UTF-8/);
+      assert.match(r.stderr, /latin1\.txt.*UTF-8/);
       assert.deepEqual(json(r).map((e: any) => path.basename(e.file)), ['good.txt']);
       const text = gongwen(['lint', dir]);
       assert.equal(text.status, 2);

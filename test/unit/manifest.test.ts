@@ -17,10 +17,15 @@ const contributes = pkg.contributes;
 /** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
 const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
 /** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
-const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'upper', 'language', 'rules'];
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'upper', 'language', 'rules'];
 /** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
 const UI_LANGUAGES = ['zh-cn', 'en'];
 const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+/** Settings grouped in an object in DEFAULT_SETTINGS appear as dotted keys in the manifest (`gongwen.codeLens.upper`). */
+const GROUPED_SETTINGS = ['codeLens'];
+const FLAT_DEFAULTS: Record<string, unknown> = Object.fromEntries(
+  Object.entries(DEFAULT_SETTINGS).flatMap(([k, v]) => (GROUPED_SETTINGS.includes(k) ? Object.entries(v as object).map(([sub, d]) => [`${k}.${sub}`, d]) : [[k, v]])),
+);
 
 function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
@@ -68,12 +73,12 @@ describe('package.json', () => {
     const props: Record<string, any> = contributes.configuration.properties;
 
     it('has exactly the DEFAULT_SETTINGS keys, plus the client-only ones', () => {
-      const expected = [...Object.keys(DEFAULT_SETTINGS).map((k) => `gongwen.${k}`), ...CLIENT_ONLY_SETTINGS];
+      const expected = [...Object.keys(FLAT_DEFAULTS).map((k) => `gongwen.${k}`), ...CLIENT_ONLY_SETTINGS];
       assert.deepEqual(Object.keys(props).sort(), expected.sort());
     });
 
     it('gives each setting the type and default of DEFAULT_SETTINGS', () => {
-      for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      for (const [key, value] of Object.entries(FLAT_DEFAULTS)) {
         const prop = props[`gongwen.${key}`];
         assert.equal(prop.type, jsonType(value), key);
         assert.deepEqual(prop.default, value, key);
@@ -122,12 +127,13 @@ describe('package.json', () => {
 
   it('registers in the client every command it contributes', () => {
     const client = fs
-      .readdirSync(path.join(ROOT, 'client', 'src'))
+      .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
       .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
       .join('\n');
     const ids = contributes.commands.map((c: any) => c.command);
-    assert.deepEqual(ids.sort(), ['gongwen.restartServer', 'gongwen.showOutput']);
-    for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`), id);
+    assert.deepEqual(ids.sort(), ['gongwen.coverage', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.renumber', 'gongwen.restartServer', 'gongwen.showOutput']);
+    for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`) || client.includes(`registerTextEditorCommand('${id}'`), id);
   });
 });
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../../server/src/service';
 import { RULES } from '../../server/src/rules/index';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { ROOT, loadFixtures, readSeed, textAt } from './helpers';
 
 const service = createLanguageService();
@@ -34,7 +35,7 @@ describe('rules: registry', () => {
   });
 
   it('honours severity overrides and `off`', () => {
-    const custom = createLanguageService({ settings: { language: 'zh-cn', detectPlainText: true, rules: { 'heading-sequence': 'warning', 'heading-style': 'off' } } });
+    const custom = createLanguageService({ settings: { ...DEFAULT_SETTINGS, rules: { 'heading-sequence': 'warning', 'heading-style': 'off' } } });
     const ds = custom.diagnostics(custom.parse('mem://x', '一.甲\n三、乙\n'));
     assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['heading-sequence', 2]]);
   });

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
-export type Verb = 'lint' | 'outline' | 'align' | 'coverage';
+export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
 export type OutputFormat = 'text' | 'json';
 
 export interface CliArgs {
@@ -13,15 +13,21 @@ export interface CliArgs {
   lang?: UiLanguage;
   help: boolean;
   version: boolean;
+  /** `lint --fix`: apply every certain fix in place (issue #3). */
+  fix?: boolean;
+  /** `lint --fix-dry-run`: print the fixes as a unified diff, write nothing. */
+  fixDryRun?: boolean;
   paths: string[];
+  /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
+  upper: string[];
 }
 
 /** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
 export class UsageError extends Error {}
 
-const VERBS: readonly Verb[] = ['lint', 'outline', 'align', 'coverage'];
-/** Verbs that are named already but arrive with the higher-level-plan feature. */
-export const RESERVED_VERBS: readonly Verb[] = ['align', 'coverage'];
+const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage'];
+/** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
+export const RESERVED_VERBS: readonly Verb[] = [];
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -29,6 +35,9 @@ const OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  upper: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -56,6 +65,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     version: values.version ?? false,
     config: values.config,
     paths: positionals.slice(1),
+    upper: values.upper ?? [],
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
   };
   if (values.format !== undefined) {
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
@@ -70,6 +82,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
     args.verb = verb as Verb;
   }
+  if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
+  if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
   return args;
 }
 
@@ -89,18 +103,27 @@ function describeParseError(err: NodeJS.ErrnoException): string {
 export function usage(): string {
   return [
     t('用法：'),
-    '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] PATH...',
+    '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
     '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
+    '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
+    '  gongwen align --upper FILE [--format text|json] FILE',
+    '  gongwen coverage --upper FILE FILE',
     '  gongwen --help | --version',
     '',
     t('命令：'),
     '  lint      ' + t('检查公文（文件或文件夹，文件夹中查找 *.txt、*.gw、*.gongwen）'),
     '  outline   ' + t('列出公文要素和标题层级'),
+    '  align     ' + t('逐条列出与上级方案最匹配的条款及相似度'),
+    '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
+    '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
     '',
     t('选项：'),
     '  -f, --format   ' + t('输出格式：text（默认）或 json'),
     '  -c, --config   ' + t('gongwen.json 配置文件（默认读取当前目录下的 gongwen.json）'),
     '      --lang     ' + t('输出语言：zh-cn（默认）或 en'),
+    '      --upper    ' + t('上级方案文件（可重复）：lint 据此检查目标，align、coverage 与之对照'),
+    '      --fix      ' + t('lint：就地应用所有确定的修复（只在有改动时写回，保留编码和换行），再报告余下的问题'),
+    '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

@@ -1,6 +1,11 @@
-/** Finding the documents to lint and reading them as an editor would (UTF-8, BOM dropped). */
+/**
+ * Finding the documents to lint and reading them as an editor would: the encoding is detected
+ * (BOM, then UTF-8, then GB18030/GBK, common for government files), the BOM is dropped so positions
+ * match what an editor shows, and `--fix` writes the file back in its own encoding.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as iconv from 'iconv-lite';
 import { t } from '../l10n';
 
 /** Extensions of documents inside a folder; a file named on the command line is read whatever its name. */
@@ -77,18 +82,25 @@ function walk(dir: string, out: string[], visited: Set<string>): void {
   }
 }
 
-/** How a file was stored, so `--fix` can write it back the same way (issue #8 adds GBK and UTF-16). */
+/** Encodings read and written back; GB18030 is a superset of GBK (and GB2312), so it reads and writes both. */
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** How a file was stored, so `--fix` can write it back the same way. */
 export interface DocumentEncoding {
-  name: 'utf-8';
+  name: EncodingName;
+  /** The file began with a byte order mark (always true for UTF-16, never for GB18030). */
   bom: boolean;
 }
 
 export type ReadResult = { text: string; encoding: DocumentEncoding } | { error: string };
 
-/**
- * Reads a document as UTF-8 and drops a leading BOM, so positions match what an editor shows.
- * NUL bytes (a .doc, a PDF, UTF-16) or invalid UTF-8 (GBK) mean we cannot read it yet.
- */
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+const startsWith = (bytes: Buffer, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Reads and decodes a document; a file we cannot read as text gets one message naming it. */
 export function readDocument(file: string): ReadResult {
   let bytes: Buffer;
   try {
@@ -98,20 +110,85 @@ export function readDocument(file: string): ReadResult {
     if (code === 'EISDIR') return { error: t('{0}：这是文件夹，不是文件。', file) };
     return { error: t('{0}：无法读取（{1}）。', file, (err as Error).message) };
   }
-  if (bytes.includes(0)) {
-    return { error: t('{0}：不是可读取的文本文件（含有 NUL 字节，可能是二进制文件或 UTF-16 编码）。目前只读取 UTF-8 编码的文件。', file) };
+  const decoded = decodeDocument(bytes);
+  if (decoded === 'binary') {
+    return { error: t('{0}：不是文本文件（含有 NUL 字节，可能是二进制文件或不带 BOM 的 UTF-16）。可读取的编码：UTF-8、带 BOM 的 UTF-16、GBK/GB18030。', file) };
   }
-  let text: string;
+  if (decoded === 'unknown') {
+    return { error: t('{0}：无法识别文本编码（不是 UTF-8，也不像 GBK/GB18030 编码的中文），可能是二进制文件。可读取的编码：UTF-8、带 BOM 的 UTF-16、GBK/GB18030。', file) };
+  }
+  return decoded;
+}
+
+/**
+ * Detection order: a BOM decides; otherwise valid UTF-8 (without NUL) is UTF-8; otherwise the bytes
+ * are tried as GB18030 and accepted only when the result reads as Chinese text. Pure, for tests.
+ */
+export function decodeDocument(bytes: Buffer): { text: string; encoding: DocumentEncoding } | 'binary' | 'unknown' {
+  if (startsWith(bytes, UTF8_BOM)) {
+    const text = decodeUtf8(bytes.subarray(3));
+    return text === undefined ? 'unknown' : { text, encoding: { name: 'utf-8', bom: true } };
+  }
+  if (startsWith(bytes, UTF16LE_BOM)) {
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le', { stripBOM: false }), encoding: { name: 'utf-16le', bom: true } };
+  }
+  if (startsWith(bytes, UTF16BE_BOM)) {
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be', { stripBOM: false }), encoding: { name: 'utf-16be', bom: true } };
+  }
+  // NUL never occurs in a text document in UTF-8 or GB18030: a .doc, a PDF, an image, or UTF-16 without BOM.
+  if (bytes.includes(0)) return 'binary';
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: { name: 'utf-8', bom: false } };
+  const gb = iconv.decode(bytes, 'gb18030', { stripBOM: false });
+  return plausiblyChinese(gb) ? { text: gb, encoding: { name: 'gb18030', bom: false } } : 'unknown';
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { error: t('{0}：不是可读取的文本文件（不是有效的 UTF-8 编码，可能是 GBK）。目前只读取 UTF-8 编码的文件，请另存为 UTF-8 后再检查。', file) };
+    return undefined;
   }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, encoding: { name: 'utf-8', bom } };
+}
+
+/**
+ * GB18030 maps almost any byte sequence to some character, so decoding alone proves little. Text
+ * is accepted when nothing was replaced, no control character other than tab, line feed, form
+ * feed or carriage return appears, and at least 90 % of the non-ASCII characters are CJK
+ * ideographs or the punctuation Chinese text uses (random bytes give rare symbols and controls).
+ */
+export function plausiblyChinese(text: string): boolean {
+  let nonAscii = 0;
+  let chinese = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd) return false;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) return false;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+      (c >= 0x3400 && c <= 0x4dbf) || // extension A
+      (c >= 0x20000 && c <= 0x3134f) || // extensions B–G (names of people and places)
+      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation: 、。《》「」〔〕 and the ideographic space
+      (c >= 0xff00 && c <= 0xffef) || // full-width forms: （）：；，！？ and full-width digits
+      (c >= 0x2010 && c <= 0x2027) || // ‘’“”—…·
+      c === 0x00b7 || c === 0x00d7 || (c >= 0x2160 && c <= 0x216b) || // · × Ⅰ–Ⅻ
+      (c >= 0x2460 && c <= 0x249b) // ①–⒛ circled and parenthesised numbers
+    ) chinese++;
+  }
+  return nonAscii > 0 && chinese >= nonAscii * 0.9;
+}
+
+/** Encodes text in a document's own encoding (BOM included), the inverse of `decodeDocument`. */
+export function encodeDocument(text: string, encoding: DocumentEncoding): Buffer {
+  const body = encoding.name === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding.name, { addBOM: false });
+  if (!encoding.bom || encoding.name === 'gb18030') return body;
+  const bom = encoding.name === 'utf-8' ? UTF8_BOM : encoding.name === 'utf-16le' ? UTF16LE_BOM : UTF16BE_BOM;
+  return Buffer.concat([Buffer.from(bom), body]);
 }
 
 /** Writes a document back in the encoding it was read in (line endings are part of `text`). */
 export function writeDocument(file: string, text: string, encoding: DocumentEncoding): void {
-  fs.writeFileSync(file, (encoding.bom ? '\uFEFF' : '') + text, 'utf8');
+  fs.writeFileSync(file, encodeDocument(text, encoding));
 }

@@ -6,6 +6,7 @@ import { collectFiles, readDocument } from './files';
 import { formatLintJson, severityName, type LintResult } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
+import { runFix } from './fix';
 
 /** Exit codes: 0 clean (no error-severity finding), 1 errors found, 2 usage or read error (wins over 1). */
 export const EXIT_OK = 0;
@@ -13,11 +14,12 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_TROUBLE = 2;
 
 export function runLint(args: CliArgs, io: CliIo): number {
+  if (args.fix || args.fixDryRun) return runFix(args, io);
   if (args.paths.length === 0) {
     io.err(`gongwen: ${t('请指定要检查的文件或文件夹。')}\n`);
     return EXIT_TROUBLE;
   }
-  const service = cliService({ configFile: args.config, lang: args.lang }, io);
+  const service = cliService({ configFile: args.config, lang: args.lang, upper: args.upper }, io);
   const { files, errors } = collectFiles(args.paths);
   const results: LintResult[] = [];
   for (const file of files) {

@@ -4,6 +4,8 @@ import { parseCliArgs, peekLanguage, RESERVED_VERBS, usage, UsageError } from '.
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_TROUBLE, runLint } from './lint';
 import { runOutline } from './outline';
+import { runUnits } from './units';
+import { runAlign, runCoverage } from './align';
 
 export function main(argv: readonly string[], io: CliIo, version: string): number {
   // Before anything is said, so that usage errors too come in the asked language.
@@ -33,5 +35,8 @@ export function main(argv: readonly string[], io: CliIo, version: string): numbe
     io.err(`gongwen: ${t('“{0}”命令将随上级方案对照功能一同推出，目前尚不可用。', args.verb)}\n`);
     return EXIT_TROUBLE;
   }
+  if (args.verb === 'units') return runUnits(args, io);
+  if (args.verb === 'align') return runAlign(args, io);
+  if (args.verb === 'coverage') return runCoverage(args, io);
   return args.verb === 'lint' ? runLint(args, io) : runOutline(args, io);
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readProjectConfig } from '../config';
 import { loadKnowledge } from '../io/knowledge';
+import { upperWorkspace, withUpperFiles } from '../io/plans';
 import { createLanguageService, type LanguageService } from '../service';
 import { mergeSettings, type ProjectConfig, type UiLanguage } from '../settings';
 import { t } from '../l10n';
@@ -14,6 +15,8 @@ export interface ServiceRequest {
   configFile?: string;
   /** `--lang`: wins over the language of gongwen.json. */
   lang?: UiLanguage;
+  /** `--upper FILE` (repeatable): upper documents for every file, besides gongwen.json `upper` (issue #5). */
+  upper?: readonly string[];
 }
 
 /** The installed rule pages next to `dist/`, so each diagnostic links to a page that exists. */
@@ -36,7 +39,8 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   if (request.lang) settings.language = request.lang;
   const { knowledge, warnings } = loadKnowledge(config, path.dirname(path.resolve(file)));
   for (const w of warnings) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
-  return createLanguageService({ settings, knowledge, docsBase: docsBase() });
+  const plans = withUpperFiles(knowledge.plans, request.upper ?? []);
+  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans) });
 }
 
 /** The file URI the service is given, as the editor would name the same file. */

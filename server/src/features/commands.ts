@@ -5,6 +5,9 @@
  */
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from './types';
+import { RENUMBER_COMMAND, renumberCommand } from './renumber';
+import { findUnitTasksCommand } from './unit-tasks';
+import { COVERAGE_COMMAND, coverageCommand } from './coverage';
 
 /** What a command gives back: an edit the server asks the client to apply, and/or data to show. */
 export interface CommandResult {
@@ -20,4 +23,8 @@ export interface CommandResult {
 export type CommandHandler = (ctx: FeatureContext, args: unknown[]) => CommandResult;
 
 /** Command id → handler. Issues #3 (renumber), #4 (find a unit's tasks), #5 (coverage) add theirs. */
-export const COMMANDS: Record<string, CommandHandler> = {};
+export const COMMANDS: Record<string, CommandHandler> = {
+  [RENUMBER_COMMAND]: renumberCommand,
+  'gongwen.server.findUnitTasks': findUnitTasksCommand,
+  [COVERAGE_COMMAND]: coverageCommand,
+};

@@ -90,6 +90,10 @@ function asSettings(value: unknown): Partial<GongwenSettings> | undefined {
   const out: Partial<GongwenSettings> = {};
   if (v.language === 'zh-cn' || v.language === 'en') out.language = v.language;
   if (typeof v.detectPlainText === 'boolean') out.detectPlainText = v.detectPlainText;
+  const lens = v.codeLens as Record<string, unknown> | undefined;
+  if (typeof lens === 'object' && lens !== null && typeof lens.upper === 'boolean') out.codeLens = { upper: lens.upper };
+  if (typeof v.jurisdiction === 'string') out.jurisdiction = v.jurisdiction;
+  if (typeof v.unitLeadFirst === 'boolean') out.unitLeadFirst = v.unitLeadFirst;
   if (typeof v.rules === 'object' && v.rules !== null && !Array.isArray(v.rules)) {
     out.rules = Object.fromEntries(
       Object.entries(v.rules).filter((entry): entry is [string, RuleSetting] => RULE_SETTINGS.includes(entry[1] as string)),

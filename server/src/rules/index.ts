@@ -3,5 +3,30 @@ import type { Rule } from './types';
 import { headingSequence } from './heading-sequence';
 import { headingStyle } from './heading-style';
 import { headingCount } from './heading-count';
+import { docNumber } from './format/doc-number';
+import { dateFormat } from './format/date-format';
+import { rangeDash } from './format/range-dash';
+import { punctuationWidth } from './format/punctuation-width';
+import { numeralZero } from './format/numeral-zero';
+import { noticeElements } from './format/notice-elements';
+import { titleMismatch } from './format/title-mismatch';
+import { citationMismatch } from './plans/citation-mismatch';
+import { abbreviationUndefined } from './plans/abbreviation-undefined';
+import { targetBelowUpper } from './plans/target-below-upper';
+import { targetYear } from './plans/target-year';
+import { targetConflict } from './plans/target-conflict';
+import { unitUnknown } from './units/unit-unknown';
+import { unitOutdated } from './units/unit-outdated';
+import { unitAlias } from './units/unit-alias';
+import { unitLevel } from './units/unit-level';
+import { unitDuplicate } from './units/unit-duplicate';
+import { unitOrder } from './units/unit-order';
+import { responsibilityMissing } from './units/responsibility-missing';
 
-export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount];
+export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
+  // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
+  docNumber, dateFormat, rangeDash, punctuationWidth, numeralZero, noticeElements, titleMismatch,
+  // issue #5: higher-level plans
+  citationMismatch, abbreviationUndefined, targetBelowUpper, targetYear, targetConflict,
+  // issue #4: responsible units
+  unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing];

@@ -1,0 +1,69 @@
+/**
+ * Full analysis throughput (parse + every rule, a fresh parse each run) on each seed and on a 2 MB
+ * document built from the seeds, with zhlint on the same texts in the same run as the reference.
+ * Times are wall-clock and CPU; MB/s counts UTF-8 bytes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createLanguageService } from '../server/src/service';
+import { cpuMs, median, spread } from './stats';
+
+const SEEDS_DIR = path.resolve(__dirname, '..', 'seeds');
+
+export function seedTexts(): Array<{ name: string; text: string }> {
+  return fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f.slice(0, 3), text: fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8') }));
+}
+
+/** The seeds repeated (each copy a separate notice one after the other) up to `bytes` of UTF-8. */
+export function bigDocument(bytes: number): string {
+  const seeds = seedTexts().map((s) => s.text);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = seeds[i % seeds.length]!;
+    parts.push(t);
+    size += Buffer.byteLength(t) + 1;
+  }
+  return parts.join('\n');
+}
+
+function analyse(service: ReturnType<typeof createLanguageService>, text: string): void {
+  service.diagnostics(service.parse('file:///bench.txt', text));
+}
+
+async function zhlintRun(): Promise<(text: string) => void> {
+  const zhlint = (await import('zhlint')) as unknown as { run: (text: string) => unknown };
+  return (text) => void zhlint.run(text);
+}
+
+export async function run(): Promise<void> {
+  const service = createLanguageService();
+  const zh = await zhlintRun();
+  const cases = [...seedTexts(), { name: '2 MB', text: bigDocument(2 * 1024 * 1024) }];
+  for (const { text } of cases.slice(0, 5)) for (let i = 0; i < 5; i++) analyse(service, text); // warm-up
+  for (const { name, text } of cases) {
+    const reps = name === '2 MB' ? 7 : 30;
+    const mb = Buffer.byteLength(text) / 1e6;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      analyse(service, text);
+      wall.push(performance.now() - t);
+      cpu.push(cpuMs(c));
+    }
+    const zhWall: number[] = [];
+    for (let r = 0; r < (name === '2 MB' ? 1 : 5); r++) {
+      const t = performance.now();
+      zh(text);
+      zhWall.push(performance.now() - t);
+    }
+    console.log(
+      `${name.padEnd(5)} ${(mb * 1000).toFixed(0).padStart(5)} KB: wall ${spread(wall, 'ms', 2)}; CPU ${spread(cpu, 'ms', 2)};` +
+        ` ${(mb / (median(wall) / 1000)).toFixed(1)} MB/s (CPU ${(mb / (median(cpu) / 1000)).toFixed(1)} MB/s);` +
+        ` zhlint ${median(zhWall).toFixed(1)} ms → gongwen is ${(median(zhWall) / median(wall)).toFixed(1)}× faster`,
+    );
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * The fuzz oracle: runs one text through every feature of the language service and lists every
+ * broken invariant — an exception (thrown, or swallowed by the service and logged), a range outside
+ * the document, certain edits that overlap or fall outside, or an analysis slower than the bound.
+ */
+import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { createLanguageService, type LanguageService, type Logger } from '../../server/src/service';
+
+/**
+ * Analysis-time bound for one document (parse + all rules), generous on purpose: 250 ms plus 2 ms
+ * per 1,000 UTF-16 units (slower than 0.5 M units/s, ~1.5 MB/s of Chinese, on a big document is a
+ * blow-up). Typical documents analyse ten times faster (docs/performance.md), but a 200,000-character
+ * line of `《` takes ~0.37 s (linear: a per-character look-behind in model/citations.ts); the bound
+ * catches super-linear behaviour, not a slow machine.
+ * Time is the process's CPU time, not wall time: on a shared, loaded machine wall time was seen at
+ * ten times the CPU time, while CPU time only counts the work done.
+ */
+export function analysisBoundMs(length: number): number {
+  return 250 + (2 * length) / 1000;
+}
+
+/** CPU milliseconds (user + system) of this process since `since`. */
+export function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
+export interface CheckResult {
+  problems: string[];
+  /** parse + diagnostics, CPU ms. */
+  analysisMs: number;
+  /** All other features together, CPU ms. */
+  featuresMs: number;
+  /** CPU ms per service call name, summed over the calls made for this input. */
+  byCall: Record<string, number>;
+}
+
+/** One service per checker; a logger that records what the service swallowed. */
+export function createChecker(): { service: LanguageService; check(text: string): CheckResult } {
+  const logged: string[] = [];
+  const logger: Logger = { info() {}, warn() {}, error: (m) => logged.push(m) };
+  const service = createLanguageService({ logger });
+  return {
+    service,
+    check(text) {
+      logged.length = 0;
+      const problems: string[] = [];
+      const lines = lineLengths(text);
+      const where = (what: string, range: Range | undefined) => {
+        if (!range) return;
+        const bad = rangeProblem(range, lines);
+        if (bad) problems.push(`${what}: ${bad} (${JSON.stringify(range)})`);
+      };
+      const uri = 'file:///fuzz/input.txt';
+      const byCall: Record<string, number> = {};
+      const guard = <T>(name: string, run: () => T): T | undefined => {
+        const started = process.cpuUsage();
+        try {
+          return run();
+        } catch (err) {
+          problems.push(`${name} threw: ${(err as Error)?.stack ?? String(err)}`);
+          return undefined;
+        } finally {
+          byCall[name] = (byCall[name] ?? 0) + cpuMsSince(started);
+        }
+      };
+
+      const t0 = process.cpuUsage();
+      const doc = guard('parse', () => service.parse(uri, text));
+      if (!doc) return { problems, analysisMs: cpuMsSince(t0), featuresMs: 0, byCall };
+      const diagnostics = guard('diagnostics', () => service.diagnostics(doc)) ?? [];
+      const analysisMs = cpuMsSince(t0);
+      if (analysisMs > analysisBoundMs(text.length)) {
+        problems.push(`analysis took ${analysisMs.toFixed(1)} ms for ${text.length} units (bound ${analysisBoundMs(text.length).toFixed(0)} ms)`);
+      }
+
+      const t1 = process.cpuUsage();
+      diagnostics.forEach((d, i) => where(`diagnostic ${i} ${d.code}`, d.range));
+      for (const s of flatten(guard('documentSymbols', () => service.documentSymbols(doc)) ?? [])) {
+        where(`symbol ${s.name}`, s.range);
+        where(`symbol ${s.name} selection`, s.selectionRange);
+        if (!contains(s.range, s.selectionRange)) problems.push(`symbol ${s.name}: selectionRange outside range`);
+      }
+      for (const f of guard('foldingRanges', () => service.foldingRanges(doc)) ?? []) {
+        if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length)) problems.push(`folding range ${f.startLine}-${f.endLine} outside ${lines.length} lines`);
+      }
+      const certain = guard('certainEdits', () => service.certainEdits(doc)) ?? [];
+      const fixed = checkEditSet('certain edits', certain, lines, problems, text);
+      if (fixed !== undefined && certain.length > 0 && text.length <= 50_000) {
+        // The fixed text is a document too: formatting must never produce something the service chokes on
+        // (checked on documents of ordinary size; a second analysis of the 200,000-character lines costs too much).
+        const again = guard('parse after certain edits', () => service.parse(uri, fixed));
+        if (again) guard('diagnostics after certain edits', () => service.diagnostics(again));
+      }
+      const whole: Range = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]! } };
+      const ranges = [whole, ...diagnostics.slice(0, 30).map((d) => d.range)];
+      for (const range of ranges) {
+        for (const action of guard('codeActions', () => service.codeActions(doc, range)) ?? []) {
+          for (const [u, edits] of Object.entries((action.edit as WorkspaceEdit | undefined)?.changes ?? {})) {
+            if (u !== uri) problems.push(`code action "${action.title}" edits another document ${u}`);
+            checkEditSet(`code action "${action.title}"`, edits, lines, problems);
+          }
+        }
+      }
+      for (const position of probePositions(text, lines, diagnostics.map((d) => d.range.start))) {
+        for (const item of guard('completion', () => service.completion(doc, position)) ?? []) {
+          const edit = item.textEdit;
+          if (edit && 'range' in edit) where(`completion ${item.label}`, edit.range);
+          for (const e of item.additionalTextEdits ?? []) where(`completion ${item.label} additional edit`, e.range);
+        }
+        const h = guard('hover', () => service.hover(doc, position));
+        if (h?.range) where('hover', h.range);
+        for (const loc of guard('definition', () => service.definition(doc, position)) ?? []) if (loc.uri === uri) where('definition', loc.range);
+        for (const loc of guard('references', () => service.references(doc, position)) ?? []) if (loc.uri === uri) where('reference', loc.range);
+      }
+      for (const lens of guard('codeLenses', () => service.codeLenses(doc)) ?? []) where('code lens', lens.range);
+      const featuresMs = cpuMsSince(t1);
+      for (const message of logged) problems.push(`the service caught and logged: ${message}`);
+      return { problems, analysisMs, featuresMs, byCall };
+    },
+  };
+}
+
+/** Lengths of the lines as LSP counts them (CRLF, LF or CR end a line). */
+export function lineLengths(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push(i - start);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  out.push(text.length - start);
+  return out;
+}
+
+function positionProblem(p: Position, lines: readonly number[]): string | undefined {
+  if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return 'not a position';
+  if (p.line >= lines.length) return `line ${p.line} past the last line ${lines.length - 1}`;
+  if (p.character > lines[p.line]!) return `character ${p.character} past the end of line ${p.line} (${lines[p.line]})`;
+  return undefined;
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (outer: Range, inner: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+export function rangeProblem(r: Range, lines: readonly number[]): string | undefined {
+  const p = positionProblem(r.start, lines) ?? positionProblem(r.end, lines);
+  if (p) return p;
+  return before(r.start, r.end) ? undefined : 'end before start';
+}
+
+/**
+ * Edits must each lie inside the document and not overlap; given `text`, they are applied and the
+ * result returned (only for the certain edits: applying every quick fix of a big input costs seconds).
+ */
+function checkEditSet(what: string, edits: readonly TextEdit[], lines: readonly number[], problems: string[], text?: string): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const known = problems.length;
+  for (const [i, e] of sorted.entries()) {
+    const bad = rangeProblem(e.range, lines);
+    if (bad) problems.push(`${what} edit ${i}: ${bad}`);
+    if (typeof e.newText !== 'string') problems.push(`${what} edit ${i}: newText is not a string`);
+    const prev = sorted[i - 1];
+    if (prev && !before(prev.range.end, e.range.start)) problems.push(`${what}: edits ${i - 1} and ${i} overlap`);
+  }
+  if (text !== undefined && problems.length === known) return applyEdits(text, sorted, lines);
+  return undefined;
+}
+
+/** Applies sorted, disjoint edits (back to front), as an editor would. */
+export function applyEdits(text: string, sorted: readonly TextEdit[], lines: readonly number[]): string {
+  const lineStarts: number[] = [0];
+  let offset = 0;
+  for (let l = 0; l < lines.length - 1; l++) {
+    offset += lines[l]!;
+    offset += text.startsWith('\r\n', offset) ? 2 : 1;
+    lineStarts.push(offset);
+  }
+  let out = text;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i]!;
+    const from = lineStarts[e.range.start.line]! + e.range.start.character;
+    const to = lineStarts[e.range.end.line]! + e.range.end.character;
+    out = out.slice(0, from) + e.newText + out.slice(to);
+  }
+  return out;
+}
+
+/** Where to ask for completion and hover: start, end, every diagnostic, a few line ends and middles. */
+function probePositions(text: string, lines: readonly number[], extra: readonly Position[]): Position[] {
+  const out: Position[] = [{ line: 0, character: 0 }, { line: lines.length - 1, character: lines[lines.length - 1]! }, ...extra.slice(0, 20)];
+  const step = Math.max(1, Math.floor(lines.length / 12));
+  for (let l = 0; l < lines.length; l += step) {
+    out.push({ line: l, character: lines[l]! }, { line: l, character: Math.floor(lines[l]! / 2) });
+  }
+  return text.length === 0 ? out.slice(0, 1) : out;
+}
+
+function flatten<T extends { children?: T[] }>(items: readonly T[]): T[] {
+  return items.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
