@@ -1,12 +1,11 @@
 /** `gongwen outline FILE`: the notice's elements and the plan's heading tree. */
-import * as fs from 'node:fs';
 import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { readDocument } from './files';
+import { readOneFile } from './one-file';
 import { formatOutlineJson, outlineData, type JsonHeading, type JsonOutline } from './format-json';
 import { cliService, fileUri } from './service';
-import { EXIT_OK, EXIT_TROUBLE } from './lint';
+import { EXIT_OK } from './lint';
 
 const MAX_TEXT = 40;
 
@@ -36,22 +35,11 @@ export function formatOutlineText(outline: JsonOutline): string {
 }
 
 export function runOutline(args: CliArgs, io: CliIo): number {
-  if (args.paths.length !== 1) {
-    io.err(`gongwen: ${t('outline 只接受一个文件。')}\n`);
-    return EXIT_TROUBLE;
-  }
-  const file = args.paths[0];
-  if (!fs.existsSync(file)) {
-    io.err(`gongwen: ${t('{0}：找不到该文件或文件夹。', file)}\n`);
-    return EXIT_TROUBLE;
-  }
-  const read = readDocument(file);
-  if ('error' in read) {
-    io.err(`gongwen: ${read.error}\n`);
-    return EXIT_TROUBLE;
-  }
+  const one = readOneFile(args, io, 'outline');
+  if (typeof one === 'number') return one;
+  const { file, text } = one;
   const service = cliService({ configFile: args.config, lang: args.lang }, io);
-  const outline = outlineData(file, service.parse(fileUri(file), read.text));
+  const outline = outlineData(file, service.parse(fileUri(file), text));
   io.out(args.format === 'json' ? formatOutlineJson(outline) : formatOutlineText(outline));
   return EXIT_OK;
 }

@@ -1,11 +1,10 @@
 /** `gongwen units [--format text|json] FILE`: each responsible unit → the task items naming it (issue #4). */
-import * as fs from 'node:fs';
 import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { readDocument } from './files';
+import { readOneFile } from './one-file';
 import { cliService, fileUri } from './service';
-import { EXIT_OK, EXIT_TROUBLE } from './lint';
+import { EXIT_OK } from './lint';
 import { unitTaskIndex, type UnitTask } from '../features/unit-tasks';
 import { chooseList } from '../knowledge/departments/jurisdiction';
 import { EMPTY_WORKSPACE } from '../workspace';
@@ -20,22 +19,11 @@ export interface JsonUnits {
 }
 
 export function runUnits(args: CliArgs, io: CliIo): number {
-  if (args.paths.length !== 1) {
-    io.err(`gongwen: ${t('units 只接受一个文件。')}\n`);
-    return EXIT_TROUBLE;
-  }
-  const file = args.paths[0];
-  if (!fs.existsSync(file)) {
-    io.err(`gongwen: ${t('{0}：找不到该文件或文件夹。', file)}\n`);
-    return EXIT_TROUBLE;
-  }
-  const read = readDocument(file);
-  if ('error' in read) {
-    io.err(`gongwen: ${read.error}\n`);
-    return EXIT_TROUBLE;
-  }
+  const one = readOneFile(args, io, 'units');
+  if (typeof one === 'number') return one;
+  const { file, text } = one;
   const service = cliService({ configFile: args.config, lang: args.lang }, io);
-  const doc = service.parse(fileUri(file), read.text);
+  const doc = service.parse(fileUri(file), text);
   const ctx = { doc, settings: service.settings, knowledge: service.knowledge, workspace: EMPTY_WORKSPACE };
   const choice = chooseList(doc, service.knowledge.departments, service.settings.jurisdiction);
   const result: JsonUnits = { file, jurisdiction: choice?.list.jurisdiction, reason: choice?.reason, units: {} };

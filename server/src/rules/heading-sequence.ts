@@ -8,7 +8,7 @@ import type { GongwenDocument, Heading } from '../model/types';
 import { t } from '../l10n';
 import type { Finding, Fix, Rule } from './types';
 import { markerWithNumber } from './marker-format';
-import { renumberUnits } from '../features/renumber';
+import { renumberUnits, siblingGroups } from '../features/renumber';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /**
@@ -61,22 +61,10 @@ export const headingSequence: Rule = {
     const withRenumber = renumbering(doc);
     // Last number used by the previous sibling group of each level+kind, for continuous numbering.
     const lastOfLevel = new Map<string, number>();
-    const visit = (siblings: Heading[]) => {
-      const byKind = new Map<string, Heading[]>();
-      for (const h of siblings) {
-        if (h.kind === 'dash') continue;
-        const list = byKind.get(h.kind) ?? [];
-        list.push(h);
-        byKind.set(h.kind, list);
-      }
-      for (const [kind, group] of byKind) {
-        const key = `${group[0].level}:${kind}`;
-        checkGroup(withRenumber, group, lastOfLevel.get(key), out);
-        lastOfLevel.set(key, group[group.length - 1].number);
-      }
-      for (const h of siblings) visit(h.children);
-    };
-    visit(doc.headings);
+    for (const { key, headings } of siblingGroups(doc)) {
+      checkGroup(withRenumber, headings, lastOfLevel.get(key), out);
+      lastOfLevel.set(key, headings[headings.length - 1].number);
+    }
     return out;
   },
 };
