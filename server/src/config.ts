@@ -44,6 +44,10 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
     if (typeof obj.departments === 'string') config.departments = obj.departments;
     else problems.push(t('“{0}”应为字符串', 'departments'));
   }
+  if (obj.templates !== undefined) {
+    if (typeof obj.templates === 'string') config.templates = obj.templates;
+    else problems.push(t('“{0}”应为字符串', 'templates'));
+  }
   if (obj.plans !== undefined) {
     if (typeof obj.plans === 'string') config.plans = obj.plans;
     else problems.push(t('“{0}”应为字符串', 'plans'));

@@ -46,6 +46,8 @@ export interface ProjectConfig {
   upper?: string[] | Record<string, string[]>;
   /** Path to the user's own plan-registry file, same format as seeds/plans/registry.json (relative to gongwen.json). */
   plans?: string;
+  /** Path to an office's own clause templates, same format as seeds/templates/*.json (relative to gongwen.json). */
+  templates?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
 }

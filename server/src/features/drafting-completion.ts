@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { GongwenDocument, Heading } from '../model/types';
 import { nextChildMarker, nextMarkers, headingBefore, type MarkerRole } from '../drafting/next-markers';
-import { bundledTemplates, genreOf, type SectionTemplate, type TemplateSet } from '../drafting/templates';
+import { genreOf, type SectionTemplate, type TemplateSet } from '../drafting/templates';
 import { levelPrefix } from '../drafting/jurisdiction';
 import { fillTemplate, templateSnippet } from '../drafting/snippet';
 import type { FeatureContext } from './types';
@@ -29,11 +29,6 @@ const ROLE_DETAIL: Record<MarkerRole, string> = {
   ancestor: '上级下一个标题',
   first: '第一个一级标题',
 };
-
-let templateCache: TemplateSet[] | undefined;
-function templates(): TemplateSet[] {
-  return (templateCache ??= bundledTemplates());
-}
 
 function lineText(doc: GongwenDocument, line: number): string {
   return doc.lines[line]?.text ?? '';
@@ -65,7 +60,7 @@ export function templateSection(doc: GongwenDocument, line: number, sets: readon
 
 function clauseItems(ctx: FeatureContext, position: Position, range: Range, typed: string): CompletionItem[] {
   const { doc } = ctx;
-  const found = templateSection(doc, position.line, templates());
+  const found = templateSection(doc, position.line, ctx.knowledge.templates);
   if (!found) return [];
   const marker = nextChildMarker(doc, found.heading, position.line);
   if (!marker) return [];

@@ -8,6 +8,7 @@ import { bundledKnowledge } from '../knowledge/index';
 import type { ProjectConfig } from '../settings';
 import { loadUserDepartments } from './departments';
 import { loadUserPlans } from './plans';
+import { loadUserTemplates } from './templates';
 
 export interface KnowledgeLoad {
   knowledge: Knowledge;
@@ -21,5 +22,6 @@ export function loadKnowledge(config: ProjectConfig, baseDir: string | undefined
   const warnings: string[] = [];
   const departments = loadUserDepartments(bundled.departments, config, baseDir, warnings);
   const plans = loadUserPlans(bundled.plans, config, baseDir, warnings);
-  return { knowledge: { departments, plans }, warnings };
+  const templates = loadUserTemplates(bundled.templates, config, baseDir, warnings);
+  return { knowledge: { departments, plans, templates }, warnings };
 }

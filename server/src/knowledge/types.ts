@@ -5,8 +5,11 @@
  */
 import type { DepartmentKnowledge } from './departments';
 import type { PlanKnowledge } from './plans';
+import type { TemplateSet } from '../drafting/templates';
 
 export interface Knowledge {
   departments: DepartmentKnowledge;
   plans: PlanKnowledge;
+  /** Clause templates per genre (issue #6): an office's own sections first, then the bundled ones. */
+  templates: TemplateSet[];
 }
