@@ -9,7 +9,7 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { GongwenDocument, Heading } from '../model/types';
 import { numberToChinese } from '../model/numbering';
-import { markerWithNumber } from '../rules/marker-format';
+import { markerWithNumber } from '../model/marker-format';
 import type { FeatureContext } from './types';
 import type { CommandResult } from './commands';
 

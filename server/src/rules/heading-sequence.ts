@@ -7,7 +7,7 @@
 import type { GongwenDocument, Heading } from '../model/types';
 import { t } from '../l10n';
 import type { Finding, Fix, Rule } from './types';
-import { markerWithNumber } from './marker-format';
+import { markerWithNumber } from '../model/marker-format';
 import { renumberUnits, siblingGroups } from '../features/renumber';
 import type { TextEdit } from 'vscode-languageserver-types';
 

@@ -7,7 +7,7 @@ import type { Heading } from '../model/types';
 import { asciiDigits } from '../model/numbering';
 import { t } from '../l10n';
 import type { Finding, Rule } from './types';
-import { standardMarker } from './marker-format';
+import { standardMarker } from '../model/marker-format';
 
 const LEVEL_NAME: Record<Heading['kind'], string> = {
   chinese: '一级',

@@ -1,6 +1,6 @@
 /** Writing a heading marker with another number, in the form the drafter used. */
-import type { Heading } from '../model/types';
-import { numberToChinese } from '../model/numbering';
+import type { Heading } from './types';
+import { numberToChinese } from './numbering';
 
 const CHINESE_NUMERAL = /[一二三四五六七八九十百]+/;
 const DIGITS = /[0-9０-９]+/;
