@@ -143,7 +143,12 @@ connection.onDidChangeWatchedFiles(
   }, logger.error),
 );
 
-documents.onDidChangeContent((event) => validator.schedule(event.document.uri));
+// A change can move other documents' findings too (a target checked against an edited upper plan),
+// so every open document is checked again after the pause; each is parsed only when its own text changed.
+documents.onDidChangeContent(() => {
+  service.forgetFindings();
+  for (const document of documents.all()) validator.schedule(document.uri);
+});
 documents.onDidClose((event) => {
   const { uri } = event.document;
   validator.cancel(uri);

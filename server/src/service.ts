@@ -56,6 +56,8 @@ export interface LanguageService {
   codeActions(doc: GongwenDocument, range: Range, only?: string[]): CodeAction[];
   /** Every certain fix as non-overlapping edits (document formatting, `lint --fix`). */
   certainEdits(doc: GongwenDocument): TextEdit[];
+  /** Drop remembered findings: another document they depend on (an upper plan) has changed. */
+  forgetFindings(): void;
   documentSymbols(doc: GongwenDocument): DocumentSymbol[];
   foldingRanges(doc: GongwenDocument): FoldingRange[];
   completion(doc: GongwenDocument, position: Position): CompletionItem[];
@@ -159,6 +161,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     diagnostics: (doc) => findings(doc).map((f) => f.diagnostic),
     codeActions: (doc, range, only) => safe('codeActions', [], () => quickFixes(doc.uri, findings(doc), range, only)),
     certainEdits: (doc) => allCertainEdits(findings(doc)),
+    forgetFindings() {
+      findingsCache = new WeakMap();
+    },
     documentSymbols: (doc) => safe('documentSymbols', [], () => documentSymbols(doc)),
     foldingRanges: (doc) => safe('foldingRanges', [], () => foldingRanges(doc)),
     completion: (doc, position) => safe('completion', [], () => completion(context(doc), position)),

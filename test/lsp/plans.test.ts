@@ -77,6 +77,21 @@ describe('LSP: higher-level plans (definition, hover, code lens, references, cov
     assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line]), [[planUri, 0]]);
   });
 
+  it('editing the open upper plan re-checks the lower one: a raised 威海 target makes 乳山’s 17% weaker', async () => {
+    const before = client!.diagnostics.mark();
+    const opened = client!.published(weihai.uri, 1, before);
+    await client!.open(weihai.uri, weihai.text, 1);
+    await opened;
+    const line = weihai.text.split(/\r?\n/).findIndex((l) => l.includes('力争达到17%'));
+    const character = weihai.text.split(/\r?\n/)[line].indexOf('力争达到17%') + '力争达到'.length;
+    const from = client!.diagnostics.mark();
+    await client!.change(weihai.uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 2 } }, text: '18' }]);
+    const lower = await client!.diagnostics.waitFor((p) => p.uri === rushan.uri && p.diagnostics.some((d) => d.code === 'target-below-upper'), from);
+    const finding = lower.diagnostics.find((d) => d.code === 'target-below-upper')!;
+    assert.match(finding.message as string, /18/);
+    assert.equal(lower.version, 1, 'the lower document itself did not change');
+  });
+
   it('hover shows the matched clause with its text and score', async () => {
     const hover = await client!.connection.sendRequest(HoverRequest.type, { textDocument: { uri: rushan.uri }, position: elderly() });
     const value = (hover!.contents as MarkupContent).value;
