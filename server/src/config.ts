@@ -3,8 +3,11 @@
  * and the caller carries on with the defaults: broken configuration never stops the linter.
  */
 import * as fs from 'node:fs';
-import type { ProjectConfig, RuleSetting } from './settings';
+import { RULE_SETTINGS, type ProjectConfig, type RuleSetting } from './settings';
 import { t } from './l10n';
+
+/** Keys of gongwen.json whose value is one string (a name or a path). */
+const STRING_KEYS = ['jurisdiction', 'departments', 'templates', 'plans'] as const;
 
 export interface ConfigResult {
   config: ProjectConfig;
@@ -12,7 +15,6 @@ export interface ConfigResult {
   error?: string;
 }
 
-const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
 
 /** Line (1-based) of a character offset, to point at the place a JSON error stands. */
 function lineOf(text: string, offset: number): number {
@@ -36,21 +38,10 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
   const obj = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
   const problems: string[] = [];
-  if (obj.jurisdiction !== undefined) {
-    if (typeof obj.jurisdiction === 'string') config.jurisdiction = obj.jurisdiction;
-    else problems.push(t('“{0}”应为字符串', 'jurisdiction'));
-  }
-  if (obj.departments !== undefined) {
-    if (typeof obj.departments === 'string') config.departments = obj.departments;
-    else problems.push(t('“{0}”应为字符串', 'departments'));
-  }
-  if (obj.templates !== undefined) {
-    if (typeof obj.templates === 'string') config.templates = obj.templates;
-    else problems.push(t('“{0}”应为字符串', 'templates'));
-  }
-  if (obj.plans !== undefined) {
-    if (typeof obj.plans === 'string') config.plans = obj.plans;
-    else problems.push(t('“{0}”应为字符串', 'plans'));
+  for (const key of STRING_KEYS) {
+    if (obj[key] === undefined) continue;
+    if (typeof obj[key] === 'string') config[key] = obj[key];
+    else problems.push(t('“{0}”应为字符串', key));
   }
   if (obj.upper !== undefined) {
     const u = obj.upper;

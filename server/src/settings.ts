@@ -7,6 +7,9 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 /** Per-rule override: a severity, `off`, or `default` (the rule's own default severity). */
 export type RuleSetting = SeverityName | 'off' | 'default';
 
+/** Every valid per-rule setting, for readers of untyped JSON (gongwen.json, client settings). */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+
 export type UiLanguage = 'zh-cn' | 'en';
 
 export interface GongwenSettings {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { readProjectConfig, type ConfigResult } from '../config';
-import { mergeSettings, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
+import { mergeSettings, RULE_SETTINGS, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
 
 export const CONFIG_SECTION = 'gongwen';
 export const PROJECT_CONFIG_FILE = 'gongwen.json';
@@ -81,7 +81,6 @@ export function isProjectConfig(uri: string): boolean {
   return uri.endsWith(`/${PROJECT_CONFIG_FILE}`);
 }
 
-const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
 
 /** Settings arrive from any client as untyped JSON: keep only well-formed values. */
 function asSettings(value: unknown): Partial<GongwenSettings> | undefined {
@@ -96,7 +95,7 @@ function asSettings(value: unknown): Partial<GongwenSettings> | undefined {
   if (typeof v.unitLeadFirst === 'boolean') out.unitLeadFirst = v.unitLeadFirst;
   if (typeof v.rules === 'object' && v.rules !== null && !Array.isArray(v.rules)) {
     out.rules = Object.fromEntries(
-      Object.entries(v.rules).filter((entry): entry is [string, RuleSetting] => RULE_SETTINGS.includes(entry[1] as string)),
+      Object.entries(v.rules).filter((entry): entry is [string, RuleSetting] => RULE_SETTINGS.includes(entry[1] as RuleSetting)),
     );
   }
   return out;
