@@ -35,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'gongwen' },
       { scheme: 'untitled', language: 'gongwen' },
     ],
-    // No `synchronize`: the server registers for `gongwen.*` settings and gongwen.json changes itself.
+    // No `synchronize`: the server registers itself for `gongwen.*` settings and for file changes on
+    // disk — gongwen.json, the folder's .txt/.gw/.gongwen documents and gongwen.json's upper files
+    // (server/src/lsp/workspace.ts `watchers`) — so a closed upper plan edited outside re-checks the
+    // open documents below it. A `fileEvents` watcher here would only report the same files twice.
     outputChannel: output,
   };
   // The id `gongwen` makes the client read `gongwen.trace.server`.

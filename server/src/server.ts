@@ -15,6 +15,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +25,7 @@ import type { CommandResult } from './features/commands';
 import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
-import { openDocumentsWorkspace } from './lsp/workspace';
+import { openDocumentsWorkspace, watchers } from './lsp/workspace';
 import { loadKnowledge } from './io/knowledge';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,13 +39,14 @@ const logger: Logger = {
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 // The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
-const service = createLanguageService({ docsBase, logger, workspace: openDocumentsWorkspace(documents, () => analyses, workspaceFolder) });
+const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder);
+const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
 const analyses = createAnalyses(service);
 
 let settings: SettingsSource | undefined;
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
-let registerDynamically = { configuration: false, watchedFiles: false };
+let registerDynamically = { configuration: false, watchedFiles: false, relativePatterns: false };
 
 const validator = createValidator({
   documents,
@@ -70,6 +72,7 @@ connection.onInitialize((params): InitializeResult => {
   registerDynamically = {
     configuration: settings.canPull && workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
   };
   return {
     capabilities: {
@@ -96,11 +99,6 @@ connection.onInitialized(async () => {
     if (registerDynamically.configuration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     }
-    if (registerDynamically.watchedFiles) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }],
-      });
-    }
     await settings?.loadEditor();
     settings?.loadProject();
     applySettings();
@@ -108,6 +106,8 @@ connection.onInitialized(async () => {
     logger.error(`initialized failed: ${(err as Error)?.stack ?? String(err)}`);
   } finally {
     markReady(); // even after a failure: defaults beat a server that never validates
+    // Watched after the settings are read (the upper files come from gongwen.json), even after a failure.
+    await watchFiles().catch((err: unknown) => logger.error(`file watchers failed: ${(err as Error)?.stack ?? String(err)}`));
   }
 });
 
@@ -118,6 +118,27 @@ function applySettings(): void {
   warnings.forEach((w) => warn(w));
   service.configure(settings.current(), knowledge);
   analyses.clear();
+}
+
+/**
+ * Ask the client to report changes of gongwen.json, of the folder's documents and of the upper files
+ * gongwen.json names (they may lie outside the folder): a closed upper plan changed on disk moves the
+ * findings of the open documents below it. Registered again when the upper files change.
+ */
+let watching: { key: string; registration: Promise<Disposable | undefined> } | undefined;
+async function watchFiles(): Promise<void> {
+  if (!registerDynamically.watchedFiles) return;
+  const list = watchers(PROJECT_CONFIG_FILE, workspaceFolder(), registerDynamically.relativePatterns);
+  const key = JSON.stringify(list);
+  if (watching?.key === key) return;
+  const previous = watching?.registration;
+  const registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: list }).catch((err: unknown) => {
+    logger.error(`file watcher registration failed: ${(err as Error)?.stack ?? String(err)}`);
+    return undefined;
+  });
+  watching = { key, registration };
+  (await previous)?.dispose();
+  await registration;
 }
 
 function revalidateAll(): void {
@@ -136,10 +157,23 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guard('didChangeWatchedFiles', undefined, async (params) => {
     await ready;
-    if (!params.changes.some((change) => isProjectConfig(change.uri))) return;
-    if (!settings?.loadProject()) return;
-    applySettings();
-    revalidateAll();
+    let recheck = false;
+    if (params.changes.some((change) => isProjectConfig(change.uri)) && settings?.loadProject()) {
+      applySettings();
+      await watchFiles();
+      recheck = true;
+    }
+    // A closed document of the workspace changed, appeared or went on disk (an upper plan the open
+    // documents are compared with): read it again when asked, and check the open documents again.
+    const files = params.changes.filter((change) => !isProjectConfig(change.uri)).map((change) => change.uri);
+    if (files.length && folderDocs.refresh(files)) {
+      service.forgetFindings();
+      // The upper links of a parsed document are kept per version (knowledge/plans/documents.ts):
+      // parse the open documents again so a file that appeared, went or got another title is seen.
+      analyses.clear();
+      recheck = true;
+    }
+    if (recheck) revalidateAll();
   }, logger.error),
 );
 

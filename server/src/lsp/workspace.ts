@@ -4,19 +4,21 @@
  * are not open (`*.txt`, `*.gw`, `*.gongwen`), and the upper files named by gongwen.json `upper`
  * wherever they are. Closed files are listed at most once per LISTING_TTL_MS, read and parsed
  * only when a feature asks, re-parsed when their size or time changes, and bounded in count and size
- * (io/plans.ts MAX_FILES, MAX_BYTES).
+ * (io/plans.ts MAX_FILES, MAX_BYTES). When the editor reports a closed file changed, created or
+ * deleted on disk (`workspace/didChangeWatchedFiles`), `refresh` drops the listing and the file's
+ * parse, so the next look reads it again; `watchers` are the file patterns the server asks for.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileSystemWatcher, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceDocs } from '../workspace';
 import type { GongwenDocument } from '../model/types';
 import { parseDocument } from '../model/parse';
 import { readDocument } from '../cli/files';
 import type { UpperLinks } from '../knowledge/plans';
-import { listDocuments, MAX_BYTES, resolveUpperFiles } from '../io/plans';
+import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, resolveUpperFiles } from '../io/plans';
 import type { Analyses } from './validation';
 
 const LISTING_TTL_MS = 2000;
@@ -33,11 +35,20 @@ interface Parsed {
   doc: GongwenDocument | undefined;
 }
 
+/** The server's workspace: the documents plus what the server needs to keep it fresh. */
+export interface FolderWorkspace extends WorkspaceDocs {
+  /**
+   * Files changed, created or deleted on disk: forget their parse and the folder listing. True when
+   * one of them is (or was) a closed workspace document, so findings that compare with it may move.
+   */
+  refresh(uris: readonly string[]): boolean;
+}
+
 export function openDocumentsWorkspace(
   documents: TextDocuments<TextDocument>,
   analyses: () => Analyses,
   folder: () => WorkspaceFolder = () => ({ upper: { all: [], byDocument: [] } }),
-): WorkspaceDocs {
+): FolderWorkspace {
   const parsed = new Map<string, Parsed>();
   let listing: { key: string; at: number; files: Map<string, string> } | undefined;
 
@@ -74,6 +85,26 @@ export function openDocumentsWorkspace(
   }
 
   return {
+    refresh(uris) {
+      // Compared by path: editors spell file uris their own way (VS Code writes `file:///c%3A/…`).
+      const changed = new Set<string>();
+      for (const uri of uris) {
+        if (documents.get(uri)) continue; // an open document is what the editor holds, not the file on disk
+        const file = filePath(uri);
+        if (file) changed.add(file);
+      }
+      if (changed.size === 0) return false;
+      const before = listing?.files ?? new Map<string, string>();
+      listing = undefined;
+      const now = files();
+      let relevant = false;
+      for (const [uri, file] of [...before, ...now]) {
+        if (!changed.has(samePath(file)) || documents.get(uri)) continue;
+        relevant = true;
+        parsed.delete(uri);
+      }
+      return relevant;
+    },
     *all() {
       const open = new Set<string>();
       for (const d of documents.all()) {
@@ -93,4 +124,47 @@ export function openDocumentsWorkspace(
       return file ? load(uri, file) : undefined;
     },
   };
+}
+
+/** The file system path of a `file:` uri, in the form `samePath` compares; undefined for other schemes. */
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return samePath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path as compared with another: absolute, and without case where the file system ignores it. */
+function samePath(file: string): string {
+  const p = path.resolve(file);
+  return process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p;
+}
+
+/** Glob of the documents the folder listing takes: every `.txt`, `.gw` and `.gongwen` file. */
+export const DOCUMENT_GLOB = `**/*.{${DOCUMENT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+
+/**
+ * What the server watches: gongwen.json, the folder's documents (DOCUMENT_GLOB), and (when the client takes
+ * relative patterns) the upper files of gongwen.json that lie outside the folder or have another
+ * extension. A glob upper pattern is watched under its fixed leading folder.
+ */
+export function watchers(configFile: string, f: WorkspaceFolder, relativePatterns: boolean): FileSystemWatcher[] {
+  const out: FileSystemWatcher[] = [{ globPattern: `**/${configFile}` }, { globPattern: DOCUMENT_GLOB }];
+  if (!relativePatterns) return out;
+  const seen = new Set<string>();
+  for (const pattern of [...f.upper.all, ...f.upper.byDocument.flatMap((m) => m.upper)]) {
+    const file = path.resolve(pattern);
+    const inside = !!f.root && !path.relative(f.root, file).startsWith('..') && !path.isAbsolute(path.relative(f.root, file));
+    const wild = file.search(/[*?]/);
+    if (inside && (wild >= 0 || DOCUMENT_EXTENSIONS.includes(path.extname(file).toLowerCase()))) continue;
+    const base = wild < 0 ? path.dirname(file) : path.dirname(file.slice(0, wild) + 'x');
+    const rest = path.relative(base, file).split(path.sep).join('/');
+    const key = `${base}\u0000${rest}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ globPattern: { baseUri: pathToFileURL(base).href, pattern: rest } });
+  }
+  return out;
 }

@@ -92,3 +92,64 @@ export function inUrl(text: string, i: number): boolean {
 export function toAscii(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
 }
+
+/** The block and the joined characters `[from, to)` whose original range is `range`; undefined when it is not one piece of a block. */
+export function locateRange(doc: GongwenDocument, range: Range): { block: Block; from: number; to: number } | undefined {
+  const start = locate(doc, range);
+  if (!start) return undefined;
+  const end = offsetAt(doc, range.end);
+  const map = start.block.map;
+  if (end <= map[start.index]) return { block: start.block, from: start.index, to: start.index };
+  for (let k = start.index; k < map.length; k++) {
+    if (map[k] + 1 === end) return { block: start.block, from: start.index, to: k + 1 };
+    if (map[k] >= end) break;
+  }
+  return undefined;
+}
+
+/**
+ * Replace the joined characters `[from, to)` by `newText` as ONE edit that keeps whatever stands
+ * between them in the original: a line break the PDF put into a name, the blank lines and a
+ * `— 12 —` page-number line stay where they are. The common start and end of the old and new
+ * text are left alone; the differing middle is written piece by piece into the original pieces
+ * (runs of characters that were adjacent in the original), a longer or shorter new text taking or
+ * giving up its extra characters in the last piece. One edit, so a fix is applied whole or not at
+ * all when certain edits are merged (`disjointEdits` drops an overlapping edit, not a whole fix).
+ */
+export function joinedReplace(doc: GongwenDocument, block: Block, from: number, to: number, newText: string): TextEdit {
+  const map = block.map;
+  const old = block.text.slice(from, to);
+  let p = 0;
+  const limit = Math.min(old.length, newText.length);
+  while (p < limit && old[p] === newText[p]) p++;
+  let s = 0;
+  while (s < limit - p && old[old.length - 1 - s] === newText[newText.length - 1 - s]) s++;
+  const a = from + p;
+  const b = to - s;
+  const middle = newText.slice(p, newText.length - s);
+  if (a >= b) {
+    // Nothing of the old text goes: an insertion after the kept start (before the kept end when there is no start).
+    const offset = p > 0 ? map[a - 1] + 1 : from < map.length ? map[from] : (map[map.length - 1] ?? -1) + 1;
+    const pos = positionAt(doc, offset);
+    return { range: { start: pos, end: pos }, newText: middle };
+  }
+  // Pieces of the old middle: runs of joined characters adjacent in the original.
+  const pieces: Array<[number, number]> = [];
+  let start = a;
+  for (let k = a + 1; k <= b; k++) {
+    if (k === b || map[k] !== map[k - 1] + 1) {
+      pieces.push([start, k]);
+      start = k;
+    }
+  }
+  let out = '';
+  let used = 0;
+  pieces.forEach(([x, y], i) => {
+    const last = i === pieces.length - 1;
+    const take = last ? middle.length - used : Math.min(y - x, middle.length - used);
+    out += middle.slice(used, used + take);
+    used += take;
+    if (!last) out += doc.text.slice(map[y - 1] + 1, map[pieces[i + 1][0]]);
+  });
+  return { range: { start: positionAt(doc, map[a]), end: positionAt(doc, map[b - 1] + 1) }, newText: out };
+}

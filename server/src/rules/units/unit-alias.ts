@@ -5,6 +5,7 @@
  */
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { renameUnit } from './edits';
 import { analyseUnits, type WrittenUnit } from './analysis';
 
 export const unitAlias: Rule = {
@@ -24,7 +25,7 @@ export const unitAlias: Rule = {
         out.push({
           range: w.unit.range,
           message: t('“{0}”不是{1}的规范写法，应为“{2}”。', w.unit.name, choice.list.jurisdiction, expected),
-          fixes: [{ title: t('改为“{0}”', expected), edits: [{ range: w.unit.range, newText: expected }], preferred: true }],
+          fixes: [{ title: t('改为“{0}”', expected), edits: [renameUnit(doc, w.unit, expected)], preferred: true }],
         });
       }
     }
@@ -46,7 +47,7 @@ export const unitAlias: Rule = {
         out.push({
           range: w.unit.range,
           message: t('同一单位在本文中写作“{0}”（{1} 处）和“{2}”（{3} 处），应统一为“{0}”。', major, counts.get(major) ?? 0, w.unit.name, counts.get(w.unit.name) ?? 0),
-          fixes: [{ title: t('改为“{0}”', major), edits: [{ range: w.unit.range, newText: major }], preferred: true }],
+          fixes: [{ title: t('改为“{0}”', major), edits: [renameUnit(doc, w.unit, major)], preferred: true }],
         });
       }
     }

@@ -1,7 +1,7 @@
 /** unit-duplicate — one unit named twice in one responsibility list (also as two forms of it). */
-import type { Range } from 'vscode-languageserver-types';
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { deleteAfter } from './edits';
 import { analyseUnits, type WrittenUnit } from './analysis';
 
 export const unitDuplicate: Rule = {
@@ -22,12 +22,12 @@ export const unitDuplicate: Rule = {
           seen.set(w.identity, w);
           return;
         }
-        // Remove the name with the separator before it; the list's line breaks elsewhere stay.
-        const range: Range = { start: list[i - 1].unit.range.end, end: w.unit.range.end };
+        // Remove the name with the separator before it; the line breaks (and a page-number line) between stay.
+        const edit = deleteAfter(doc, list[i - 1].unit, w.unit);
         out.push({
           range: w.unit.range,
           message: t('“{0}”在本列表中重复（前面已有“{1}”）。', w.unit.name, first.unit.name),
-          fixes: [{ title: t('删除重复的“{0}”', w.unit.name), edits: [{ range, newText: '' }], preferred: true }],
+          fixes: [{ title: t('删除重复的“{0}”', w.unit.name), edits: [edit], preferred: true }],
         });
       });
     }

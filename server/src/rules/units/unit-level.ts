@@ -5,6 +5,7 @@
  */
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { renameUnit } from './edits';
 import { analyseUnits } from './analysis';
 
 export const unitLevel: Rule = {
@@ -24,7 +25,7 @@ export const unitLevel: Rule = {
         message: r.expected
           ? t('“{0}”的级别前缀“{1}”与本文（{2}，写“{3}”）不符，应为“{4}”。', w.unit.name, r.prefix, choice.list.jurisdiction, choice.list.prefix, r.expected)
           : t('“{0}”的级别前缀“{1}”与本文（{2}，写“{3}”）不符。', w.unit.name, r.prefix, choice.list.jurisdiction, choice.list.prefix),
-        fixes: r.expected ? [{ title: t('改为“{0}”', r.expected), edits: [{ range: w.unit.range, newText: r.expected }] }] : [],
+        fixes: r.expected ? [{ title: t('改为“{0}”', r.expected), edits: [renameUnit(doc, w.unit, r.expected)] }] : [],
       });
     }
     return out;

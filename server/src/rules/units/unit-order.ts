@@ -6,6 +6,7 @@
  */
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { renameUnit } from './edits';
 import { analyseUnits, type WrittenUnit } from './analysis';
 import { checkOrder } from './order';
 
@@ -23,11 +24,11 @@ export const unitOrder: Rule = {
     for (const written of byClause.values()) {
       const { misplaced, sorted, position } = checkOrder(written, choice.list, settings.unitLeadFirst !== false, doc.responsibilities);
       if (misplaced.length === 0) continue;
-      // The sorted names go into the slots of the first mentions; separators and line breaks stay.
+      // The sorted names go into the slots of the first mentions; separators and line breaks (also inside a wrapped name) stay.
       const firsts = written.filter((w, i) => written.findIndex((o) => o.identity === w.identity) === i);
       const edits = firsts
-        .map((w, i) => ({ range: w.unit.range, newText: sorted[i] }))
-        .filter((e, i) => e.newText !== firsts[i].unit.name);
+        .filter((w, i) => sorted[i] !== w.unit.name)
+        .map((w) => renameUnit(doc, w.unit, sorted[firsts.indexOf(w)]));
       for (const w of misplaced) {
         out.push({
           range: w.unit.range,

@@ -6,6 +6,7 @@
  */
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { renameUnit } from './edits';
 import { analyseUnits } from './analysis';
 
 export const unitOutdated: Rule = {
@@ -26,7 +27,7 @@ export const unitOutdated: Rule = {
         message: successor
           ? t('“{0}”是 {1} 年机构改革前的名称，现为“{2}”。', w.unit.name, r.until, successor)
           : t('“{0}”是 {1} 年机构改革前的名称，请改用改革后的名称。', w.unit.name, r.until),
-        fixes: successor ? [{ title: t('改为“{0}”', successor), edits: [{ range: w.unit.range, newText: successor }], preferred: true }] : [],
+        fixes: successor ? [{ title: t('改为“{0}”', successor), edits: [renameUnit(doc, w.unit, successor)], preferred: true }] : [],
       });
     }
     return out;

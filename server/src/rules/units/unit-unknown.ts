@@ -4,6 +4,7 @@
  */
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
+import { renameUnit } from './edits';
 import { analyseUnits } from './analysis';
 
 export const unitUnknown: Rule = {
@@ -24,7 +25,7 @@ export const unitUnknown: Rule = {
         message: suggestions.length
           ? t('“{0}”不在{1}责任单位名录中；相近的名称：{2}。', w.unit.name, choice.list.jurisdiction, suggestions.join('、'))
           : t('“{0}”不在{1}责任单位名录中。', w.unit.name, choice.list.jurisdiction),
-        fixes: suggestions.map((s) => ({ title: t('改为“{0}”', s), edits: [{ range: w.unit.range, newText: s }] })),
+        fixes: suggestions.map((s) => ({ title: t('改为“{0}”', s), edits: [renameUnit(doc, w.unit, s)] })),
       });
     }
     return out;
