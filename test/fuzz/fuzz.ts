@@ -104,7 +104,8 @@ export function runFuzz(options: FuzzOptions): FuzzStats {
       const failure: FuzzStats['failures'][number] = { origin, problems: result.problems };
       if (options.save) {
         const small = shrink(input.text, (t) => checker.check(t));
-        failure.saved = saveRegression({ origin, problems: checker.check(small).problems.length ? checker.check(small).problems : result.problems, text: small });
+        const smallProblems = checker.check(small).problems;
+        failure.saved = saveRegression({ origin, problems: smallProblems.length ? smallProblems : result.problems, text: small });
       }
       stats.failures.push(failure);
     }
