@@ -18,18 +18,20 @@ import {
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from './service';
 import type { GongwenDocument } from './model/types';
 import type { CommandResult } from './features/commands';
 import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
+import { createEditTracker } from './lsp/edits';
 import { openDocumentsWorkspace, watchers } from './lsp/workspace';
 import { loadKnowledge } from './io/knowledge';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Each change's range is noted on the way in, so the incremental parse knows where to start.
+const edits = createEditTracker();
+const documents = new TextDocuments(edits.documents);
 const logger: Logger = {
   info: (message) => connection.console.info(message),
   warn: (message) => connection.console.warn(message),
@@ -41,7 +43,7 @@ const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).h
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
 const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder);
 const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
-const analyses = createAnalyses(service);
+const analyses = createAnalyses(service, edits);
 
 let settings: SettingsSource | undefined;
 let markReady: () => void = () => undefined;

@@ -7,10 +7,11 @@ import type {
   CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range,
   SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
-import { parseDocument } from './model/parse';
+import { parseDocument, type ParseOptions } from './model/parse';
+import { placed } from './model/reuse';
 import type { GongwenDocument } from './model/types';
 import { RULES } from './rules/index';
-import type { Rule } from './rules/types';
+import type { Rule, RuleContext } from './rules/types';
 import { DEFAULT_SETTINGS, type GongwenSettings, type SeverityName } from './settings';
 import { setLanguage } from './l10n';
 import type { Knowledge } from './knowledge/types';
@@ -50,7 +51,8 @@ export interface LanguageService {
   configure(settings: GongwenSettings, knowledge?: Knowledge): void;
   readonly settings: GongwenSettings;
   readonly knowledge: Knowledge;
-  parse(uri: string, text: string): GongwenDocument;
+  /** `options.previous`: the same document's last version, for an incremental parse (the editor's case). */
+  parse(uri: string, text: string, options?: ParseOptions): GongwenDocument;
   diagnostics(doc: GongwenDocument): Diagnostic[];
   /** Quick fixes for the diagnostics overlapping `range`; `only` filters by code-action kind. */
   codeActions(doc: GongwenDocument, range: Range, only?: string[]): CodeAction[];
@@ -84,8 +86,21 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   setLanguage(settings.language);
   /** Findings per parsed document (one parse per version upstream, so one run per version here). */
   let findingsCache = new WeakMap<GongwenDocument, RuledFinding[]>();
+  /** Part of every remembered per-block finding's key: new settings or knowledge invalidate them all. */
+  let configuration = 0;
 
   const context = (doc: GongwenDocument): FeatureContext => ({ doc, settings, knowledge, workspace });
+
+  /** What `rule` computed for a block, taken from the previous version when the block's source is unchanged. */
+  const remember = (doc: GongwenDocument, rule: Rule): NonNullable<RuleContext['remember']> => {
+    // Built once per rule run: this runs for every block, and most keys are empty.
+    const prefix = `${rule.id}\u0000${configuration}\u0000`;
+    return (block, key, compute) => {
+      const entry = doc.reuse?.entryOf(block);
+      if (!entry) return compute();
+      return placed(entry.findings, key === '' ? prefix : prefix + key, block.firstLine, compute);
+    };
+  };
 
   function severityOf(rule: Rule): SeverityName | undefined {
     const setting = settings.rules[rule.id];
@@ -104,7 +119,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       if (!ruleSeverity) continue;
       let found;
       try {
-        found = rule.check(ctx);
+        found = rule.check({ ...ctx, remember: remember(doc, rule) });
       } catch (err) {
         // One broken rule must not take the others (or the server) down with it.
         logger?.error(`rule ${rule.id} failed on ${doc.uri}: ${(err as Error).stack ?? err}`);
@@ -155,9 +170,10 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       settings = next;
       if (nextKnowledge) knowledge = nextKnowledge;
       findingsCache = new WeakMap();
+      configuration++;
       setLanguage(settings.language);
     },
-    parse: parseDocument,
+    parse: (uri, text, options) => parseDocument(uri, text, options),
     diagnostics: (doc) => findings(doc).map((f) => f.diagnostic),
     codeActions: (doc, range, only) => safe('codeActions', [], () => quickFixes(doc.uri, findings(doc), range, only)),
     certainEdits: (doc) => allCertainEdits(findings(doc)),

@@ -6,6 +6,7 @@ import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageser
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GongwenDocument } from '../model/types';
 import type { LanguageService } from '../service';
+import type { EditTracker } from './edits';
 
 export interface Analyses {
   /** The parsed document for the editor's current version, parsed at most once per version. */
@@ -15,13 +16,16 @@ export interface Analyses {
   clear(): void;
 }
 
-export function createAnalyses(service: LanguageService): Analyses {
+export function createAnalyses(service: LanguageService, edits?: EditTracker): Analyses {
   const cache = new Map<string, { version: number; doc: GongwenDocument }>();
   return {
     get(document) {
       const hit = cache.get(document.uri);
       if (hit && hit.version === document.version) return hit.doc;
-      const doc = service.parse(document.uri, document.getText());
+      // The last version parsed is the base of this one: only what the edits touched is parsed again.
+      const unchanged = hit && edits?.unchangedSince(document, hit.version);
+      const doc = service.parse(document.uri, document.getText(), { previous: hit?.doc, incremental: true, unchanged });
+      edits?.parsed(document);
       cache.set(document.uri, { version: document.version, doc });
       return doc;
     },

@@ -11,6 +11,8 @@ import type { Block, SourceLine } from './types';
 import { matchMarker, type MarkerMatch } from './markers';
 import { CLOSERS, SENTENCE_END, displayWidth, hasCjk, isSpace } from './text';
 import { isDateLine, isDocNumberLine } from './notice-lines';
+import type { Layout, Reuse } from './reuse';
+import type { LineSplice } from './lines';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -36,9 +38,26 @@ interface LineInfo {
 /** `[bookmark: _GoBack]` and similar Word artefacts; skipped when joining. */
 const ARTEFACT = /\[bookmark: ?[^\]\n]{0,40}\]/g;
 
-function lineInfo(text: string, l: SourceLine, index: number): LineInfo {
-  let cs = l.start;
-  let ce = l.end;
+function lineInfo(l: SourceLine, index: number): LineInfo {
+  const shape = lineShape(l.text);
+  // Written out in full so that every LineInfo has one shape and the loop's property reads stay fast.
+  return {
+    line: index,
+    cs: l.start + shape.cs,
+    ce: l.start + shape.ce,
+    content: shape.content,
+    indented: shape.indented,
+    cjk: shape.cjk,
+    width: shape.width,
+    marker: shape.marker,
+    special: undefined,
+  };
+}
+
+/** What a line's own text says about it; offsets relative to the line's start. */
+function lineShape(text: string): Omit<LineInfo, 'line' | 'special'> {
+  let cs = 0;
+  let ce = text.length;
   let indent = 0;
   while (cs < ce && isSpace(text.charCodeAt(cs))) {
     indent += text.charCodeAt(cs) === 0x3000 ? 2 : 1;
@@ -50,7 +69,6 @@ function lineInfo(text: string, l: SourceLine, index: number): LineInfo {
   while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
   const content = text.slice(cs, ce);
   return {
-    line: index,
     cs,
     ce,
     content,
@@ -62,18 +80,23 @@ function lineInfo(text: string, l: SourceLine, index: number): LineInfo {
   };
 }
 
+/** How many long lines have each printed width: what `wrapWidth` decides from. */
+function widthCounts(widths: Iterable<number>): Layout {
+  const counts = new Map<number, number>();
+  let long = 0;
+  for (const w of widths) {
+    if (w < 20) continue;
+    long++;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return { counts, long, width: 0 };
+}
+
 /**
  * The printed line width when the text was wrapped by a PDF (most lines share one width),
  * or 0 when lines are paragraphs (Word export).
  */
-function wrapWidth(infos: LineInfo[]): number {
-  const counts = new Map<number, number>();
-  let long = 0;
-  for (const i of infos) {
-    if (i.width < 20) continue;
-    long++;
-    counts.set(i.width, (counts.get(i.width) ?? 0) + 1);
-  }
+function wrapWidth({ counts, long }: Layout): number {
   let best = 0;
   let bestCount = 0;
   for (const [w, c] of counts) {
@@ -90,53 +113,169 @@ const TITLE_END = /(通知|方案|意见|年[）)])$/;
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
 
-export function buildBlocks(text: string, lines: SourceLine[]): ParsedBlock[] {
+/** Where the joining loop stands: the lines of the block being built, and whether a heading was seen. */
+interface LoopState {
+  parts: LineInfo[];
+  seenHeading: boolean;
+}
+
+/**
+ * Decide for the next text line whether it starts a new block; settles its `special` and whether
+ * its marker counts (both adjusted on `info`). The decision reads only `state` and the line.
+ */
+function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
+  const { parts, seenHeading } = state;
+  const isFull = (i: LineInfo) => width > 0 && i.width >= width - 4;
+  const prev = parts.length ? parts[parts.length - 1] : undefined;
+  const last = prev ? prev.content[prev.content.length - 1] : '';
+  const prevEnds = !!prev && (SENTENCE_END.has(last) || CLOSERS.has(last));
+  info.special = classifySpecial(info, seenHeading);
+
+  // A marker counts as a heading where a new paragraph may begin.
+  if (info.marker) {
+    const prevIsHeadingLine = parts.length === 1 && !!parts[0].marker;
+    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev) || prevIsHeadingLine;
+    if (!mayStart) info.marker = undefined;
+  }
+  const headingLineEnded =
+    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev) && !SENTENCE_END.has(last));
+  return (
+    !prev ||
+    !!info.marker ||
+    !!info.special ||
+    (!!prev.special && prev.special !== 'cc') ||
+    info.indented ||
+    !info.cjk ||
+    !prev.cjk ||
+    (!!prev && SENTENCE_END.has(last)) ||
+    headingLineEnded ||
+    (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于')))
+  );
+}
+
+export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): ParsedBlock[] {
   const infos: LineInfo[] = [];
   lines.forEach((l, i) => {
-    if (l.kind === 'text') infos.push(lineInfo(text, l, i));
+    if (l.kind === 'text') infos.push(lineInfo(l, i));
   });
-  const width = wrapWidth(infos);
-  const isFull = (i: LineInfo) => width > 0 && i.width >= width - 4;
+  const layout = widthCounts(infos.map((i) => i.width));
+  layout.width = wrapWidth(layout);
+  reuse?.setLayout(layout);
 
   const blocks: ParsedBlock[] = [];
-  let parts: LineInfo[] = [];
-  let seenHeading = false;
-  const flush = () => {
-    if (parts.length) blocks.push(makeBlock(text, parts));
-    parts = [];
-  };
-
+  const state: LoopState = { parts: [], seenHeading: false };
   for (const info of infos) {
-    const prev = parts.length ? parts[parts.length - 1] : undefined;
-    const last = prev ? prev.content[prev.content.length - 1] : '';
-    const prevEnds = !!prev && (SENTENCE_END.has(last) || CLOSERS.has(last));
-    info.special = classifySpecial(info, seenHeading);
-
-    // A marker counts as a heading where a new paragraph may begin.
-    if (info.marker) {
-      const prevIsHeadingLine = parts.length === 1 && !!parts[0].marker;
-      const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev) || prevIsHeadingLine;
-      if (!mayStart) info.marker = undefined;
+    if (startsBlock(state, info, layout.width) && state.parts.length) {
+      blocks.push(makeBlock(text, state.parts, lines, reuse));
+      state.parts = [];
     }
-    const headingLineEnded =
-      !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev) && !SENTENCE_END.has(last));
-    const breakHere =
-      !prev ||
-      !!info.marker ||
-      !!info.special ||
-      (!!prev.special && prev.special !== 'cc') ||
-      info.indented ||
-      !info.cjk ||
-      !prev.cjk ||
-      (!!prev && SENTENCE_END.has(last)) ||
-      headingLineEnded ||
-      (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于')));
-    if (breakHere) flush();
-    if (info.marker) seenHeading = true;
+    if (info.marker) state.seenHeading = true;
+    state.parts.push(info);
+  }
+  if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, reuse));
+  return blocks;
+}
+
+/**
+ * The blocks of a new version, from the previous version's blocks and where its lines changed
+ * (`splice`, from lines.ts `resplit`). The joining loop runs again only from the block before the
+ * change until, past the change, it starts a block exactly where an old block started and in the
+ * same state; from there the old blocks are moved, not rebuilt. Undefined when the printed line
+ * width changed (every decision may differ): the caller builds all blocks again.
+ * Gives exactly what `buildBlocks` gives (test/unit/incremental.test.ts).
+ */
+export function rebuildBlocks(text: string, lines: SourceLine[], old: readonly ParsedBlock[], oldLines: readonly SourceLine[], splice: LineSplice, previous: Reuse, reuse: Reuse): ParsedBlock[] | undefined {
+  const { head, tail, lineDelta, delta } = splice;
+  // The width, from the previous counts less the lines that went and plus the lines that came.
+  const before = previous.layout();
+  if (!before || old.length === 0) return undefined;
+  const layout: Layout = { counts: new Map(before.counts), long: before.long, width: 0 };
+  const count = (w: number, by: number) => {
+    if (w < 20) return;
+    layout.long += by;
+    layout.counts.set(w, (layout.counts.get(w) ?? 0) + by);
+  };
+  for (let i = head; i < tail; i++) if (oldLines[i].kind === 'text') count(lineShape(oldLines[i].text).width, -1);
+  for (let i = head; i < tail + lineDelta; i++) if (lines[i].kind === 'text') count(lineShape(lines[i].text).width, 1);
+  for (const [w, c] of layout.counts) if (c === 0) layout.counts.delete(w);
+  layout.width = wrapWidth(layout);
+  if (layout.width !== before.width) return undefined;
+  reuse.setLayout(layout);
+
+  // Restart at the block before the first one the change touches; the blocks before it stand.
+  let touched = old.findIndex((b) => b.lastLine >= head);
+  if (touched < 0) touched = old.length;
+  const restart = Math.max(0, touched - 1);
+  const blocks: ParsedBlock[] = [];
+  for (let k = 0; k < restart; k++) blocks.push(kept(old[k], previous, reuse));
+  const firstMarker = old.findIndex((b) => !!b.marker);
+  const seenBefore = (k: number) => firstMarker >= 0 && firstMarker < k;
+  // The loop's state just before the restart block's first line: the lines of the block before it.
+  const state: LoopState = { parts: restart > 0 ? partsOf(old[restart - 1], lines) : [], seenHeading: seenBefore(restart) };
+  let pendingIsKept = restart > 0; // those parts are a block already in `blocks`
+  const firstLine = restart > 0 ? old[restart].firstLine : 0;
+  const byFirstLine = new Map<number, number>();
+  for (let k = restart; k < old.length; k++) byFirstLine.set(old[k].firstLine, k);
+
+  for (let x = firstLine; x < lines.length; x++) {
+    if (lines[x].kind !== 'text') continue;
+    const info = lineInfo(lines[x], x);
+    const wasSeen = state.seenHeading;
+    const starts = startsBlock(state, info, layout.width);
+    // The restart block's first line is unchanged and so is the state before it: it must start a block.
+    if (pendingIsKept && !starts) return undefined;
+    if (starts && state.parts.length) {
+      if (!pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, reuse));
+      pendingIsKept = false;
+      state.parts = [];
+      // Past the change, at the start of an old block, in the state the old loop was in: the rest is as before.
+      const k = x >= tail + lineDelta ? byFirstLine.get(x - lineDelta) : undefined;
+      if (k !== undefined && sameStart(old[k], info) && (wasSeen || !!info.marker) === (seenBefore(k) || !!info.marker)) {
+        for (let j = k; j < old.length; j++) blocks.push(moved(old[j], delta, lineDelta, previous, reuse));
+        return blocks;
+      }
+    }
+    if (info.marker) state.seenHeading = true;
+    state.parts.push(info);
+  }
+  if (state.parts.length && !pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, reuse));
+  return blocks;
+}
+
+/** The loop's parts for an old block, as the loop held them: only the first line keeps a marker or a special. */
+function partsOf(block: ParsedBlock, lines: SourceLine[]): LineInfo[] {
+  const parts: LineInfo[] = [];
+  for (let i = block.firstLine; i <= block.lastLine; i++) {
+    if (lines[i].kind !== 'text') continue;
+    const info = lineInfo(lines[i], i);
+    info.marker = parts.length ? undefined : block.marker;
+    info.special = parts.length ? undefined : block.special;
     parts.push(info);
   }
-  flush();
-  return blocks;
+  return parts;
+}
+
+function sameStart(block: ParsedBlock, info: LineInfo): boolean {
+  const a = block.marker;
+  const b = info.marker;
+  const sameMarker = a === b || (!!a && !!b && a.kind === b.kind && a.marker === b.marker && a.number === b.number && a.length === b.length);
+  return sameMarker && block.special === info.special;
+}
+
+/** An old block the change did not reach, the same object, with what was kept for it. */
+function kept(block: ParsedBlock, previous: Reuse, reuse: Reuse): ParsedBlock {
+  const entry = previous.entryOf(block);
+  if (entry) reuse.remember(block, entry);
+  return block;
+}
+
+/** An old block after the change: same text and map, moved by the change's length and lines. */
+function moved(block: ParsedBlock, delta: number, lineDelta: number, previous: Reuse, reuse: Reuse): ParsedBlock {
+  if (delta === 0 && lineDelta === 0) return kept(block, previous, reuse);
+  const next: ParsedBlock = { ...block, start: block.start + delta, firstLine: block.firstLine + lineDelta, lastLine: block.lastLine + lineDelta };
+  const entry = previous.entryOf(block);
+  if (entry) reuse.remember(next, entry);
+  return next;
 }
 
 /** True while a 《 opened in the block has not been closed: a cited title never ends a block. */
@@ -159,7 +298,39 @@ function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['spe
   return undefined;
 }
 
-function makeBlock(text: string, parts: LineInfo[]): ParsedBlock {
+function makeBlock(text: string, parts: LineInfo[], lines: SourceLine[], reuse?: Reuse): ParsedBlock {
+  const first = parts[0];
+  let joined: { text: string; map: Int32Array };
+  if (reuse) {
+    const entry = reuse.newEntry(joinParts(text, parts, lines[first.line].start));
+    joined = entry;
+    const block = blockOf(joined, parts, lines);
+    reuse.remember(block, entry);
+    return block;
+  }
+  joined = joinParts(text, parts, lines[first.line].start);
+  return blockOf(joined, parts, lines);
+}
+
+function blockOf(joined: { text: string; map: Int32Array }, parts: LineInfo[], lines: SourceLine[]): ParsedBlock {
+  const first = parts[0];
+  const block: ParsedBlock = {
+    text: joined.text,
+    map: joined.map,
+    start: lines[first.line].start,
+    firstLine: first.line,
+    lastLine: parts[parts.length - 1].line,
+  };
+  if (first.marker) {
+    block.marker = first.marker;
+    block.titleStart = first.marker.length;
+  }
+  if (first.special) block.special = first.special;
+  return block;
+}
+
+/** The parts' text joined without line breaks, and for each character its offset in `text` from `start`. */
+function joinParts(text: string, parts: LineInfo[], start: number): { text: string; map: Int32Array } {
   let joined = '';
   // One typed array sized for every character of the parts; artefacts only make it shorter.
   const map = new Int32Array(parts.reduce((n, p) => n + (p.ce - p.cs), 0));
@@ -178,28 +349,21 @@ function makeBlock(text: string, parts: LineInfo[]): ParsedBlock {
     keep.push([from, raw.length]);
     for (const [a, b] of keep) {
       joined += raw.slice(a, b);
-      for (let k = a; k < b; k++) map[length++] = p.cs + k;
+      for (let k = a; k < b; k++) map[length++] = p.cs - start + k;
     }
   }
-  const first = parts[0];
-  const block: ParsedBlock = {
-    text: joined,
-    map: map.subarray(0, length),
-    firstLine: first.line,
-    lastLine: parts[parts.length - 1].line,
-  };
-  if (first.marker) {
-    block.marker = first.marker;
-    block.titleStart = first.marker.length;
-  }
-  if (first.special) block.special = first.special;
-  return block;
+  return { text: joined, map: map.subarray(0, length) };
 }
 
 /** Original offsets of the joined range [from, to) of a block. */
 export function blockOffsets(block: Block, from: number, to: number): [number, number] {
   if (block.map.length === 0) return [0, 0];
-  const a = block.map[Math.min(from, block.map.length - 1)];
-  const b = to <= 0 ? a : block.map[Math.min(to, block.map.length) - 1] + 1;
+  const a = block.start + block.map[Math.min(from, block.map.length - 1)];
+  const b = to <= 0 ? a : block.start + block.map[Math.min(to, block.map.length) - 1] + 1;
   return [a, Math.max(a, b)];
+}
+
+/** Original offset of the joined character `i` of a block. */
+export function offsetOf(block: Block, i: number): number {
+  return block.start + block.map[i];
 }

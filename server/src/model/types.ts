@@ -6,6 +6,7 @@
  * Pure data: no LSP library objects beyond the plain `Range` shape.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { Reuse } from './reuse';
 
 export type { Range };
 
@@ -33,12 +34,15 @@ export type LineKind =
 
 /**
  * A logical paragraph: physical lines joined where the source broke a sentence.
- * `map[i]` is the original offset of `text[i]`; it lets any match inside `text` be turned
- * back into a range of the user's real characters.
+ * `start + map[i]` is the original offset of `text[i]`; it lets any match inside `text` be turned
+ * back into a range of the user's real characters. The map is relative to the block's first line,
+ * so a paragraph an edit only moved keeps its map (incremental analysis, model/reuse.ts).
  */
 export interface Block {
   text: string;
   map: Int32Array;
+  /** Offset of the block's first line in the original text; `map` counts from here. */
+  start: number;
   firstLine: number;
   lastLine: number;
 }
@@ -221,4 +225,6 @@ export interface GongwenDocument {
   abbreviations: Abbreviation[];
   targets: Target[];
   counts: CountStatement[];
+  /** Left by an incremental parse for the next version and for block-by-block rules (model/reuse.ts). */
+  readonly reuse?: Reuse;
 }

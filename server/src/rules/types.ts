@@ -1,5 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { GongwenDocument } from '../model/types';
+import type { Block, GongwenDocument } from '../model/types';
 import type { GongwenSettings, SeverityName } from '../settings';
 import type { Knowledge } from '../knowledge/types';
 import type { WorkspaceDocs } from '../workspace';
@@ -30,6 +30,15 @@ export interface RuleContext {
   knowledge: Knowledge;
   /** Other documents of the workspace (upper plans …); empty in the CLI unless given. */
   workspace: WorkspaceDocs;
+  /**
+   * For a rule that works block by block: `compute()` gives what the rule finds in (or needs from)
+   * one block, and it is taken over from the document's previous version when the block's source
+   * text is unchanged — ranges moved to where the block now stands. `compute` may read only the
+   * block and what `key` names (e.g. a document-wide flag it depends on), never the workspace; its
+   * result must be plain data (findings, flags, spans). Absent, or without a previous version (CLI,
+   * first open), `compute` just runs: call it through `perBlock`.
+   */
+  remember?<T>(block: Block, key: string, compute: () => T): T;
 }
 
 /** One check, one file (markdownlint-style metadata). */
@@ -40,4 +49,9 @@ export interface Rule {
   defaultSeverity: SeverityName;
   fixable: boolean;
   check(context: RuleContext): Finding[];
+}
+
+/** What a rule computes for one block, through the context's memo when there is one (see `RuleContext.remember`). */
+export function perBlock<T>(ctx: RuleContext, block: Block, key: string, compute: () => T): T {
+  return ctx.remember ? ctx.remember(block, key, compute) : compute();
 }

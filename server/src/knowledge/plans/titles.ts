@@ -3,13 +3,21 @@
  * the 一字线 in year ranges (GB/T 15834 §4.8 wants `—`), half-width parentheses.
  */
 
+/** Titles seen lately: rules compare every citation with every registered title, many times per keystroke. */
+const normalised = new Map<string, string>();
+
 /** A title or 文号 reduced to what identifies it. */
 export function normaliseTitle(s: string): string {
-  return s
+  const known = normalised.get(s);
+  if (known !== undefined) return known;
+  const out = s
     .replace(/[《》\s]/g, '')
     .replace(/(\d)[-－–―~～](?=\d)/g, '$1—')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）');
+  if (normalised.size >= 5000) normalised.clear(); // bounded: a pasted corpus must not grow it forever
+  normalised.set(s, out);
+  return out;
 }
 
 export function normaliseDocNumber(s: string): string {

@@ -26,8 +26,8 @@ export function offsetAt(doc: GongwenDocument, pos: Position): number {
 
 /** Original range of the joined characters `[from, to)` of a block. */
 export function joinedRange(doc: GongwenDocument, block: Block, from: number, to: number): Range {
-  const a = block.map[from];
-  const b = to > from ? block.map[to - 1] + 1 : a;
+  const a = block.start + block.map[from];
+  const b = to > from ? block.start + block.map[to - 1] + 1 : a;
   return { start: positionAt(doc, a), end: positionAt(doc, b) };
 }
 
@@ -38,7 +38,7 @@ export function joinedEdit(doc: GongwenDocument, block: Block, from: number, to:
 
 /** Insert before the joined character `at` (or after the last one when `at` is the text's length). */
 export function joinedInsert(doc: GongwenDocument, block: Block, at: number, newText: string): TextEdit {
-  const offset = at < block.map.length ? block.map[at] : block.map[block.map.length - 1] + 1;
+  const offset = block.start + (at < block.map.length ? block.map[at] : block.map[block.map.length - 1] + 1);
   const p = positionAt(doc, offset);
   return { range: { start: p, end: p }, newText };
 }
@@ -49,12 +49,13 @@ export function locate(doc: GongwenDocument, range: Range): { block: Block; inde
   for (const block of doc.blocks) {
     if (range.start.line < block.firstLine || range.start.line > block.lastLine) continue;
     const map = block.map;
+    const relative = offset - block.start;
     let lo = 0;
     let hi = map.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (map[mid] === offset) return { block, index: mid };
-      if (map[mid] < offset) lo = mid + 1;
+      if (map[mid] === relative) return { block, index: mid };
+      if (map[mid] < relative) lo = mid + 1;
       else hi = mid - 1;
     }
   }
@@ -97,7 +98,7 @@ export function toAscii(s: string): string {
 export function locateRange(doc: GongwenDocument, range: Range): { block: Block; from: number; to: number } | undefined {
   const start = locate(doc, range);
   if (!start) return undefined;
-  const end = offsetAt(doc, range.end);
+  const end = offsetAt(doc, range.end) - start.block.start; // relative, as the map is
   const map = start.block.map;
   if (end <= map[start.index]) return { block: start.block, from: start.index, to: start.index };
   for (let k = start.index; k < map.length; k++) {
@@ -118,6 +119,7 @@ export function locateRange(doc: GongwenDocument, range: Range): { block: Block;
  */
 export function joinedReplace(doc: GongwenDocument, block: Block, from: number, to: number, newText: string): TextEdit {
   const map = block.map;
+  const base = block.start; // map entries count from here
   const old = block.text.slice(from, to);
   let p = 0;
   const limit = Math.min(old.length, newText.length);
@@ -129,7 +131,7 @@ export function joinedReplace(doc: GongwenDocument, block: Block, from: number, 
   const middle = newText.slice(p, newText.length - s);
   if (a >= b) {
     // Nothing of the old text goes: an insertion after the kept start (before the kept end when there is no start).
-    const offset = p > 0 ? map[a - 1] + 1 : from < map.length ? map[from] : (map[map.length - 1] ?? -1) + 1;
+    const offset = base + (p > 0 ? map[a - 1] + 1 : from < map.length ? map[from] : (map[map.length - 1] ?? -1) + 1);
     const pos = positionAt(doc, offset);
     return { range: { start: pos, end: pos }, newText: middle };
   }
@@ -149,7 +151,7 @@ export function joinedReplace(doc: GongwenDocument, block: Block, from: number, 
     const take = last ? middle.length - used : Math.min(y - x, middle.length - used);
     out += middle.slice(used, used + take);
     used += take;
-    if (!last) out += doc.text.slice(map[y - 1] + 1, map[pieces[i + 1][0]]);
+    if (!last) out += doc.text.slice(base + map[y - 1] + 1, base + map[pieces[i + 1][0]]);
   });
-  return { range: { start: positionAt(doc, map[a]), end: positionAt(doc, map[b - 1] + 1) }, newText: out };
+  return { range: { start: positionAt(doc, base + map[a]), end: positionAt(doc, base + map[b - 1] + 1) }, newText: out };
 }

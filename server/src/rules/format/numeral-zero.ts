@@ -4,7 +4,7 @@
  * GB/T 15835-2011: the Chinese numeral for zero is 〇).
  */
 import { t } from '../../l10n';
-import type { Finding, Rule } from '../types';
+import { perBlock, type Finding, type Rule } from '../types';
 import { joinedEdit, joinedRange } from './joined';
 
 /** A run of year digits in Chinese numerals, some zero written wrongly; bounded length. */
@@ -17,9 +17,11 @@ export const numeralZero: Rule = {
   description: '汉字数字中的零写作“〇”，不用字母 O 或数字 0',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
-    for (const block of doc.blocks) {
+    for (const block of doc.blocks) out.push(...perBlock(ctx, block, '', () => {
+      const found: Finding[] = [];
       for (const m of block.text.matchAll(RUN)) {
         const run = m[0];
         if (!WRONG_ZERO.test(run)) continue;
@@ -32,13 +34,14 @@ export const numeralZero: Rule = {
         const wrong = [...new Set(run.match(/[OＯ0０○]/g))].join('');
         const edits = [];
         for (let i = 0; i < run.length; i++) if (WRONG_ZERO.test(run[i])) edits.push(joinedEdit(doc, block, from + i, from + i + 1, '〇'));
-        out.push({
+        found.push({
           range: joinedRange(doc, block, from, from + run.length),
           message: t('“{0}”中的零写成了“{1}”，汉字数字的零应为“〇”：“{2}”。', run, wrong, fixed),
           fixes: [{ title: t('改为“{0}”', fixed), edits, preferred: true }],
         });
       }
-    }
+      return found;
+    }));
     return out;
   },
 };

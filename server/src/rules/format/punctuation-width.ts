@@ -7,7 +7,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Block, GongwenDocument } from '../../model/types';
 import { t } from '../../l10n';
-import type { Finding, Rule } from '../types';
+import { perBlock, type Finding, type Rule } from '../types';
 import { SPACE, inUrl, isChinesePunctuation, isHan, joinedEdit, joinedRange, offsetAt } from './joined';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -34,6 +34,23 @@ function neighbour(text: string, i: number, step: 1 | -1): string | undefined {
   return undefined;
 }
 
+/** The owned offsets inside a block, relative to its first character (binary search in the sorted list). */
+function ownedIn(sorted: number[], block: Block): number[] {
+  if (block.map.length === 0 || sorted.length === 0) return [];
+  const first = block.start + block.map[0];
+  const last = block.start + block.map[block.map.length - 1];
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < sorted.length && sorted[k] <= last; k++) out.push(sorted[k] - first);
+  return out;
+}
+
 /** Messages by half-width mark: a pasted document can have thousands of findings. */
 type Messages = (half: string) => string;
 
@@ -58,7 +75,7 @@ function scanBlock(doc: GongwenDocument, block: Block, owned: Set<number>, out: 
   for (const m of text.matchAll(HALF)) {
     const i = m.index!;
     const ch = m[0];
-    if (owned.has(block.map[i]) || inUrl(text, i)) continue;
+    if (owned.has(block.start + block.map[i]) || inUrl(text, i)) continue;
     if (ch === '(') {
       open.push(i);
       continue;
@@ -90,7 +107,8 @@ export const punctuationWidth: Rule = {
   description: '中文里用全角标点，不用半角 , ; : ? ! ( )',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
     const owned = ownedElsewhere(doc);
     const cache = new Map<string, string>();
@@ -102,7 +120,16 @@ export const punctuationWidth: Rule = {
       }
       return m;
     };
-    for (const block of doc.blocks) scanBlock(doc, block, owned, out, message);
+    const sortedOwned = [...owned].sort((a, b) => a - b);
+    for (const block of doc.blocks) {
+      // What the scan reads besides the block: which of its characters another rule owns.
+      const key = ownedIn(sortedOwned, block).join(',');
+      out.push(...perBlock(ctx, block, key, () => {
+        const found: Finding[] = [];
+        scanBlock(doc, block, owned, found, message);
+        return found;
+      }));
+    }
     return out;
   },
 };

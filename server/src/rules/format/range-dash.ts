@@ -4,7 +4,7 @@
  * the same document writes other ranges correctly (a mix of forms).
  */
 import { t } from '../../l10n';
-import type { Finding, Rule } from '../types';
+import { perBlock, type Finding, type Rule } from '../types';
 import { inUrl, joinedEdit, joinedRange } from './joined';
 
 /** Two plausible years joined by a wrong dash; digits on neither side (not a phone number or date). */
@@ -16,16 +16,18 @@ export const rangeDash: Rule = {
   description: '年份范围用一字线“—”连接（2021—2025年）',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
-    const mixed = doc.blocks.some((b) => RIGHT.test(b.text));
-    for (const block of doc.blocks) {
+    const mixed = doc.blocks.some((b) => perBlock(ctx, b, 'right', () => RIGHT.test(b.text)));
+    for (const block of doc.blocks) out.push(...perBlock(ctx, block, mixed ? 'mixed' : '', () => {
+      const found: Finding[] = [];
       for (const m of block.text.matchAll(WRONG)) {
         const from = m.index!;
         if (Number(m[3]) <= Number(m[1]) || inUrl(block.text, from)) continue;
         const dashAt = from + m[0].indexOf(m[2], m[1].length);
         const range = m[0].replace(/[ \u3000]/g, '');
-        out.push({
+        found.push({
           range: joinedRange(doc, block, from, from + m[0].length),
           message: mixed
             ? t('年份范围“{0}”用了“{1}”，应使用一字线“—”；本文其他处已写作“—”，写法不统一。', range, m[2])
@@ -33,7 +35,8 @@ export const rangeDash: Rule = {
           fixes: [{ title: t('改为“{0}”', `${m[1]}—${m[3]}`), edits: [joinedEdit(doc, block, dashAt, dashAt + 1, '—')], preferred: true }],
         });
       }
-    }
+      return found;
+    }));
     return out;
   },
 };
