@@ -29,8 +29,14 @@ export function normaliseDocNumber(s: string): string {
  * meant to be the same document, so a difference in the rest is a citation error.
  */
 export function titleCore(normalised: string): string {
-  return normalised.replace(/(计划|规划)纲要/g, '纲要').replace(/（[\d—]{4,20}年）/g, '').replace(/“十[一二三四五六七八九]五”/g, '');
+  const known = cores.get(normalised);
+  if (known !== undefined) return known;
+  const out = normalised.replace(/(计划|规划)纲要/g, '纲要').replace(/（[\d—]{4,20}年）/g, '').replace(/“十[一二三四五六七八九]五”/g, '');
+  if (cores.size >= 5000) cores.clear();
+  cores.set(normalised, out);
+  return out;
 }
+const cores = new Map<string, string>();
 
 /** `公民具备科学素质的比例`, `公民具备科学素质比例` and the 2020-era `基本科学素质` are one metric. */
 export function metricKey(metric: string): string {

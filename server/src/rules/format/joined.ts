@@ -46,18 +46,27 @@ export function joinedInsert(doc: GongwenDocument, block: Block, at: number, new
 /** The block whose joined text holds the start of `range`, and the joined index of that start. */
 export function locate(doc: GongwenDocument, range: Range): { block: Block; index: number } | undefined {
   const offset = offsetAt(doc, range.start);
-  for (const block of doc.blocks) {
-    if (range.start.line < block.firstLine || range.start.line > block.lastLine) continue;
-    const map = block.map;
-    const relative = offset - block.start;
-    let lo = 0;
-    let hi = map.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (map[mid] === relative) return { block, index: mid };
-      if (map[mid] < relative) lo = mid + 1;
-      else hi = mid - 1;
-    }
+  const line = range.start.line;
+  // Blocks are in line order and share no line: the last one starting at or before the line is the
+  // only candidate (a binary search — rules call this for every citation and unit of a long document).
+  let lo0 = 0;
+  let hi0 = doc.blocks.length - 1;
+  while (lo0 < hi0) {
+    const mid = (lo0 + hi0 + 1) >> 1;
+    if (doc.blocks[mid].firstLine <= line) lo0 = mid;
+    else hi0 = mid - 1;
+  }
+  const block = doc.blocks[lo0];
+  if (!block || line < block.firstLine || line > block.lastLine) return undefined;
+  const map = block.map;
+  const relative = offset - block.start;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] === relative) return { block, index: mid };
+    if (map[mid] < relative) lo = mid + 1;
+    else hi = mid - 1;
   }
   return undefined;
 }
