@@ -43,12 +43,11 @@ export function resplit(before: string, old: readonly SourceLine[], text: string
   const { prefix, suffix } = known ?? unchangedEnds(before, text);
   const delta = text.length - before.length;
   // A line is kept when its characters and the break after it are unchanged (a CRLF break is two).
-  let head = 0;
-  while (head < old.length && old[head].end + 2 <= prefix) head++;
+  // (Both found by binary search: lines are in offset order, and a long document has tens of thousands.)
+  const head = firstIndex(old, 0, old.length, (l) => l.end + 2 > prefix);
   // A line after the change is kept when the break before it is unchanged too.
   const changedEnd = before.length - suffix;
-  let tail = old.length;
-  while (tail > head && old[tail - 1].start - 1 >= changedEnd) tail--;
+  const tail = firstIndex(old, head, old.length, (l) => l.start - 1 >= changedEnd);
   const from = head < old.length ? old[head].start : before.length;
   const until = tail < old.length ? old[tail].start + delta : Infinity;
   const middle = splitLines(text, from, until);
@@ -67,6 +66,16 @@ export function resplit(before: string, old: readonly SourceLine[], text: string
 /** `resplit` without the splice. */
 export function resplitLines(before: string, old: readonly SourceLine[], text: string, known?: UnchangedEnds): SourceLine[] {
   return resplit(before, old, text, known).lines;
+}
+
+/** The first index in `[lo, hi)` whose line satisfies `test` (false before it, true from it on), or `hi`. */
+function firstIndex(lines: readonly SourceLine[], lo: number, hi: number, test: (line: SourceLine) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(lines[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function nextLineStart(text: string, end: number): number {
