@@ -4,8 +4,8 @@
  *
  * How the debounce is taken out: the server waits 150 ms after the last change before analysing
  * (server/src/lsp/validation.ts). For each keystroke we send one didChange, wait for the publish of that
- * version, and report (publish arrival − send) − 150 ms: transport both ways, timer lateness, parse,
- * all rules and serialisation. Keystrokes are sent one at a time (each waits for its publish), so no
+ * version, and report (publish arrival − send) − 150 ms: transport both ways, timer lateness, the
+ * (incremental) parse, all rules and serialisation. Keystrokes are sent one at a time (each waits for its publish), so no
  * keystroke is merged into a later one.
  */
 import * as fs from 'node:fs';
@@ -29,13 +29,16 @@ async function keystrokes(label: string, bytes: number, count: number): Promise<
     await first;
     const lineCount = text.split('\n').length;
     const latencies: number[] = [];
-    for (let v = 2; v < count + 2; v++) {
+    // The first few keystrokes after opening run code the engine has not optimised yet (the
+    // incremental path); an editing session is long, so they are typed but not counted.
+    const warmUp = 5;
+    for (let v = 2; v < count + warmUp + 2; v++) {
       const line = (v * 7919) % lineCount;
       const published = client.published(uri, v);
       const t = performance.now();
       await client.change(uri, v, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }]);
       await published;
-      latencies.push(performance.now() - t - DEBOUNCE_MS);
+      if (v >= warmUp + 2) latencies.push(performance.now() - t - DEBOUNCE_MS);
     }
     console.log(`keystroke → diagnostics, ${label} (${(Buffer.byteLength(text) / 1e3).toFixed(0)} KB): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; ${spread(latencies, 'ms')} (debounce of ${DEBOUNCE_MS} ms subtracted)`);
     await client.stop();
@@ -77,6 +80,6 @@ async function completionLatency(count: number): Promise<void> {
 
 export async function run(): Promise<void> {
   await keystrokes('100KB', 100 * 1024, 100);
-  await keystrokes('1MB', 1024 * 1024, 40);
+  await keystrokes('1MB', 1024 * 1024, 100);
   await completionLatency(300);
 }
