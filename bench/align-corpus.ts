@@ -12,7 +12,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { parseDocument } from '../server/src/model/parse';
 import { clausesOf } from '../server/src/align/clauses';
-import { buildCorpusIndex, type ClauseHit, type IndexedClauseText } from '../server/src/align/corpus-index';
+import { buildCorpusIndex, TEXT_COSINE, type ClauseHit, type IndexedClauseText } from '../server/src/align/corpus-index';
 import { cosine, idfOf, termCounts, vectorOf, type Vector } from '../server/src/align/vectors';
 import { percentile, spread } from './stats';
 
@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
   let scanAgree = 0;
   const scanned = queries.slice(0, SCAN_QUERIES);
   for (const q of scanned) {
-    const full = index.scan({ title: '', text: textOf(clauses[q]) }, K, { usesTitle: false, score: (_p, _t, x) => x, bound: (_t, x) => x });
+    const full = index.scan({ title: '', text: textOf(clauses[q]) }, K, TEXT_COSINE);
     const ref = full.filter((h) => h.score > 0).map((h): [number, number] => [h.position, h.score]);
     if (sameHits(results.get(q)!, ref)) scanAgree++;
   }
