@@ -11,7 +11,7 @@ import { parseDocument, type ParseOptions } from './model/parse';
 import { placed } from './model/reuse';
 import type { GongwenDocument } from './model/types';
 import { RULES } from './rules/index';
-import type { Rule, RuleContext } from './rules/types';
+import type { Finding, Rule, RuleContext } from './rules/types';
 import { DEFAULT_SETTINGS, type GongwenSettings, type SeverityName } from './settings';
 import { setLanguage } from './l10n';
 import type { Knowledge } from './knowledge/types';
@@ -88,6 +88,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   let findingsCache = new WeakMap<GongwenDocument, RuledFinding[]>();
   /** Part of every remembered per-block finding's key: new settings or knowledge invalidate them all. */
   let configuration = 0;
+  /** The diagnostic made for each finding object, while settings (severities, language) stand. */
+  let ruled = new WeakMap<Finding, RuledFinding>();
 
   const context = (doc: GongwenDocument): FeatureContext => ({ doc, settings, knowledge, workspace });
 
@@ -128,8 +130,14 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       // A finding's own severity (e.g. information for PDF-extraction spaces) holds unless the user overrode the rule.
       const overridden = settings.rules[rule.id] !== undefined && settings.rules[rule.id] !== 'default';
       for (const f of found) {
+        // A finding taken over from the previous version (model/reuse.ts) keeps its diagnostic too.
+        const known = ruled.get(f);
+        if (known) {
+          out.push(known);
+          continue;
+        }
         const severity = overridden ? ruleSeverity : (f.severity ?? ruleSeverity);
-        out.push({
+        const made: RuledFinding = {
           ruleId: rule.id,
           fixes: f.fixes ?? [],
           diagnostic: {
@@ -140,7 +148,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
             source: 'gongwen',
             message: f.message,
           },
-        });
+        };
+        ruled.set(f, made);
+        out.push(made);
       }
     }
     out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
@@ -170,6 +180,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       settings = next;
       if (nextKnowledge) knowledge = nextKnowledge;
       findingsCache = new WeakMap();
+      ruled = new WeakMap();
       configuration++;
       setLanguage(settings.language);
     },

@@ -66,6 +66,8 @@ export interface Recorder<T> {
   waitFor(match?: (item: T) => boolean, from?: number): Promise<T>;
   /** The server is gone: fail every wait at once rather than at the test timeout. */
   fail(reason: string): void;
+  /** Forget what was recorded (a long benchmark keeps only what it waits for next); marks start again at 0. */
+  clear(): void;
 }
 
 export function createRecorder<T>(what: string): Recorder<T> {
@@ -87,6 +89,9 @@ export function createRecorder<T>(what: string): Recorder<T> {
       if (seen !== undefined) return Promise.resolve(seen);
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => waiters.push({ match, resolve, reject }));
+    },
+    clear() {
+      items.length = 0;
     },
     fail(reason) {
       failure = new Error(`${reason} while waiting for ${what}`);
