@@ -113,6 +113,11 @@ const TITLE_END = /(通知|方案|意见|年[）)])$/;
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
 
+/** A line as wide as the PDF's printed lines (a little short counts: justified text, a closing mark). */
+function isFull(info: LineInfo, width: number): boolean {
+  return width > 0 && info.width >= width - 4;
+}
+
 /** Where the joining loop stands: the lines of the block being built, and whether a heading was seen. */
 interface LoopState {
   parts: LineInfo[];
@@ -125,7 +130,6 @@ interface LoopState {
  */
 function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   const { parts, seenHeading } = state;
-  const isFull = (i: LineInfo) => width > 0 && i.width >= width - 4;
   const prev = parts.length ? parts[parts.length - 1] : undefined;
   const last = prev ? prev.content[prev.content.length - 1] : '';
   const prevEnds = !!prev && (SENTENCE_END.has(last) || CLOSERS.has(last));
@@ -134,11 +138,11 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   // A marker counts as a heading where a new paragraph may begin.
   if (info.marker) {
     const prevIsHeadingLine = parts.length === 1 && !!parts[0].marker;
-    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev) || prevIsHeadingLine;
+    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev, width) || prevIsHeadingLine;
     if (!mayStart) info.marker = undefined;
   }
   const headingLineEnded =
-    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev) && !SENTENCE_END.has(last));
+    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev, width) && !SENTENCE_END.has(last));
   return (
     !prev ||
     !!info.marker ||
@@ -337,6 +341,12 @@ function joinParts(text: string, parts: LineInfo[], start: number): { text: stri
   let length = 0;
   for (const p of parts) {
     const raw = text.slice(p.cs, p.ce);
+    if (!raw.includes('[bookmark')) {
+      // The usual line: no Word artefact, every character kept (and no regex run or ranges made for it).
+      joined += raw;
+      for (let k = 0, base = p.cs - start; k < raw.length; k++) map[length++] = base + k;
+      continue;
+    }
     // Skip Word artefacts while keeping every other character's original offset.
     let from = 0;
     ARTEFACT.lastIndex = 0;

@@ -8,16 +8,20 @@ const PAGE_NUMBER = /^[—–－-]{1,2} ?\d{1,4} ?[—–－-]{1,2}$/;
 /** The lines of `text`, or of the part starting at the line start `from` and ending before the line start `until`. */
 export function splitLines(text: string, from = 0, until = Infinity): SourceLine[] {
   const lines: SourceLine[] = [];
-  let start = from;
   const n = text.length;
-  for (let i = from; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : -1;
-    if (c === 10 || c === 13 || c === -1) {
-      lines.push(classify(text, start, i));
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-      if (start >= until) break;
-    }
+  // Line breaks are found with the engine's own search (indexOf), many times faster than a loop over
+  // every character; CR is rare, so its next position is looked up again only once passed.
+  let nextLf = text.indexOf('\n', from);
+  let nextCr = text.indexOf('\r', from);
+  let start = from;
+  for (;;) {
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    const end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+    lines.push(classify(text, start, end));
+    if (end >= n) break;
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (start >= until) break;
   }
   return lines;
 }
@@ -110,9 +114,13 @@ function classify(text: string, start: number, end: number): SourceLine {
   let b = raw.length;
   while (a < b && isSpace(raw.charCodeAt(a))) a++;
   while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
-  const core = raw.slice(a, b).replace(/^\*\*|\*\*$/g, '');
   let kind: SourceLine['kind'] = 'text';
-  if (core.length === 0) kind = 'blank';
-  else if (core.length <= 12 && PAGE_NUMBER.test(core.replace(/\s+/g, ' '))) kind = 'page-number';
+  if (a === b) kind = 'blank';
+  else if (b - a <= 16 || raw.charCodeAt(a) === 42 /* * */) {
+    // Short lines only: a page number (possibly in `**` bold marks) is a dozen characters at most.
+    const core = raw.slice(a, b).replace(/^\*\*|\*\*$/g, '');
+    if (core.length === 0) kind = 'blank';
+    else if (core.length <= 12 && PAGE_NUMBER.test(core.replace(/\s+/g, ' '))) kind = 'page-number';
+  }
   return { start, end, text: raw, kind };
 }

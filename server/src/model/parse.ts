@@ -27,6 +27,8 @@ export interface ParseOptions {
   unchanged?: UnchangedEnds;
 }
 
+const run = <T>(_name: string, compute: () => T): T => compute();
+
 export function parseDocument(uri: string, text: string, options: ParseOptions = {}): GongwenDocument {
   const previous = options.previous?.reuse ? options.previous : undefined;
   const reuse = options.incremental || previous ? new Reuse() : undefined;
@@ -66,7 +68,7 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
   blocks.forEach((block, i) => {
     const entry = reuse?.entryOf(block);
     // Each finder reads only the block's text and map, so its result is the block's to keep.
-    const find = <T>(name: string, compute: () => T): T => (entry ? placed(entry.found, name, block.firstLine, compute) : compute());
+    const find = entry ? <T>(name: string, compute: () => T): T => placed(entry.found, name, block.firstLine, compute) : run;
     const { citations, abbreviations } = find('citations', () => findCitations(block, spans));
     doc.citations.push(...citations);
     doc.abbreviations.push(...abbreviations);
