@@ -76,7 +76,7 @@ function lineShape(text: string): Omit<LineInfo, 'line' | 'special'> {
     cjk: hasCjk(content),
     // Width as printed, indent included: a wrapped first line of a paragraph is full too.
     width: indent + displayWidth(content),
-    marker: matchMarker(content.replace(ARTEFACT, '')),
+    marker: matchMarker(content.includes('[bookmark') ? content.replace(ARTEFACT, '') : content),
   };
 }
 
