@@ -167,16 +167,17 @@ export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): P
   reuse?.setLayout(layout);
 
   const blocks: ParsedBlock[] = [];
+  const maps = new MapBuffer(1 << 16);
   const state: LoopState = { parts: [], seenHeading: false };
   for (const info of infos) {
     if (startsBlock(state, info, layout.width) && state.parts.length) {
-      blocks.push(makeBlock(text, state.parts, lines, reuse));
+      blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
       state.parts = [];
     }
     if (info.marker) state.seenHeading = true;
     state.parts.push(info);
   }
-  if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, reuse));
+  if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
   return blocks;
 }
 
@@ -218,6 +219,7 @@ export function rebuildBlocks(text: string, lines: SourceLine[], old: readonly P
   const state: LoopState = { parts: restart > 0 ? partsOf(old[restart - 1], lines) : [], seenHeading: seenBefore(restart) };
   let pendingIsKept = restart > 0; // those parts are a block already in `blocks`
   const firstLine = restart > 0 ? old[restart].firstLine : 0;
+  const maps = new MapBuffer(1 << 10); // the few blocks around the change
   const byFirstLine = new Map<number, number>();
   for (let k = restart; k < old.length; k++) byFirstLine.set(old[k].firstLine, k);
 
@@ -229,7 +231,7 @@ export function rebuildBlocks(text: string, lines: SourceLine[], old: readonly P
     // The restart block's first line is unchanged and so is the state before it: it must start a block.
     if (pendingIsKept && !starts) return undefined;
     if (starts && state.parts.length) {
-      if (!pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, reuse));
+      if (!pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
       pendingIsKept = false;
       state.parts = [];
       // Past the change, at the start of an old block, in the state the old loop was in: the rest is as before.
@@ -242,7 +244,7 @@ export function rebuildBlocks(text: string, lines: SourceLine[], old: readonly P
     if (info.marker) state.seenHeading = true;
     state.parts.push(info);
   }
-  if (state.parts.length && !pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, reuse));
+  if (state.parts.length && !pendingIsKept) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
   return blocks;
 }
 
@@ -302,17 +304,38 @@ function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['spe
   return undefined;
 }
 
-function makeBlock(text: string, parts: LineInfo[], lines: SourceLine[], reuse?: Reuse): ParsedBlock {
+/**
+ * The maps of many blocks cut from a few large buffers: allocating thousands of small typed arrays
+ * (one per paragraph) costs more than filling them. A buffer lives while any block's map is in it.
+ */
+class MapBuffer {
+  private buffer = new Int32Array(0);
+  private used = 0;
+
+  constructor(private readonly chunk: number) {}
+
+  take(n: number): Int32Array {
+    if (this.used + n > this.buffer.length) {
+      this.buffer = new Int32Array(Math.max(n, this.chunk));
+      this.used = 0;
+    }
+    const out = this.buffer.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+}
+
+function makeBlock(text: string, parts: LineInfo[], lines: SourceLine[], maps: MapBuffer, reuse?: Reuse): ParsedBlock {
   const first = parts[0];
   let joined: { text: string; map: Int32Array };
   if (reuse) {
-    const entry = reuse.newEntry(joinParts(text, parts, lines[first.line].start));
+    const entry = reuse.newEntry(joinParts(text, parts, lines[first.line].start, maps));
     joined = entry;
     const block = blockOf(joined, parts, lines);
     reuse.remember(block, entry);
     return block;
   }
-  joined = joinParts(text, parts, lines[first.line].start);
+  joined = joinParts(text, parts, lines[first.line].start, maps);
   return blockOf(joined, parts, lines);
 }
 
@@ -334,10 +357,10 @@ function blockOf(joined: { text: string; map: Int32Array }, parts: LineInfo[], l
 }
 
 /** The parts' text joined without line breaks, and for each character its offset in `text` from `start`. */
-function joinParts(text: string, parts: LineInfo[], start: number): { text: string; map: Int32Array } {
+function joinParts(text: string, parts: LineInfo[], start: number, maps: MapBuffer): { text: string; map: Int32Array } {
   let joined = '';
-  // One typed array sized for every character of the parts; artefacts only make it shorter.
-  const map = new Int32Array(parts.reduce((n, p) => n + (p.ce - p.cs), 0));
+  // Room for every character of the parts; artefacts only make it shorter.
+  const map = maps.take(parts.reduce((n, p) => n + (p.ce - p.cs), 0));
   let length = 0;
   for (const p of parts) {
     const raw = text.slice(p.cs, p.ce);
