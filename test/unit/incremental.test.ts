@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
-import { resplitLines, splitLines } from '../../server/src/model/lines';
+import { resplit, splitLines } from '../../server/src/model/lines';
 import { createLanguageService } from '../../server/src/service';
 import { createRng, type Rng } from '../fuzz/prng';
 import { readSeed } from './helpers';
@@ -52,7 +52,7 @@ describe('incremental analysis', () => {
       let lines = splitLines(text);
       for (let i = 0; i < 60; i++) {
         const next = edit(rng, text);
-        lines = resplitLines(text, lines, next);
+        lines = resplit(text, lines, next).lines;
         text = next;
         assert.deepEqual(lines, splitLines(text), `seed ${seed}, edit ${i}`);
       }

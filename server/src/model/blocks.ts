@@ -395,8 +395,3 @@ export function blockOffsets(block: Block, from: number, to: number): [number, n
   const b = to <= 0 ? a : block.start + block.map[Math.min(to, block.map.length) - 1] + 1;
   return [a, Math.max(a, b)];
 }
-
-/** Original offset of the joined character `i` of a block. */
-export function offsetOf(block: Block, i: number): number {
-  return block.start + block.map[i];
-}

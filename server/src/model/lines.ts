@@ -67,11 +67,6 @@ export function resplit(before: string, old: readonly SourceLine[], text: string
   return { lines, splice: { head, tail, lineDelta: head + middle.length - tail, delta } };
 }
 
-/** `resplit` without the splice. */
-export function resplitLines(before: string, old: readonly SourceLine[], text: string, known?: UnchangedEnds): SourceLine[] {
-  return resplit(before, old, text, known).lines;
-}
-
 /** The first index in `[lo, hi)` whose line satisfies `test` (false before it, true from it on), or `hi`. */
 function firstIndex(lines: readonly SourceLine[], lo: number, hi: number, test: (line: SourceLine) => boolean): number {
   while (lo < hi) {
