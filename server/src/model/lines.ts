@@ -1,6 +1,7 @@
 /** Splitting the source into physical lines and telling page numbers from text (GB/T 9704 §7.5). */
 import type { SourceLine } from './types';
 import { isSpace } from './text';
+import { firstIndex } from './search';
 
 /** `— 12 —`, `— 10—`, `- 3 -`, `－ 4 －`: a page number left in the text by PDF extraction. */
 const PAGE_NUMBER = /^[—–－-]{1,2} ?\d{1,4} ?[—–－-]{1,2}$/;
@@ -48,10 +49,10 @@ export function resplit(before: string, old: readonly SourceLine[], text: string
   const delta = text.length - before.length;
   // A line is kept when its characters and the break after it are unchanged (a CRLF break is two).
   // (Both found by binary search: lines are in offset order, and a long document has tens of thousands.)
-  const head = firstIndex(old, 0, old.length, (l) => l.end + 2 > prefix);
+  const head = firstIndex(0, old.length, (i) => old[i].end + 2 > prefix);
   // A line after the change is kept when the break before it is unchanged too.
   const changedEnd = before.length - suffix;
-  const tail = firstIndex(old, head, old.length, (l) => l.start - 1 >= changedEnd);
+  const tail = firstIndex(head, old.length, (i) => old[i].start - 1 >= changedEnd);
   const from = head < old.length ? old[head].start : before.length;
   const until = tail < old.length ? old[tail].start + delta : Infinity;
   const middle = splitLines(text, from, until);
@@ -65,16 +66,6 @@ export function resplit(before: string, old: readonly SourceLine[], text: string
     lines.push(delta === 0 ? l : { start: l.start + delta, end: l.end + delta, text: l.text, kind: l.kind });
   }
   return { lines, splice: { head, tail, lineDelta: head + middle.length - tail, delta } };
-}
-
-/** The first index in `[lo, hi)` whose line satisfies `test` (false before it, true from it on), or `hi`. */
-function firstIndex(lines: readonly SourceLine[], lo: number, hi: number, test: (line: SourceLine) => boolean): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(lines[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function nextLineStart(text: string, end: number): number {

@@ -5,6 +5,7 @@
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Block, GongwenDocument } from '../../model/types';
+import { firstIndex } from '../../model/search';
 
 /** LSP position of an original offset (lines are the parser's physical lines). */
 export function positionAt(doc: GongwenDocument, offset: number): Position {
@@ -49,14 +50,7 @@ export function locate(doc: GongwenDocument, range: Range): { block: Block; inde
   const line = range.start.line;
   // Blocks are in line order and share no line: the last one starting at or before the line is the
   // only candidate (a binary search — rules call this for every citation and unit of a long document).
-  let lo0 = 0;
-  let hi0 = doc.blocks.length - 1;
-  while (lo0 < hi0) {
-    const mid = (lo0 + hi0 + 1) >> 1;
-    if (doc.blocks[mid].firstLine <= line) lo0 = mid;
-    else hi0 = mid - 1;
-  }
-  const block = doc.blocks[lo0];
+  const block = doc.blocks[firstIndex(0, doc.blocks.length, (i) => doc.blocks[i].firstLine > line) - 1];
   if (!block || line < block.firstLine || line > block.lastLine) return undefined;
   const map = block.map;
   const relative = offset - block.start;

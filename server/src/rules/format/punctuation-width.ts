@@ -9,6 +9,7 @@ import type { Block, GongwenDocument } from '../../model/types';
 import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { SPACE, inUrl, isChinesePunctuation, isHan, joinedEdit, joinedRange, offsetAt } from './joined';
+import { firstIndex } from '../../model/search';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF = /[,;:?!()]/g;
@@ -39,13 +40,7 @@ function ownedIn(sorted: number[], block: Block): number[] {
   if (block.map.length === 0 || sorted.length === 0) return [];
   const first = block.start + block.map[0];
   const last = block.start + block.map[block.map.length - 1];
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(0, sorted.length, (i) => sorted[i] >= first);
   const out: number[] = [];
   for (let k = lo; k < sorted.length && sorted[k] <= last; k++) out.push(sorted[k] - first);
   return out;
