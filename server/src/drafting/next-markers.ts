@@ -6,6 +6,7 @@
  * across sections where the document does so (seed 002: （七） under 三、 follows （六） under 二、).
  * Pure: a parsed document in, candidates out.
  */
+import { standardMarker } from '../model/marker-format';
 import type { GongwenDocument, Heading, MarkerKind } from '../model/types';
 import { numberToChinese } from '../model/numbering';
 
@@ -57,6 +58,8 @@ export function formatMarker(kind: MarkerKind, n: number, style: MarkerStyle): s
       return `${n}${style.dot}`;
     case 'dash':
       return '——';
+    default:
+      return standardMarker(kind, n);
   }
 }
 

@@ -24,6 +24,8 @@ export interface SiblingGroup {
 /** Every numbered sibling group in document order (`——` items carry no number). */
 export function siblingGroups(doc: GongwenDocument): SiblingGroup[] {
   const out: SiblingGroup[] = [];
+  // Each part (the notice, each issued or forwarded document, each 附件) numbers on its own.
+  let part = 0;
   const visit = (siblings: Heading[], parent: Heading | undefined) => {
     const byKind = new Map<string, Heading[]>();
     for (const h of siblings) {
@@ -32,10 +34,13 @@ export function siblingGroups(doc: GongwenDocument): SiblingGroup[] {
       list.push(h);
       byKind.set(h.kind, list);
     }
-    for (const [kind, headings] of byKind) out.push({ key: `${headings[0].level}:${kind}`, parent, headings });
+    for (const [kind, headings] of byKind) out.push({ key: `${part}/${headings[0].level}:${kind}${headings[0].depth ?? ''}`, parent, headings });
     for (const h of siblings) visit(h.children, h);
   };
-  visit(doc.headings, undefined);
+  for (const p of doc.parts ?? [{ headings: doc.headings }]) {
+    visit(p.headings, undefined);
+    part++;
+  }
   return out;
 }
 

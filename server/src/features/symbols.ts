@@ -7,6 +7,10 @@ import type { GongwenDocument, Heading, MarkerKind, NoticeElementName } from '..
 import { NOTICE_ELEMENT_ORDER } from '../model/types';
 
 const HEADING_KIND: Record<MarkerKind, SymbolKind> = {
+  chapter: SymbolKind.Module,
+  section: SymbolKind.Module,
+  article: SymbolKind.Namespace,
+  decimal: SymbolKind.Namespace,
   chinese: SymbolKind.Namespace,
   'paren-chinese': SymbolKind.Class,
   arabic: SymbolKind.Method,

@@ -9,6 +9,10 @@ import type { GongwenDocument, Heading, MarkerKind } from '../model/types';
 import type { WorkspaceDocs } from '../workspace';
 
 const KIND: Record<MarkerKind, SymbolKind> = {
+  chapter: SymbolKind.Module,
+  section: SymbolKind.Module,
+  article: SymbolKind.Namespace,
+  decimal: SymbolKind.Namespace,
   chinese: SymbolKind.Namespace,
   'paren-chinese': SymbolKind.Class,
   arabic: SymbolKind.Method,

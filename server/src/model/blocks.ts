@@ -19,7 +19,8 @@ export interface ParsedBlock extends Block {
   marker?: MarkerMatch;
   /** Offset (in `text`) where the heading title starts, after the marker. */
   titleStart?: number;
-  special?: 'date' | 'doc-number' | 'note' | 'cc' | 'printed';
+  /** Lines of a fixed shape; `keywords` is the 主题词 line of documents before 2012 (版记). */
+  special?: 'date' | 'doc-number' | 'note' | 'cc' | 'printed' | 'keywords';
 }
 
 interface LineInfo {
@@ -110,6 +111,9 @@ function wrapWidth({ counts, long }: Layout): number {
 }
 
 const TITLE_END = /(通知|方案|意见|年[）)])$/;
+/** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
+const TOC_LINE = /^目[\s\u3000]{0,4}录$/;
+const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])/;
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
 
@@ -138,7 +142,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   // A marker counts as a heading where a new paragraph may begin.
   if (info.marker) {
     const prevIsHeadingLine = parts.length === 1 && !!parts[0].marker;
-    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev, width) || prevIsHeadingLine;
+    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev, width) || prevIsHeadingLine || BOX_TITLE.test(prev.content);
     if (!mayStart) info.marker = undefined;
   }
   const headingLineEnded =
@@ -146,6 +150,12 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   return (
     !prev ||
     !!info.marker ||
+    // A 专栏 box's title line stands alone (its items follow).
+    BOX_TITLE.test(info.content) ||
+    (parts.length === 1 && BOX_TITLE.test(parts[0].content)) ||
+    // So does a 目录 line (its entries follow, parts.ts).
+    TOC_LINE.test(info.content) ||
+    (parts.length === 1 && TOC_LINE.test(parts[0].content)) ||
     !!info.special ||
     (!!prev.special && prev.special !== 'cc') ||
     info.indented ||
@@ -294,14 +304,20 @@ function insideTitleMarks(parts: LineInfo[]): boolean {
 function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['special'] {
   const c = info.content;
   if (c.startsWith('抄送')) return 'cc';
+  if (/^主题词\s*[:：]/.test(c)) return 'keywords';
   if (isDateLine(c)) return 'date';
   if (seenHeading) {
     if (c.length <= 60 && /印发$/.test(c) && /\d\s*日\s*印发$/.test(c)) return 'printed';
     return undefined;
   }
   if (isDocNumberLine(c)) return 'doc-number';
-  if (c.length <= 40 && /^[（(][^（()）]{2,36}[）)]$/.test(c) && !YEAR_RANGE_LINE.test(c)) return 'note';
+  if (isNoteText(c)) return 'note';
   return undefined;
+}
+
+/** `（此件公开发布）`, `（联系电话：…）`: a 附注 line (GB/T 9704-2012 §7.3.6), not a plan title's year range. */
+export function isNoteText(c: string): boolean {
+  return c.length <= 40 && /^[（(][^（()）]{2,36}[）)]$/.test(c) && !YEAR_RANGE_LINE.test(c);
 }
 
 /**

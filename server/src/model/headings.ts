@@ -4,17 +4,19 @@
  * still gets a sensible tree, and `——` items hang under whatever heading they follow.
  */
 import type { Block, Heading, SourceLine } from './types';
-import { MARKER_RANK } from './types';
+import { rankOf } from './types';
 import type { ParsedBlock } from './blocks';
+import type { HeadingItem } from './parts';
 import type { LineIndex } from './positions';
 import type { SpanMaker } from './spans';
 
 /** A title longer than this is a run-in paragraph without a full stop; cut it for display. */
 const MAX_TITLE = 60;
 
+/** The heading tree of one part: `items` are its heading blocks (parts.ts), `to` is where the part ends. */
 export function buildHeadings(
   blocks: ParsedBlock[],
-  from: number,
+  items: readonly HeadingItem[],
   to: number,
   lines: SourceLine[],
   index: LineIndex,
@@ -25,28 +27,28 @@ export function buildHeadings(
   const blockOf = new Map<Heading, number>();
   const stack: Heading[] = [];
 
-  for (let i = from; i < to; i++) {
+  for (const { index: i, marker: m, offset = 0, end } of items) {
     const b = blocks[i];
-    if (!b.marker) continue;
-    const m = b.marker;
-    const start = b.titleStart ?? m.length;
-    const stop = b.text.indexOf('。', start);
-    let titleEnd = stop >= 0 ? stop : b.text.length;
-    let title = b.text.slice(start, titleEnd).replace(/[\s：:]+$/, '');
+    const start = offset + m.length;
+    const limit = end ?? b.text.length;
+    const stop = b.text.slice(0, limit).indexOf('。', start);
+    let titleEnd = stop >= 0 ? stop : limit;
+    let title = b.text.slice(start, titleEnd).replace(/[\s\u3000：:]+$/, '');
     if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE);
     if (stop >= 0) titleEnd = stop + 1;
-    const rank = MARKER_RANK[m.kind];
-    while (stack.length && MARKER_RANK[stack[stack.length - 1].kind] >= rank) stack.pop();
+    const rank = rankOf(m);
+    while (stack.length && rankOf(stack[stack.length - 1]) >= rank) stack.pop();
     const parent = stack[stack.length - 1];
     const heading: Heading = {
       kind: m.kind,
+      ...(m.depth !== undefined ? { depth: m.depth } : {}),
       level: stack.length + 1,
       marker: m.marker,
-      markerRange: spans.inBlock(b, 0, m.marker.length).range,
+      markerRange: spans.inBlock(b, offset, offset + m.marker.length).range,
       number: m.number,
       title,
-      range: spans.inBlock(b, 0, titleEnd).range,
-      sectionRange: spans.inBlock(b, 0, titleEnd).range, // widened below
+      range: spans.inBlock(b, offset, titleEnd).range,
+      sectionRange: spans.inBlock(b, offset, titleEnd).range, // widened below
       body: [],
       children: [],
     };
@@ -65,7 +67,7 @@ export function buildHeadings(
     let next = k + 1;
     while (next < all.length && all[next].level > h.level) next++;
     const stopLine = next < all.length ? blocks[blockOf.get(all[next])!].firstLine - 1 : endLine;
-    h.sectionRange = { start: h.range.start, end: lineEnd(lines, index, stopLine, h.range.end.line) };
+    h.sectionRange = { start: h.range.start, end: stopLine < h.range.end.line ? h.range.end : lineEnd(lines, index, stopLine, h.range.end.line) };
     const bodyTo = h.children.length ? blockOf.get(h.children[0])! : next < all.length ? blockOf.get(all[next])! : to;
     h.body = blocks.slice(blockOf.get(h)!, bodyTo) as Block[];
   });

@@ -9,6 +9,7 @@ const D = '[0-9０-９]';
 const YEAR = `(${D}{2,4}|[〇零○OＯ0０一二三四五六七八九]{4})`;
 const MD = `(${D}{1,2}|[一二三四五六七八九十]{1,3})`;
 
+const DATE_BODY = `${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`;
 const DATE_LINE = new RegExp(`^${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日$`);
 /** A date anywhere in a short text (e.g. the 印发 line). */
 export const DATE_IN_TEXT = new RegExp(`${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`);
@@ -17,12 +18,21 @@ export function isDateLine(content: string): boolean {
   return content.length <= 40 && DATE_LINE.test(content);
 }
 
-/** 机关代字 + bracketed year + serial + 号, with every wrong bracket and stray space accepted. */
+/**
+ * 机关代字 + bracketed year + serial + 号, with every wrong bracket seen in practice accepted
+ * (`[]` `［］` `【】` `()` `（）` `﹝﹞`; only `〔〕` is right, GB/T 9704-2012 §7.2.5) and stray spaces.
+ */
 export const DOC_NUMBER = new RegExp(
-  `([\\u4e00-\\u9fff]{1,12})\\s{0,3}([〔\\[【(（［])\\s{0,3}(${D}{2,4})\\s{0,3}([〕\\]】)）］])\\s{0,3}(第)?\\s{0,3}(${D}{1,4})\\s{0,3}(号)?`,
+  `([\\u4e00-\\u9fff]{1,12})\\s{0,3}([〔\\[【(（［﹝])\\s{0,3}(${D}{2,4})\\s{0,3}([〕\\]】)）］﹞])\\s{0,3}(第)?\\s{0,3}(${D}{1,4})\\s{0,3}(号)?`,
 );
 
-const DOC_NUMBER_LINE = new RegExp(`^(?:文号[:：]\\s{0,3})?${DOC_NUMBER.source}(?:\\s+签发人.{0,20})?$`);
+/**
+ * A line that is a 文号: as the 版头 prints it, after `文号：`, or as web and law-database copies print
+ * it under the title, in parentheses and sometimes with the date (`（吉政办发[2002]42号　二00二年八月二十九日）`).
+ */
+const DOC_NUMBER_LINE = new RegExp(
+  `^(?:文号[:：]\\s{0,3})?[（(]?\\s{0,2}${DOC_NUMBER.source}(?:\\s{0,4}${DATE_BODY})?\\s{0,2}[）)]?(?:\\s+签发人.{0,20})?$`,
+);
 
 export function isDocNumberLine(content: string): boolean {
   return content.length <= 60 && DOC_NUMBER_LINE.test(content);

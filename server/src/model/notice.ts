@@ -1,17 +1,26 @@
 /**
- * The elements of the notice (《党政机关公文处理工作条例》 art. 9; GB/T 9704-2012 §7):
- * found among the blocks before the plan's first heading, and the 抄送/印发 lines at the end.
+ * The elements of the covering document (《党政机关公文处理工作条例》 art. 9; GB/T 9704-2012 §7),
+ * in the layouts offices and web sites really print: the 文号 above the title (版头) or under it
+ * in parentheses with the date; titles broken over lines; the 署名 and 成文日期 right after the
+ * notice's text when it issues a document, or at the end when the document is itself the 意见,
+ * 批复 or 通报; 附注 lines after the date; the 抄送/印发/主题词 lines at the end.
  */
-import type { Block, DocNumber, IssueDate, NoticeElements, Span } from './types';
+import type { Block, DocNumber, IssueDate, NoticeElements } from './types';
 import type { ParsedBlock } from './blocks';
+import { isNoteText } from './blocks';
 import type { SpanMaker } from './spans';
-import { DATE_IN_TEXT, DOC_NUMBER } from './notice-lines';
+import { DATE_IN_TEXT, DOC_NUMBER, isDocNumberLine } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
+import { genreOf, type GenreInfo } from './genre';
+import { isAttachmentLabel, isPartTitle } from './parts';
 
 const ISSUER_END = /(政府|办公室|办公厅|局|委员会|委|部|会|院)$/;
-const PLAN_WORD = /(方案|意见|规划|计划|办法|纲要|要点|细则|措施)/;
-const ATTACHMENT_LABEL = /^附件\s*\d{0,2}\s*[:：]?$/;
+/** A 版头 line: `巫山县人民政府文件`. */
+const LOGO_LINE = /文件$/;
+/** How far down a title may start: 版头 lines, joint issuers, 份号/密级 come first. */
+const TITLE_WINDOW = 12;
 
+const openTitleMark = (s: string) => s.lastIndexOf('《') > s.lastIndexOf('》');
 const endsSentence = (b: Block) => SENTENCE_END.has(b.text[b.text.length - 1]);
 
 export function docNumberIn(block: Block, spans: SpanMaker): DocNumber | undefined {
@@ -30,93 +39,125 @@ export function dateIn(block: Block, spans: SpanMaker, from = 0): IssueDate | un
 
 export interface NoticeParse {
   notice: NoticeElements;
-  /** Index of the first block of the plan body (its first heading), or blocks.length. */
-  bodyStart: number;
-  /** Index of the first footer block (抄送 / 印发) after the body, or blocks.length. */
+  /** The covering document's genre, from its title. */
+  genre?: GenreInfo;
+  /** Index of the first block after the covering document (its date and 附注), or footerStart. */
+  coverEnd: number;
+  /** Index of the first footer block (抄送 / 印发 / 主题词), or blocks.length. */
   footerStart: number;
+  /** True when the 文号 stands right under the title, as web and law-database copies print it. */
+  numberUnderTitle: boolean;
+}
+
+function isTitleBlock(b: ParsedBlock, i: number): boolean {
+  if (b.special || b.marker || endsSentence(b) || b.text.length > 150 || !hasCjk(b.text)) return false;
+  if (b.text.startsWith('关于')) return true;
+  return !!genreOf(b.text) && (b.text.includes('关于') || i <= 2);
 }
 
 export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticeParse {
   const notice: NoticeElements = {};
-  let bodyStart = blocks.findIndex((b) => b.marker);
-  if (bodyStart < 0) bodyStart = blocks.length;
-  let footerStart = blocks.length;
-  for (let i = bodyStart; i < blocks.length; i++) {
-    if (blocks[i].special === 'cc' || blocks[i].special === 'printed') {
+  const n = blocks.length;
+  let firstMarker = blocks.findIndex((b) => b.marker);
+  if (firstMarker < 0) firstMarker = n;
+  const find = (pred: (b: ParsedBlock, i: number) => boolean, from = 0, to = firstMarker) => {
+    for (let i = from; i < to; i++) if (pred(blocks[i], i)) return i;
+    return -1;
+  };
+
+  const numberAt = find((b) => b.special === 'doc-number');
+  const titleAt = find(isTitleBlock, 0, Math.min(firstMarker, TITLE_WINDOW));
+  let headStart = numberAt >= 0 ? numberAt : 0;
+  let titleFrom = titleAt;
+  if (titleAt >= 0) {
+    const prev = blocks[titleAt - 1];
+    // 发文机关 + 事由 + 文种: an issuer line right above 关于… belongs to the title.
+    if (prev && !prev.special && prev.firstLine === prev.lastLine && prev.text.length <= 20 && ISSUER_END.test(prev.text) && !LOGO_LINE.test(prev.text)) titleFrom = titleAt - 1;
+    // A title broken over lines where an indent started a new paragraph: `…关于转发《…暂行` / `　实施办法》…的通知`.
+    else if (prev && !prev.special && !prev.marker && !endsSentence(prev) && prev.text.length <= 60 && (prev.text.includes('关于') || openTitleMark(prev.text))) titleFrom = titleAt - 1;
+    notice.标题 = spans.overBlocks(blocks.slice(titleFrom, titleAt + 1));
+    const logo = blocks.slice(0, Math.min(titleFrom, numberAt >= 0 ? numberAt : titleFrom)).filter((b) => hasCjk(b.text) && !b.special);
+    if (logo.length) notice.发文机关标志 = spans.overBlocks(logo);
+    headStart = Math.max(headStart, titleAt);
+  }
+  const genre = notice.标题 ? genreOf(notice.标题.text) : undefined;
+  if (numberAt >= 0) notice.发文字号 = docNumberIn(blocks[numberAt], spans);
+  const numberUnderTitle = numberAt > titleAt && titleAt >= 0 && numberAt <= titleAt + 2;
+
+  let footerStart = n;
+  for (let i = Math.max(headStart + 1, 1); i < n; i++) {
+    const s = blocks[i].special;
+    if (s === 'cc' || s === 'printed' || s === 'keywords') {
       footerStart = i;
       break;
     }
   }
 
-  const header = blocks.slice(0, bodyStart);
-  const find = (pred: (b: ParsedBlock, i: number) => boolean, from = 0, to = header.length) => {
-    for (let i = from; i < to; i++) if (pred(header[i], i)) return i;
-    return -1;
-  };
+  const addresseeAt = find((b, i) => i > headStart && !b.special && /[：:]$/.test(b.text) && b.text.length <= 400, 0, Math.min(firstMarker, headStart + 4));
+  if (addresseeAt >= 0) notice.主送机关 = spans.inBlock(blocks[addresseeAt]);
+  const textFrom = addresseeAt >= 0 ? addresseeAt + 1 : headStart + 1;
 
-  const numberAt = find((b) => b.special === 'doc-number');
-  if (numberAt >= 0) notice.发文字号 = docNumberIn(header[numberAt], spans);
-  const dateAt = find((b) => b.special === 'date');
-  if (dateAt >= 0) notice.成文日期 = dateIn(header[dateAt], spans);
-  const beforeDate = dateAt >= 0 ? dateAt : header.length;
-
-  const titleAt = find((b) => b.special === undefined && (b.text.startsWith('关于') || (b.text.includes('关于') && /通知$/.test(b.text))), 0, beforeDate);
-  let headStart = numberAt >= 0 ? numberAt : 0;
-  if (titleAt >= 0) {
-    let from = titleAt;
-    const prev = header[titleAt - 1];
-    // 发文机关 + 事由 + 文种: an issuer line right above 关于… belongs to the title.
-    if (prev && !prev.special && prev.firstLine === prev.lastLine && prev.text.length <= 20 && ISSUER_END.test(prev.text)) from = titleAt - 1;
-    notice.标题 = spans.overBlocks(header.slice(from, titleAt + 1));
-    const logo = header.slice(0, Math.min(from, numberAt >= 0 ? numberAt : from)).filter((b) => hasCjk(b.text) && !b.special);
-    if (logo.length) notice.发文机关标志 = spans.overBlocks(logo);
-    headStart = Math.max(headStart, titleAt);
+  // The cover's date: before the carried document in a notice that issues one; else at its end,
+  // before any 附件. A date inside an issued plan or an attachment form is not the cover's.
+  const carries = !!genre?.action;
+  let dateAt = -1;
+  for (let i = textFrom; i < footerStart; i++) {
+    const b = blocks[i];
+    if (b.special === 'date') {
+      dateAt = i;
+      break;
+    }
+    if (carries && (i >= firstMarker || (i > textFrom && isPartTitle(blocks, i)))) break;
+    if (!carries && isAttachmentLabel(b.text) && i > textFrom) break;
   }
 
-  const addresseeAt = find((b, i) => i > headStart && !b.special && /[：:]$/.test(b.text), 0, beforeDate);
-  if (addresseeAt >= 0) notice.主送机关 = spans.inBlock(header[addresseeAt]);
-
+  let coverEnd: number;
   if (dateAt >= 0) {
+    notice.成文日期 = dateIn(blocks[dateAt], spans);
     const signAt = dateAt - 1;
-    const sign = header[signAt];
-    const hasSign = sign && !sign.special && !endsSentence(sign) && signAt > addresseeAt && signAt > headStart;
+    const sign = blocks[signAt];
+    const hasSign = sign && !sign.special && !endsSentence(sign) && signAt > addresseeAt && signAt > headStart && sign.text.length <= 400;
     if (hasSign) notice.发文机关署名 = spans.inBlock(sign);
-    const textFrom = addresseeAt >= 0 ? addresseeAt + 1 : headStart + 1;
-    const textTo = hasSign ? signAt : dateAt;
-    const body = header.slice(textFrom, textTo).filter((b) => !b.special);
+    const body = blocks.slice(textFrom, hasSign ? signAt : dateAt).filter((b) => !b.special);
     if (body.length) notice.正文 = spans.overBlocks(body);
-  }
-
-  let planFrom = 0;
-  if (dateAt >= 0) {
     let i = dateAt + 1;
     const notes: Block[] = [];
-    while (i < header.length && header[i].special === 'note') notes.push(header[i++]);
+    while (i < footerStart && (blocks[i].special === 'note' || isNoteText(blocks[i].text))) notes.push(blocks[i++]);
     if (notes.length) notice.附注 = spans.overBlocks(notes);
-    planFrom = i;
-  } else if (addresseeAt < 0 && titleAt < 0) {
-    planFrom = numberAt + 1;
+    coverEnd = i;
+  } else if (!genre && titleAt < 0 && addresseeAt < 0) {
+    // No notice around it: the text is the plan itself (after a 文号 line, if any).
+    coverEnd = numberAt + 1;
+  } else if (carries || (!genre && titleAt < 0)) {
+    coverEnd = firstMarker;
+    for (let i = textFrom; i < firstMarker; i++) {
+      if (i > textFrom && (isPartTitle(blocks, i) || isAttachmentLabel(blocks[i].text))) {
+        coverEnd = i;
+        break;
+      }
+    }
+    coverEnd = Math.min(coverEnd, footerStart);
+  } else {
+    coverEnd = footerStart;
+    for (let i = textFrom + 1; i < footerStart; i++) {
+      if (isAttachmentLabel(blocks[i].text)) {
+        coverEnd = i;
+        break;
+      }
+    }
   }
-  parsePlanHead(header.slice(planFrom), spans, notice);
+  // The date printed with the 文号 under the title, when the cover has no date line of its own.
+  if (!notice.成文日期 && numberAt >= 0) {
+    const m = DOC_NUMBER.exec(blocks[numberAt].text);
+    notice.成文日期 = dateIn(blocks[numberAt], spans, m ? m.index + m[0].length : 0);
+  }
 
-  for (let i = footerStart; i < blocks.length; i++) {
+  for (let i = footerStart; i < n; i++) {
     const b = blocks[i];
     if (b.special === 'cc' && !notice.抄送) notice.抄送 = spans.inBlock(b);
     if (b.special === 'printed' && !notice.印发) notice.印发 = { ...spans.inBlock(b), date: dateIn(b, spans) };
   }
-  return { notice, bodyStart, footerStart };
+  return { notice, genre, coverEnd, footerStart, numberUnderTitle };
 }
 
-/** The attached plan's title (missing in seed 000) and the paragraphs before its first heading. */
-function parsePlanHead(rest: ParsedBlock[], spans: SpanMaker, notice: NoticeElements): void {
-  const content = rest.filter((b) => hasCjk(b.text) && !b.special && !ATTACHMENT_LABEL.test(b.text));
-  if (content.length === 0) return;
-  let from = 0;
-  const first = content[0];
-  if (!endsSentence(first) && first.text.length <= 80 && PLAN_WORD.test(first.text)) {
-    notice.方案标题 = spans.inBlock(first);
-    from = 1;
-  }
-  const preamble: Span | undefined = spans.overBlocks(content.slice(from));
-  if (preamble) notice.方案导语 = preamble;
-}
+export { isDocNumberLine };

@@ -6,13 +6,21 @@
  * lines and blocks whose source text did not change are taken over, and the per-block finders run
  * only for changed blocks. The result is the same as a fresh parse (test/unit/incremental.test.ts).
  */
-import type { GongwenDocument, Heading, SourceLine } from './types';
+import type { DocumentPart, GongwenDocument, Heading, NoticeElements, SourceLine } from './types';
 import { resplit, splitLines, type LineSplice, type UnchangedEnds } from './lines';
 import { buildBlocks, rebuildBlocks } from './blocks';
 import { createLineIndex } from './positions';
 import { createSpanMaker } from './spans';
 import { parseNotice } from './notice';
 import { buildHeadings } from './headings';
+import { headingItems, splitParts } from './parts';
+import type { ParsedBlock } from './blocks';
+import type { SpanMaker } from './spans';
+import type { LineIndex } from './positions';
+import { docNumberIn, type NoticeParse } from './notice';
+import { isDocNumberLine } from './notice-lines';
+import { genreOf } from './genre';
+import { SENTENCE_END, hasCjk } from './text';
 import { findResponsibilities } from './responsibility';
 import { findCitations } from './citations';
 import { findCounts, findTargets } from './targets';
@@ -44,8 +52,16 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
   const blocks =
     (previous && splice && reuse && rebuildBlocks(text, lines, previous.blocks, previous.lines, splice, previous.reuse!, reuse)) ||
     buildBlocks(text, lines, reuse);
-  const { notice, bodyStart, footerStart } = parseNotice(blocks, spans);
-  const { roots, all } = buildHeadings(blocks, bodyStart, footerStart, lines, index, spans);
+  const cover = parseNotice(blocks, spans);
+  const { notice, footerStart } = cover;
+  const parts = buildParts(blocks, cover, lines, index, spans);
+  const roots = parts.flatMap((p) => p.headings);
+  const all: Heading[] = [];
+  const walk = (h: Heading) => {
+    all.push(h);
+    h.children.forEach(walk);
+  };
+  roots.forEach(walk);
 
   const doc: GongwenDocument = {
     uri,
@@ -53,6 +69,8 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
     lines,
     blocks,
     notice,
+    ...(cover.genre ? { genre: cover.genre } : {}),
+    parts,
     headings: roots,
     allHeadings: all,
     responsibilities: [],
@@ -81,4 +99,81 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
   // Not enumerable: the document stays plain data for JSON output and deep comparison.
   if (reuse) Object.defineProperty(doc, 'reuse', { value: reuse, enumerable: false });
   return doc;
+}
+
+/**
+ * The covering document and the parts after it (parts.ts), each with its heading tree; the first
+ * issued or forwarded part's title and opening paragraphs are the notice's 方案标题 and 方案导语.
+ */
+function buildParts(blocks: ParsedBlock[], cover: NoticeParse, lines: SourceLine[], index: LineIndex, spans: SpanMaker): DocumentPart[] {
+  const { notice, coverEnd, footerStart, genre } = cover;
+  const rangeOf = (from: number, to: number) => {
+    const span = spans.overBlocks(blocks.slice(from, Math.max(from + 1, to)));
+    return span ? span.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  };
+  const out: DocumentPart[] = [];
+  const coverItems = headingItems(blocks, 0, coverEnd);
+  out.push({
+    kind: 'cover',
+    ...(notice.标题 ? { title: notice.标题 } : {}),
+    ...(genre ? { genre } : {}),
+    ...(coverItems.items.length ? { scheme: coverItems.scheme } : {}),
+    firstBlock: 0,
+    endBlock: coverEnd,
+    range: rangeOf(0, coverEnd),
+    headings: buildHeadings(blocks, coverItems.items, coverEnd, lines, index, spans).roots,
+  });
+  const firstKind = genre?.action === '转发' ? 'forwarded' : genre?.action || !genre ? 'issued' : 'attachment';
+  for (const raw of splitParts(blocks, coverEnd, footerStart, firstKind)) {
+    const { items, scheme } = headingItems(blocks, raw.start, raw.end);
+    const part: DocumentPart = {
+      kind: raw.kind,
+      firstBlock: raw.start,
+      endBlock: raw.end,
+      range: rangeOf(raw.start, raw.end),
+      headings: buildHeadings(blocks, items, raw.end, lines, index, spans).roots,
+    };
+    if (items.length) part.scheme = scheme;
+    if (raw.labelAt >= 0) part.label = spans.inBlock(blocks[raw.labelAt]);
+    if (raw.titleAt >= 0) {
+      part.title = spans.inBlock(blocks[raw.titleAt]);
+      const g = genreOf(blocks[raw.titleAt].text);
+      if (g) part.genre = g;
+      const next = blocks[raw.titleAt + 1];
+      if (next && raw.titleAt + 1 < raw.end && (next.special === 'doc-number' || isDocNumberLine(next.text))) {
+        const number = docNumberIn(next, spans);
+        if (number) part.docNumber = number;
+      }
+    }
+    out.push(part);
+  }
+  const carried = out.find((p) => p.kind === 'issued' || p.kind === 'forwarded');
+  if (carried) planHead(blocks, carried, items0(carried, blocks), spans, notice);
+  return out;
+}
+
+/** Index of the part's first heading block, or its end. */
+function items0(part: DocumentPart, blocks: ParsedBlock[]): number {
+  const first = part.headings[0];
+  if (!first) return part.endBlock;
+  for (let i = part.firstBlock; i < part.endBlock; i++) if (blocks[i].firstLine === first.range.start.line) return i;
+  return part.endBlock;
+}
+
+const PLAN_WORD = /(方案|意见|规划|计划|办法|纲要|要点|细则|措施|预案|规定|报告|通知)/;
+
+/** The issued plan's title (missing in seed 000) and the paragraphs before its first heading. */
+function planHead(blocks: ParsedBlock[], part: DocumentPart, bodyStart: number, spans: SpanMaker, notice: NoticeElements): void {
+  const content = blocks
+    .slice(part.firstBlock, bodyStart)
+    .filter((b) => hasCjk(b.text) && !b.special && !(part.label && b.firstLine === part.label.range.start.line));
+  if (content.length === 0) return;
+  let from = 0;
+  const first = content[0];
+  if (!SENTENCE_END.has(first.text[first.text.length - 1]) && first.text.length <= 80 && PLAN_WORD.test(first.text)) {
+    notice.方案标题 = spans.inBlock(first);
+    from = 1;
+  }
+  const preamble = spans.overBlocks(content.slice(from));
+  if (preamble) notice.方案导语 = preamble;
 }

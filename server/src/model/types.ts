@@ -7,6 +7,9 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Reuse } from './reuse';
+import type { GenreInfo } from './genre';
+
+export type { GenreInfo };
 
 export type { Range };
 
@@ -116,11 +119,22 @@ export interface NoticeElements {
   印发?: Span & { date?: IssueDate };
 }
 
-/** Heading marker kinds (GB/T 9704-2012 §7.3.3: 一、 → （一） → 1. → （1）), plus `——` list items. */
-export type MarkerKind = 'chinese' | 'paren-chinese' | 'arabic' | 'paren-arabic' | 'dash';
+/**
+ * Heading marker kinds. The plan scheme of GB/T 9704-2012 §7.3.3 (一、 → （一） → 1. → （1）), plus
+ * `——` list items; the scheme of 办法/细则/规定 (第X章 → 第X节 → 第X条, with （一） items under an
+ * article); and the decimal scheme of 应急预案 (1 → 1.1 → 1.1.1).
+ */
+export type MarkerKind = 'chapter' | 'section' | 'article' | 'decimal' | 'chinese' | 'paren-chinese' | 'arabic' | 'paren-arabic' | 'dash';
 
-/** Depth rank of each kind: a heading nests under the nearest earlier heading of lower rank. */
+/**
+ * Depth rank of each kind: a heading nests under the nearest earlier heading of lower rank.
+ * Decimal headings rank by their depth (`rankOf`), all above 一、 so that items under a 1.1 nest.
+ */
 export const MARKER_RANK: Record<MarkerKind, number> = {
+  chapter: -3,
+  section: -2,
+  article: -1,
+  decimal: 0,
   chinese: 1,
   'paren-chinese': 2,
   arabic: 3,
@@ -128,8 +142,15 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   dash: 5,
 };
 
+/** The rank of a heading: its kind's, and for decimal headings their depth (1 < 1.1 < 1.1.1). */
+export function rankOf(h: { kind: MarkerKind; depth?: number }): number {
+  return h.kind === 'decimal' ? (h.depth ?? 1) / 10 : MARKER_RANK[h.kind];
+}
+
 export interface Heading {
   kind: MarkerKind;
+  /** Decimal headings: how many numbers the marker has (`1.2.3` → 3). */
+  depth?: number;
   /** Depth in the tree, 1 = top level of the plan. */
   level: number;
   /** The marker exactly as written, e.g. `（一）`, `(十)`, `1．`, `一、`, `——`. */
@@ -209,6 +230,31 @@ export interface CountStatement extends Span {
   owner?: Heading;
 }
 
+/**
+ * A document inside the file: the covering document (the notice, 意见, 批复 … itself), each
+ * document it issues (印发 a plan, five 办法 at once) or forwards (转发, with the other organ's own
+ * title, 文号 and 署名), and each 附件 body. Numbering is checked within a part, never across parts.
+ */
+export interface DocumentPart {
+  kind: 'cover' | 'issued' | 'forwarded' | 'attachment';
+  /** The part's own title (the cover's 标题; an issued plan's title; an attachment's title). */
+  title?: Span;
+  /** From the title: 通知 (印发), 意见, 报告 …; for issued documents the kind word (方案, 办法, 预案) is in `kind`. */
+  genre?: GenreInfo;
+  /** `附件1` / `附件：` above an attachment (or above an issued plan). */
+  label?: Span;
+  /** A forwarded document's own 文号, printed under its title. */
+  docNumber?: DocNumber;
+  /** How its headings are numbered: 一、（一）1.（1） (`plan`), 第X章/第X条 (`articles`), 1/1.1 (`decimal`). */
+  scheme?: 'plan' | 'articles' | 'decimal';
+  /** Blocks [firstBlock, endBlock) of `GongwenDocument.blocks`. */
+  firstBlock: number;
+  endBlock: number;
+  range: Range;
+  /** Top-level headings of this part (their trees hang from them). */
+  headings: Heading[];
+}
+
 /** Everything the parser found. Built once per document version; every rule and feature reads it. */
 export interface GongwenDocument {
   uri: string;
@@ -216,7 +262,11 @@ export interface GongwenDocument {
   lines: SourceLine[];
   blocks: Block[];
   notice: NoticeElements;
-  /** Top-level headings of the plan (the tree hangs from them). */
+  /** The covering document's genre (文种), read from its title; undefined when there is no title. */
+  genre?: GenreInfo;
+  /** The covering document, then the documents it issues or forwards, then its attachments. */
+  parts: DocumentPart[];
+  /** Top-level headings of every part, in document order (each part's tree hangs from its own). */
   headings: Heading[];
   /** All headings in document order (flattened tree). */
   allHeadings: Heading[];

@@ -9,7 +9,8 @@ import { t } from '../l10n';
 import type { Finding, Rule } from './types';
 import { standardMarker } from '../model/marker-format';
 
-const LEVEL_NAME: Record<Heading['kind'], string> = {
+/** Only the plan scheme of §7.3.3 has standard marker forms; 第X条 and 1.1 are written as they are. */
+const LEVEL_NAME: Partial<Record<Heading['kind'], string>> = {
   chinese: '一级',
   'paren-chinese': '二级',
   arabic: '三级',
@@ -38,7 +39,8 @@ export const headingStyle: Rule = {
     const out: Finding[] = [];
     const dot = dominantDot(doc.allHeadings);
     for (const h of doc.allHeadings) {
-      if (h.kind === 'dash') continue;
+      const level = LEVEL_NAME[h.kind];
+      if (h.kind === 'dash' || !level) continue;
       const written = h.marker;
       // Keep the document's own dot form when it is consistent; a lone `1、` becomes `1.`.
       const expected = standardMarker(h.kind, h.number, dot);
@@ -47,7 +49,7 @@ export const headingStyle: Rule = {
       const isDotVariant = h.kind === 'arabic' && /^[0-9]{1,2}[.．]$/.test(written) && asciiDigits(written) === written;
       const message = isDotVariant
         ? t('本文三级标题序号多写作“{0}”，此处“{1}”与之不一致。', expected, written)
-        : t('{0}标题序号应写作“{1}”，此处为“{2}”。', t(LEVEL_NAME[h.kind]), expected, written);
+        : t('{0}标题序号应写作“{1}”，此处为“{2}”。', t(level), expected, written);
       out.push({ range: h.markerRange, message, fixes: [fix] });
     }
     return out;

@@ -1,10 +1,13 @@
 /**
- * notice-elements — a notice (通知) has its 主送机关, 发文机关署名 and 成文日期, in the order of
- * GB/T 9704-2012 §7 (发文字号 §7.2.5 before 标题 §7.3.1 before 主送机关 §7.3.2 … 成文日期 §7.3.5);
- * the 主送机关 ends with a full-width colon `：` (§7.3.2) and the 抄送 line with `。` (§7.4.2).
+ * notice-elements — a 公文 has the elements its genre (文种) needs, in the order of GB/T 9704-2012 §7
+ * (发文字号 §7.2.5 before 标题 §7.3.1 before 主送机关 §7.3.2 … 成文日期 §7.3.5); the 主送机关 ends with
+ * a full-width colon `：` (§7.3.2) and the 抄送 line with `。` (§7.4.2).
+ *
+ * Judged as the copy is laid out: a web or law-database copy prints the 文号 under the title and often
+ * leaves out the 署名 (the title names the issuer); what such a copy leaves out is not a finding.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { NOTICE_ELEMENT_ORDER, type NoticeElementName, type Span } from '../../model/types';
+import { NOTICE_ELEMENT_ORDER, type GongwenDocument, type NoticeElementName, type Span } from '../../model/types';
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
 
@@ -15,9 +18,17 @@ const REQUIRED: Array<[NoticeElementName, string]> = [
   ['发文机关署名', '第7.3.5条'],
   ['成文日期', '第7.3.5条'],
 ];
+/** Genres addressed to no one in particular: published, not sent (条例 art. 8; GB/T 9704-2012 §7.3.2). */
+const NO_ADDRESSEE = new Set(['公告', '通告', '公报', '决议', '决定', '命令', '纪要']);
+/** Genres whose date stands under the title or that carry no 署名 (公报, 决议, 纪要 §10.3). */
+const NO_SIGNATURE = new Set(['公报', '决议', '纪要']);
+/** The closing request of a 请示 (条例 art. 15: 一文一事, 请示 ends asking for instruction). */
+const REQUEST_END = /(请(予)?(批示|审批|批准|审定|审核|核准|批复|示)|妥否|当否|可否)/;
 
 const before = (a: Range, b: Range) => a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 const endOf = (r: Range): Range => ({ start: { line: r.end.line, character: Math.max(0, r.end.character - 1) }, end: r.end });
+
+const firstTextLine = (lines: GongwenDocument['lines']) => Math.max(0, lines.findIndex((l) => l.kind === 'text' && l.text.trim() !== ''));
 
 export const noticeElements: Rule = {
   id: 'notice-elements',
@@ -26,18 +37,37 @@ export const noticeElements: Rule = {
   fixable: true,
   check({ doc }) {
     const n = doc.notice;
-    // Only a document that is a notice: it has a 发文字号 or a 关于…的通知 title.
-    if (!n.发文字号 && !(n.标题 && /通知$/.test(n.标题.text))) return [];
+    const genre = doc.genre?.genre;
+    // Only a 公文: a 发文字号, or a title that names its genre.
+    if (!n.发文字号 && !genre) return [];
     const out: Finding[] = [];
-    const anchor = (n.标题 ?? n.发文字号)!.range;
+    const name0 = genre ?? '公文';
+    // A draft whose 文号 opens the text and is followed by the 主送 lacks its title. A web page's
+    // `文号：` label or a fragment left above it by PDF extraction say the title stands elsewhere.
+    const opensWithNumber = !!n.发文字号 && n.发文字号.range.start.line === firstTextLine(doc.lines) && !/^\s*文号/.test(doc.lines[n.发文字号.range.start.line].text);
+    if (!n.标题 && opensWithNumber && n.主送机关) {
+      out.push({ range: (n.发文字号 ?? n.主送机关)!.range, message: t('{0}缺少标题（GB/T 9704-2012 第7.3.1条）。', name0) });
+    }
+    const anchor = (n.标题 ?? n.发文字号 ?? n.主送机关)?.range;
+    if (!anchor) return out;
+    // A web copy: no 版头 above the title, the 文号 (if any) under it.
+    const webCopy = !n.发文机关标志 && !!n.标题 && (!n.发文字号 || before(n.标题.range, n.发文字号.range));
     for (const [name, section] of REQUIRED) {
       if (n[name]) continue;
+      if (name === '主送机关' && genre && NO_ADDRESSEE.has(genre)) continue;
+      if (name === '发文机关署名' && (webCopy || (genre && NO_SIGNATURE.has(genre)))) continue;
+      if (name === '成文日期' && (n.印发?.date || (genre && NO_SIGNATURE.has(genre)))) continue;
       const at = name === '成文日期' ? (n.发文机关署名 ?? n.正文)?.range : name === '发文机关署名' ? n.成文日期?.range : undefined;
-      out.push({ range: at ?? anchor, message: t('通知缺少“{0}”（GB/T 9704-2012 {1}）。', name, section) });
+      out.push({ range: at ?? anchor, message: t('{0}缺少“{1}”（GB/T 9704-2012 {2}）。', name0, name, section) });
+    }
+    if (genre === '请示' && n.正文 && !REQUEST_END.test(n.正文.text.slice(-60))) {
+      out.push({ range: endOf(n.正文.range), message: t('请示应以“妥否，请批示”“请审批”等请求语结尾。') });
     }
 
     const present = HEAD_ORDER.filter((name) => n[name]).map((name) => ({ name, range: (n[name] as Span).range }));
     for (let i = 0; i < present.length; i++) {
+      // Web and law-database copies print the 文号 under the title: their layout, not the drafter's slip.
+      if (webCopy && present[i].name === '发文字号') continue;
       const late = present.slice(i + 1).find((later) => before(later.range, present[i].range));
       if (late) {
         out.push({

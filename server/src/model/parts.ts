@@ -1,0 +1,271 @@
+/**
+ * The documents inside a file after its covering document — issued plans, forwarded documents,
+ * 附件 bodies — and, within each, which numbered paragraphs are headings. A numbered list after a
+ * lead-in (`重大事件包括：` 1. 2. 3.), the items of a 专栏 box, the 附件说明 list and a 目录 are not
+ * headings: they restart freely and are not compared with the numbering around them.
+ */
+import type { ParsedBlock } from './blocks';
+import { matchMarker, type MarkerMatch } from './markers';
+import type { MarkerKind } from './types';
+import { SENTENCE_END, hasCjk } from './text';
+import { DOCUMENT_KIND, titleCore } from './genre';
+import { isDocNumberLine } from './notice-lines';
+
+const LABEL = /^附件[0-9０-９一二三四五六七八九十]{0,3}[:：]?$/;
+/** `附件1：某某申请表` on one line, after the covering document. */
+const LABEL_WITH_TITLE = /^附件[0-9０-９一二三四五六七八九十]{1,3}[:：]?(.{2,60})$/;
+const squeeze = (s: string) => s.replace(/[\s\u3000*]+/g, '');
+
+/** `附件` / `附件2` / `附件一：` alone on a line. */
+export function isAttachmentLabel(text: string): boolean {
+  return text.length <= 12 && LABEL.test(squeeze(text));
+}
+
+const endsSentence = (t: string) => SENTENCE_END.has(t[t.length - 1]) || /[，、,]$/.test(t);
+
+/** A line that may be a title: short, no sentence end, some CJK, no marker or fixed shape. */
+function titleLike(b: ParsedBlock): boolean {
+  return !b.marker && !b.special && hasCjk(b.text) && b.text.length <= 80 && !endsSentence(b.text);
+}
+
+/**
+ * The title of another document starting at block `i`: a title-like line ending in a document
+ * kind (办法, 实施方案, 报告 …), followed by what starts a document (a heading, a 文号, a 主送,
+ * a paragraph of text or a 目录).
+ */
+export function isPartTitle(blocks: readonly ParsedBlock[], i: number): boolean {
+  const b = blocks[i];
+  if (!titleLike(b) || b.text.length < 4) return false;
+  if (/^(根据|按照|为了?|经|现将|请|各|附件|专栏|注[:：])/.test(b.text)) return false;
+  if (!DOCUMENT_KIND.test(titleCore(b.text))) return false;
+  const next = blocks[i + 1];
+  if (!next) return false;
+  return (
+    !!next.marker ||
+    next.special === 'doc-number' ||
+    isDocNumberLine(next.text) ||
+    /[：:]$/.test(next.text) ||
+    next.text.length >= 30 ||
+    /^目录$/.test(squeeze(next.text))
+  );
+}
+
+export interface RawPart {
+  kind: 'issued' | 'forwarded' | 'attachment';
+  start: number;
+  end: number;
+  titleAt: number;
+  labelAt: number;
+}
+
+/**
+ * Splits blocks [from, to) — what follows the covering document — into parts. `firstKind` is what
+ * the cover carries: an issued or forwarded document, or (a cover that carries none) attachments.
+ */
+export function splitParts(blocks: readonly ParsedBlock[], from: number, to: number, firstKind: RawPart['kind']): RawPart[] {
+  const parts: RawPart[] = [];
+  if (from >= to) return parts;
+  let cur: RawPart = { kind: firstKind, start: from, end: to, titleAt: -1, labelAt: -1 };
+  const open = (kind: RawPart['kind'], start: number) => {
+    if (start > cur.start) {
+      parts.push({ ...cur, end: start });
+      cur = { kind, start, end: to, titleAt: -1, labelAt: -1 };
+    } else cur.kind = kind;
+  };
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    const text = squeeze(b.text);
+    const inline = !b.marker && !endsSentence(b.text) ? LABEL_WITH_TITLE.exec(text) : null;
+    if (!b.marker && (isAttachmentLabel(b.text) || inline)) {
+      // `附件` right above the first issued plan labels that plan; elsewhere it starts an attachment.
+      const labelsFirst = i === from && firstKind !== 'attachment';
+      if (!labelsFirst) open('attachment', i);
+      cur.labelAt = i;
+      if (inline) cur.titleAt = i;
+      continue;
+    }
+    const atStart = i === cur.start || (cur.labelAt === i - 1 && cur.titleAt < 0);
+    if (cur.titleAt < 0 && atStart && titleLike(b)) {
+      cur.titleAt = i;
+      continue;
+    }
+    if (cur.kind !== 'attachment' && i > cur.start && isPartTitle(blocks, i)) {
+      open(cur.kind, i);
+      cur.titleAt = i;
+    }
+  }
+  parts.push(cur);
+  return parts;
+}
+
+export interface HeadingItem {
+  index: number;
+  marker: MarkerMatch;
+  /** Where in the block's text the marker stands (a 第一条 run into its 第一章 line); 0 by default. */
+  offset?: number;
+  /** Where the heading's text ends, when another heading follows in the same block. */
+  end?: number;
+}
+
+/**
+ * `第一章　总则　　第一条　为…`, `1、总　则　　1.1　编制目的`: web copies run the first heading of a
+ * chapter or a 预案's first level into its line.
+ */
+const RUN_IN = /^(.{1,30}?)[\s\u3000]+(?=第[一二三四五六七八九十百零〇]{1,6}条|[0-9０-９]{1,2}[.．][0-9０-９])/;
+
+const norm = (s: string) => s.replace(/[\s\u3000、.．]+/g, '');
+const LIST_KINDS: ReadonlySet<MarkerKind> = new Set(['arabic', 'paren-arabic']);
+/** `附件：1．…` (附件说明, GB/T 9704-2012 §7.3.4), `注：1．…` under a form: the list's first item. */
+const NOTE_LIST = /(?:^|[^\u4e00-\u9fff])?(附件|注|说明|备注)[:：][0-9０-９]{1,2}[.．、](?![0-9０-９])/;
+/** How many plain paragraphs a list item may run on over before the list is taken to have ended. */
+const MAX_ITEM_PARAGRAPHS = 3;
+
+/**
+ * The headings among blocks [from, to) of one part, and the part's numbering scheme. Blocks of a
+ * 目录 and the items of lists are left out; in a decimal part `1、总则` and `1总则` are its first level.
+ */
+export function headingItems(blocks: readonly ParsedBlock[], from: number, to: number): { items: HeadingItem[]; scheme: 'plan' | 'articles' | 'decimal' } {
+  const skip = tableOfContents(blocks, from, to);
+  tableCells(blocks, from, to, skip);
+  listItems(blocks, from, to, skip);
+  let deep = 0;
+  let articles = false;
+  for (let i = from; i < to; i++) {
+    const m = blocks[i].marker;
+    if (!m || skip.has(i)) continue;
+    if (m.kind === 'decimal' && (m.depth ?? 1) >= 2) deep++;
+    if (m.kind === 'article' || m.kind === 'chapter') articles = true;
+  }
+  const scheme = articles ? 'articles' : deep >= 2 ? 'decimal' : 'plan';
+  const items: HeadingItem[] = [];
+  let lastTop = 0;
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    const m = b.marker;
+    if (!m || skip.has(i)) continue;
+    let heading: MarkerMatch | undefined = m;
+    if (m.kind === 'decimal' && m.depth === 1) {
+      // `1总则` counts only as the next first-level heading of a decimal part.
+      if (scheme !== 'decimal' || m.number !== lastTop + 1) heading = undefined;
+    } else if (scheme === 'decimal' && m.kind === 'arabic' && m.number === lastTop + 1 && b.text.length <= 40 && !b.text.includes('。')) {
+      heading = { ...m, kind: 'decimal', depth: 1 };
+    }
+    if (!heading) continue;
+    if (heading.kind === 'decimal' && heading.depth === 1) lastTop = heading.number;
+    const runIn = heading.kind === 'chapter' || heading.kind === 'section' || heading.kind === 'decimal' ? RUN_IN.exec(b.text.slice(m.length)) : null;
+    const inner = runIn ? matchMarker(b.text.slice(m.length + runIn[0].length)) : undefined;
+    if (runIn && inner && (inner.kind === 'article' || inner.kind === 'decimal')) {
+      const at = m.length + runIn[0].length;
+      items.push({ index: i, marker: heading, end: at });
+      items.push({ index: i, marker: inner, offset: at });
+    } else items.push({ index: i, marker: heading });
+  }
+  return { items, scheme };
+}
+
+/** A `目录` line and its entries, up to where the body repeats the first entry. */
+function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: number): Set<number> {
+  const skip = new Set<number>();
+  for (let i = from; i < to; i++) {
+    if (squeeze(blocks[i].text) !== '目录') continue;
+    let first = -1;
+    for (let j = i + 1; j < to && first < 0; j++) if (blocks[j].marker) first = j;
+    if (first < 0) break;
+    // The body starts where the first entry comes again (its line may run on into the next heading).
+    const key = norm(blocks[first].text);
+    for (let j = first + 1; j < to; j++) {
+      if (!norm(blocks[j].text).startsWith(key)) continue;
+      for (let k = i; k < j; k++) skip.add(k);
+      break;
+    }
+    break;
+  }
+  return skip;
+}
+
+/** A table flattened to one cell per line: its rows start with a cell that is only the row number. */
+const ROW_NUMBER = /^[0-9０-９]{1,4}$/;
+/** How far past its last row number a table's cells may run. */
+const LAST_ROW_CELLS = 40;
+
+/**
+ * Numbered paragraphs inside such a table are the content of its cells (a law's （一）（二） quoted
+ * in a cell, one list per row), not headings: from the first row number to the end of the last row.
+ */
+function tableCells(blocks: readonly ParsedBlock[], from: number, to: number, skip: Set<number>): void {
+  let rows: number[] = [];
+  const flush = () => {
+    if (rows.length >= 3) {
+      let end = rows[rows.length - 1] + 1;
+      while (end < to && end - rows[rows.length - 1] < LAST_ROW_CELLS && !endsTable(blocks[end])) end++;
+      for (let k = rows[0]; k < end; k++) skip.add(k);
+    }
+    rows = [];
+  };
+  for (let i = from; i < to; i++) {
+    const t = blocks[i].text.trim();
+    if (!ROW_NUMBER.test(t)) continue;
+    const n = Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+    const last = rows[rows.length - 1];
+    if (last !== undefined && (n !== Number(blocks[last].text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) + 1 || i - last > 200)) flush();
+    rows.push(i);
+  }
+  flush();
+}
+
+/** A block after a table that is the document again: a 一、 or 第X条 heading, a 附件 label. */
+function endsTable(b: ParsedBlock): boolean {
+  const k = b.marker?.kind;
+  return k === 'chinese' || k === 'chapter' || k === 'article' || isAttachmentLabel(b.text);
+}
+
+/** The last number of items `n；n+1、…；n+2、…` run into one paragraph after item `n`. */
+function lastRunIn(text: string, n: number): number {
+  for (let at = 0; n < 99; n++) {
+    const next = String(n + 1);
+    let found = -1;
+    for (let k = text.indexOf(next, at); k >= 0 && found < 0; k = text.indexOf(next, k + 1)) {
+      const before = text.slice(Math.max(0, k - 3), k);
+      const after = text[k + next.length];
+      if (/[；;。][\s\u3000]*$/.test(before) && (after === '、' || after === '.' || after === '．') && !/[0-9]/.test(text[k - 1] ?? '')) found = k;
+    }
+    if (found < 0) return n;
+    at = found + next.length;
+  }
+  return n;
+}
+
+/** Numbered lists that are not headings: after a lead-in `…：`, inside a 专栏, in a 附件说明. */
+function listItems(blocks: readonly ParsedBlock[], from: number, to: number, skip: Set<number>): void {
+  /** Items of one kind numbered on from `expected`; an item may go on over a few paragraphs. */
+  const run = (j: number, expected: number, kind?: MarkerKind) => {
+    const first = blocks[j]?.marker;
+    if (j >= to || !first || !LIST_KINDS.has(first.kind) || (kind && first.kind !== kind)) return;
+    const k = kind ?? first.kind;
+    for (let gap = 0; j < to && gap <= MAX_ITEM_PARAGRAPHS; j++) {
+      const m = blocks[j].marker;
+      if (!m) {
+        gap++;
+        continue;
+      }
+      if (m.kind !== k || m.number !== expected) break;
+      skip.add(j);
+      expected = lastRunIn(blocks[j].text, m.number) + 1;
+      gap = 0;
+    }
+  };
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (skip.has(i)) continue;
+    // `1、保温形式：　；2、保温材料名称：` — items run into one paragraph make a list (a form, a checklist).
+    if (b.marker && LIST_KINDS.has(b.marker.kind) && lastRunIn(b.text, b.marker.number) > b.marker.number) {
+      run(i, b.marker.number, b.marker.kind);
+      continue;
+    }
+    if (b.marker) continue;
+    const text = squeeze(b.text);
+    if (/^专栏[0-9０-９一二三四五六七八九十]{1,3}/.test(text) && text.length <= 40) run(i + 1, 1);
+    else if (NOTE_LIST.test(text)) run(i + 1, 2, 'arabic');
+    else if (/[：:]$/.test(text)) run(i + 1, 1);
+  }
+}
