@@ -1,6 +1,7 @@
 /**
  * The skeleton generator behind "新建实施方案" (issue #6). Acceptance: the built `gongwen lint`
- * reports nothing on a generated document but findings on its placeholders.
+ * reports every placeholder of a generated document as an error of the `placeholder` rule, so the
+ * skeleton does not pass until it is filled in (issue #13), and reports nothing else.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -88,22 +89,42 @@ describe('skeleton generator', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-skeleton-'));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    /** Findings of the built CLI that do not touch a placeholder. */
-    function strayFindings(name: string, text: string): string[] {
+    type Linted = { diagnostics: Array<{ rule: string; severity: string; message: string; range: Range }>; status: number | null };
+
+    function lint(name: string, text: string): Linted {
       const file = path.join(dir, `${name}.gw`);
       fs.writeFileSync(file, text);
       const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '-f', 'json', file], { encoding: 'utf8' });
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
-      const [result] = JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ rule: string; message: string; range: Range }> }>;
+      const [result] = JSON.parse(r.stdout) as Array<{ diagnostics: Linted['diagnostics'] }>;
+      return { diagnostics: result.diagnostics, status: r.status };
+    }
+
+    /** Findings of the built CLI that do not touch a placeholder. */
+    function strayFindings(name: string, text: string): string[] {
       const holes = placeholderOffsets(text);
-      return result.diagnostics.filter((d) => !coversPlaceholder(text, d.range, holes)).map((d) => `${d.range.start.line + 1} ${d.rule} ${d.message}`);
+      return lint(name, text).diagnostics.filter((d) => !coversPlaceholder(text, d.range, holes)).map((d) => `${d.range.start.line + 1} ${d.rule} ${d.message}`);
     }
 
     for (const [name, input] of Object.entries(INPUTS)) {
-      it(`reports only findings on placeholders (${name})`, () => {
-        assert.deepEqual(strayFindings(input.jurisdiction, generateSkeleton(input)), []);
+      it(`reports each placeholder as a placeholder error, and nothing else (${name})`, () => {
+        const text = generateSkeleton(input);
+        const { diagnostics, status } = lint(input.jurisdiction, text);
+        const found = diagnostics.map((d) => {
+          const from = offsetAt(text, d.range.start.line, d.range.start.character);
+          return `${text.slice(from, offsetAt(text, d.range.end.line, d.range.end.character))} ${d.rule} ${d.severity}`;
+        });
+        const holes = [...text.matchAll(PLACEHOLDER)].map((m) => `${m[0]} placeholder error`);
+        assert.ok(holes.length >= 10, 'the skeleton has placeholders to fill in');
+        assert.deepEqual(found, holes);
+        assert.equal(status, 1, 'errors: the unfilled skeleton does not pass');
       });
     }
+
+    it('passes once every placeholder is filled in', () => {
+      const text = generateSkeleton(INPUTS['county under Shandong']).replace(PLACEHOLDER, (hole) => (hole.includes('责任单位') ? '县科协' : '已填写'));
+      assert.deepEqual(lint('filled', text).diagnostics.map((d) => `${d.range.start.line + 1} ${d.rule}`), []);
+    });
 
     it('would see a real defect slipped into a skeleton (a padded month)', () => {
       const text = generateSkeleton(INPUTS['county under Shandong']).replace('2022年7月12日', '2022年07月12日');

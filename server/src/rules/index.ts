@@ -8,6 +8,7 @@ import { dateFormat } from './format/date-format';
 import { rangeDash } from './format/range-dash';
 import { punctuationWidth } from './format/punctuation-width';
 import { numeralZero } from './format/numeral-zero';
+import { placeholder } from './format/placeholder';
 import { noticeElements } from './format/notice-elements';
 import { titleMismatch } from './format/title-mismatch';
 import { citationMismatch } from './plans/citation-mismatch';
@@ -25,7 +26,7 @@ import { responsibilityMissing } from './units/responsibility-missing';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
-  docNumber, dateFormat, rangeDash, punctuationWidth, numeralZero, noticeElements, titleMismatch,
+  docNumber, dateFormat, rangeDash, punctuationWidth, numeralZero, noticeElements, titleMismatch, placeholder,
   // issue #5: higher-level plans
   citationMismatch, abbreviationUndefined, targetBelowUpper, targetYear, targetConflict,
   // issue #4: responsible units

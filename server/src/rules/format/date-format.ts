@@ -2,6 +2,8 @@
  * date-format — the 成文日期 and the 印发日期 are written in Arabic numerals with the year in
  * full and no leading zero on month or day: `2022年7月12日` (GB/T 9704-2012 §7.3.5.1, §7.4.3).
  * Spaces inside (`2022年 7月 12日`) usually come from PDF extraction: information only.
+ * A document dated before 2012-07-01 is judged by GB/T 9704-1999, under which the date was
+ * written in Chinese numerals (二〇〇七年三月二十九日): see `dated.ts`.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { GongwenDocument, IssueDate } from '../../model/types';
@@ -9,34 +11,36 @@ import { DATE_IN_TEXT } from '../../model/notice-lines';
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
 import { SPACE, joinedEdit, locate, toAscii } from './joined';
+import { before9704_2012, monthDay, yearDigits } from './dated';
 
 const PARTS = new RegExp(DATE_IN_TEXT.source, 'd');
-const HAN_DIGIT: Record<string, string> = {
-  〇: '0', 零: '0', '○': '0', O: '0', Ｏ: '0', '0': '0', '０': '0',
-  一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
-};
-
-/** 二〇二二 → 2022 (digit by digit). */
-function yearDigits(s: string): string {
-  return /^[0-9０-９]+$/.test(s) ? toAscii(s) : [...s].map((c) => HAN_DIGIT[c] ?? c).join('');
-}
-
-/** 七 → 7, 十二 → 12, 二十一 → 21; full-width digits to ASCII; leading zeros dropped. */
-function monthDay(s: string): string {
-  if (/^[0-9０-９]+$/.test(s)) return String(Number(toAscii(s)));
-  const ten = s.indexOf('十');
-  if (ten < 0) return HAN_DIGIT[s] ?? s;
-  const tens = ten === 0 ? 1 : Number(HAN_DIGIT[s[0]]);
-  const units = ten === s.length - 1 ? 0 : Number(HAN_DIGIT[s[s.length - 1]]);
-  return String(tens * 10 + units);
-}
+const ARABIC = /^[0-9０-９]+$/;
 
 function realDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean): Finding | undefined {
+/** Whether each of year, month and day is written in Arabic digits. */
+const inArabic = (date: { year: string; month: string; day: string }) => [date.year, date.month, date.day].every((p) => ARABIC.test(p.replace(/\s/g, '')));
+
+/**
+ * The dates this rule tells to rewrite in Arabic numerals (whole-date fix): a date in Chinese
+ * numerals in a document dated from 2012-07-01. `numeral-zero` leaves their zeros alone, so the
+ * same characters are not reported twice; in an older document it is `numeral-zero` that reports
+ * a wrong zero (二○○七), since the Chinese-numeral date itself is right there.
+ */
+export function datesToArabic(doc: GongwenDocument): IssueDate[] {
+  if (before9704_2012(doc)) return [];
+  return [doc.notice.成文日期, doc.notice.印发?.date].filter((d): d is IssueDate => !!d && !inArabic(d));
+}
+
+/**
+ * `old`: the document is dated before 2012-07-01 (GB/T 9704-1999). Then a date in Chinese numerals
+ * is right and one in Arabic numerals is accepted as web copies print it; what both editions ask
+ * is still checked: the year in full, a real date, no spaces inside.
+ */
+function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean, old: boolean): Finding | undefined {
   const where = locate(doc, date.range);
   if (!where) return undefined;
   const { block, index } = where;
@@ -52,20 +56,23 @@ function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean): Fin
   const y = yearDigits(year);
   const mo = monthDay(month);
   const d = monthDay(day);
-  const arabic = /^[0-9０-９]+$/;
-  if (!arabic.test(year) || !arabic.test(month) || !arabic.test(day)) problems.push(t('应使用阿拉伯数字'));
-  else if (toAscii(year + month + day) !== year + month + day) problems.push(t('数字应为半角阿拉伯数字'));
+  const arabic = ARABIC;
+  if (!old) {
+    if (!arabic.test(year) || !arabic.test(month) || !arabic.test(day)) problems.push(t('应使用阿拉伯数字'));
+    else if (toAscii(year + month + day) !== year + month + day) problems.push(t('数字应为半角阿拉伯数字'));
+  }
   if (y.length !== 4) {
     problems.push(t('年份应写全四位'));
     certain = false;
   }
-  if ((arabic.test(month) && toAscii(month) !== mo && /^[0０]/.test(month)) || (arabic.test(day) && toAscii(day) !== d && /^[0０]/.test(day))) {
+  if (!old && ((arabic.test(month) && toAscii(month) !== mo && /^[0０]/.test(month)) || (arabic.test(day) && toAscii(day) !== d && /^[0０]/.test(day)))) {
     problems.push(t('月、日不编虚位（不加前导 0）'));
   }
   if (problems.length) onlySpaces = false;
-  if (y !== year) edits.push(joinedEdit(doc, block, at(1), at(1) + year.length, y));
-  if (mo !== month) edits.push(joinedEdit(doc, block, at(2), at(2) + month.length, mo));
-  if (d !== day) edits.push(joinedEdit(doc, block, at(3), at(3) + day.length, d));
+  // An old document keeps its numerals: the fix only takes the spaces out.
+  if (!old && y !== year) edits.push(joinedEdit(doc, block, at(1), at(1) + year.length, y));
+  if (!old && mo !== month) edits.push(joinedEdit(doc, block, at(2), at(2) + month.length, mo));
+  if (!old && d !== day) edits.push(joinedEdit(doc, block, at(3), at(3) + day.length, d));
   let spaces = 0;
   const end = index + m[0].length;
   for (let i = index; i < end; i++) {
@@ -81,11 +88,18 @@ function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean): Fin
   }
   if (problems.length === 0) return undefined;
   const written = m[0];
-  const expected = `${y}年${mo}月${d}日`;
+  const expected = old ? written.replace(/\s/g, '') : `${y}年${mo}月${d}日`;
   const label = printed ? t('印发日期') : t('成文日期');
-  const message = certain
-    ? t('{0}“{1}”不规范：{2}。应写作“{3}”（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'), expected)
-    : t('{0}“{1}”不规范：{2}（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'));
+  let message: string;
+  if (old) {
+    message = certain
+      ? t('{0}“{1}”不规范：{2}。应写作“{3}”（文件日期早于 2012年7月1日，按 GB/T 9704-1999 检查）。', label, written, problems.join('；'), expected)
+      : t('{0}“{1}”不规范：{2}（文件日期早于 2012年7月1日，按 GB/T 9704-1999 检查）。', label, written, problems.join('；'));
+  } else {
+    message = certain
+      ? t('{0}“{1}”不规范：{2}。应写作“{3}”（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'), expected)
+      : t('{0}“{1}”不规范：{2}（GB/T 9704-2012 第7.3.5条）。', label, written, problems.join('；'));
+  }
   return {
     range: date.range,
     message,
@@ -102,10 +116,12 @@ export const dateFormat: Rule = {
   fixable: true,
   check({ doc }) {
     const out: Finding[] = [];
+    // The document's own date decides the edition: before 2012-07-01 GB/T 9704-1999 applied (dated.ts).
+    const old = before9704_2012(doc);
     const dates: Array<[IssueDate | undefined, boolean]> = [[doc.notice.成文日期, false], [doc.notice.印发?.date, true]];
     for (const [date, printed] of dates) {
       if (!date) continue;
-      const f = checkDate(doc, date, printed);
+      const f = checkDate(doc, date, printed, old);
       if (f) out.push(f);
     }
     return out;
