@@ -60,3 +60,10 @@ export function comparable(a: Place, b: Place): boolean {
 export function isLoose(p: Place): boolean {
   return (p.group?.unorderedWith ?? []).length > 0;
 }
+
+/** The group of a place and its 1-based position within the group, for the hover. */
+export function placeInGroup(p: Place): { kind: UnitKind; index: number; loose: boolean } | undefined {
+  if (!p.group) return undefined;
+  const first = PLACES.get(coreKey(p.group.ranks[0][0]))!.rank;
+  return { kind: p.group.kind, index: p.rank - first + 1, loose: isLoose(p) };
+}
