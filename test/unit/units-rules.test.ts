@@ -150,6 +150,9 @@ describe('unit rules: defects injected into copies of the seeds', () => {
     const found = unitFindings(text).filter((f) => f.code === 'unit-alias');
     assert.deepEqual(found.map((d) => textAt(text, d.range)), ['市市场监督局']);
     assert.match(String(found[0].message), /应为“市市场监督管理局”/);
+    // A 县 document without 文号 or issuer: 平阴's list is only a guess from the prefix, the data still speaks.
+    const county = text.replace(/市市场监督局、市科协/, '县市场监督局、县科协');
+    assert.deepEqual(unitFindings(county).filter((f) => f.code === 'unit-alias').map((d) => textAt(county, d.range)), ['县市场监督局']);
   });
 
   it('unit-level: 县科协 in the 乳山 document; 威海市生态环境局乳山分局 (a real higher body) passes', () => {

@@ -23,10 +23,11 @@ export const unitAlias: Rule = {
     const { choice, units } = analyseUnits(doc, knowledge.departments, settings);
     const places = placesOf(knowledge.departments);
     const certain = choice?.certain === true;
+    // Against a list known to apply, its forms and the usual short forms of its names; else only the wrong forms the data records.
     const isWrong = (w: WrittenUnit): boolean => {
       const r = w.resolution;
-      if (certain && r) return r.status === 'alias' && !r.accepted;
-      return r === undefined && isWrongCore(splitName(w.unit.name, places).core);
+      if (certain) return r?.status === 'alias' && !r.accepted;
+      return r?.status !== 'outdated' && isWrongCore(splitName(w.unit.name, places).core);
     };
     // The forms of each unit the document writes, wrong ones aside; an outdated, unknown or wrong-level name is another rule's.
     const byIdentity = new Map<unknown, WrittenUnit[]>();
@@ -36,7 +37,8 @@ export const unitAlias: Rule = {
         wrong.push(w);
         continue;
       }
-      if (w.resolution && w.resolution.status !== 'ok' && w.resolution.status !== 'alias') continue;
+      const status = w.resolution?.status;
+      if (status === 'outdated' || (certain && status !== 'ok' && status !== 'alias')) continue;
       const group = byIdentity.get(w.identity) ?? [];
       group.push(w);
       byIdentity.set(w.identity, group);
