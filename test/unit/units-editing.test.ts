@@ -54,7 +54,8 @@ describe('unit completion', () => {
 
   it('ranks for the jurisdiction: 平阴 offers 县 units', () => {
     const text = `平政字〔2022〕21号\n\n一、行动\n1.开展活动。（县委宣传部、yj`;
-    assert.deepEqual(labels(completeAtEnd(text)), ['县应急管理局']);
+    // 平阴 writes 县应急局 (seed 004), its list's preferred form since #13.
+    assert.deepEqual(labels(completeAtEnd(text)), ['县应急局']);
   });
 
   it('offers nothing outside a clause', () => {
@@ -85,6 +86,13 @@ describe('unit hover', () => {
     assert.match(value, /类别：政府部门/);
     assert.match(value, /曾用名：乳山市环境保护局（沿用至 2018 年）/);
     assert.match(value, /责任单位名录：乳山市（据发文机关“乳山市”推断）/);
+  });
+
+  it('gives the place in the default government sequence, which the bundled lists follow (#13)', () => {
+    // 生态环境 is the 13th place of the government group (政府办公室 1, 发展改革 2 … 自然资源 12); a branch sits where its bureau sits.
+    assert.match(hoverOn(readSeed('000'), '威海市生态环境局乳山分局').value, /规范顺序：政府部门第 13 位/);
+    assert.match(hoverOn(readSeed('000'), '市气象局').value, /规范顺序：在党委部门、政府部门之后/);
+    assert.match(hoverOn(readSeed('000'), '威海机械工程高级技工学校').value, /默认序列未列此单位/);
   });
 
   it('gives the history of a former name, and says a 2016 document used the name of its time', () => {

@@ -9,7 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundledDepartments } from '../../server/src/knowledge/departments';
 import { UNIT_KINDS } from '../../server/src/knowledge/departments/types';
-import { resolveUnit } from '../../server/src/knowledge/departments/resolve';
+import { placesOf, resolveUnit } from '../../server/src/knowledge/departments/resolve';
+import { unitSequencePlace } from '../../server/src/knowledge/departments/sequence';
+import { createLanguageService } from '../../server/src/service';
+import { bundledKnowledge } from '../../server/src/knowledge/index';
 import { chooseList } from '../../server/src/knowledge/departments/jurisdiction';
 import { parseDepartmentList } from '../../server/src/knowledge/departments/validate';
 import { loadKnowledge } from '../../server/src/io/knowledge';
@@ -35,6 +38,27 @@ describe('department lists: bundled data', () => {
       const forms = l.units.flatMap((u) => u.forms);
       assert.equal(new Set(forms).size, forms.length, `${l.jurisdiction}: a form names two units`);
       assert.equal((l as unknown as Record<string, unknown>).$schema, '../../schemas/departments.schema.json');
+    }
+  });
+
+  it('short forms and the default sequence are data: each form in one family, each core in one place; the bundled lists take their order from the sequence', () => {
+    const abbreviations = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', 'departments', 'abbreviations.json'), 'utf8'));
+    const family = new Map<string, number>();
+    abbreviations.families.forEach((f: { names: Record<string, string[]>; wrong?: string[] }, i: number) => {
+      for (const form of [...Object.entries(f.names).flat(2), ...(f.wrong ?? [])]) {
+        assert.ok((family.get(form) ?? i) === i, `${form} is in two families`);
+        family.set(form, i);
+      }
+    });
+    const sequence = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', 'departments', 'sequence.json'), 'utf8'));
+    const cores = sequence.groups.flatMap((g: { ranks: string[][] }) => g.ranks.flat());
+    assert.equal(new Set(cores).size, cores.length);
+    for (const f of ['abbreviations', 'sequence']) assert.ok(schema.definitions[f], f);
+    // Each bundled list's order is that of the seed it was derived from, which is no source of order (#13).
+    for (const l of knowledge.lists) assert.equal(l.order, 'sequence', l.jurisdiction);
+    // The sequence gives a place to each seed jurisdiction's party and government departments it names.
+    for (const l of knowledge.lists) {
+      for (const u of l.units) if (u.kind === '党委部门' || (u.kind === '政府部门' && !/林业局$/.test(u.name))) assert.ok(unitSequencePlace(u, l, placesOf(knowledge)), `${l.jurisdiction}: ${u.name}`);
     }
   });
 
@@ -145,6 +169,25 @@ describe('department lists: a user\'s own list', () => {
     const rushan = k.lists.find((l) => l.jurisdiction === '乳山市')!;
     assert.equal(resolveUnit('市海事发展局', rushan, k).status, 'ok');
     assert.equal(resolveUnit('市教体局', rushan, k).status, 'ok');
+  });
+
+  it('a user\'s list is in its office\'s canonical order unless it says "order": "sequence"', () => {
+    // This office lists 市科协 before 市教体局 (say its 机构改革方案 does); the default sequence does not.
+    const units = [
+      { name: '中共乳山市委宣传部', forms: ['市委宣传部'], kind: '党委部门' },
+      { name: '乳山市科学技术协会', forms: ['市科协'], kind: '群团组织' },
+      { name: '乳山市教育和体育局', forms: ['市教体局'], kind: '政府部门' },
+    ];
+    const text = '乳政发〔2022〕6号\n\n一、行动\n（一）青少年\n1.开展活动。做好宣传。（市委宣传部、市教体局、市科协按职责分工负责）\n2.开展竞赛。做好组织。（市委宣传部、市科协、市教体局按职责分工负责）\n';
+    const orderFindings = (own: object) => {
+      const dir = workspace({ 'units.json': JSON.stringify(own) });
+      const { knowledge: k, warnings } = loadKnowledge({ departments: 'units.json' }, dir);
+      assert.deepEqual(warnings, []);
+      const svc = createLanguageService({ knowledge: { ...bundledKnowledge(), departments: k.departments } });
+      return svc.diagnostics(svc.parse('mem://x.gw', text)).filter((d) => d.code === 'unit-order').map((d) => d.range.start.line + 1);
+    };
+    assert.deepEqual(orderFindings({ jurisdiction: '乳山市', prefix: '市', docNumberPrefixes: ['乳'], units }), [5]);
+    assert.deepEqual(orderFindings({ jurisdiction: '乳山市', prefix: '市', docNumberPrefixes: ['乳'], order: 'sequence', units }), [6]);
   });
 
   it('a malformed list gives one warning naming file, line and fault; the bundled lists stay', () => {

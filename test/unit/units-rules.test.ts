@@ -35,53 +35,55 @@ const lineOf = (text: string, needle: string, nth = 0) => {
 };
 
 describe('unit rules: exact findings on the seeds', () => {
-  it('000 乳山: four lists out of 乳山\'s order, nothing else', () => {
+  // The order is the default government sequence (seeds/departments/sequence.json), not the order
+  // of a seed's own lists (#13, Decision): each finding below is out of that sequence.
+  it('000 乳山: four lists out of the government sequence, nothing else', () => {
     assert.deepEqual(summary(readSeed('000')), [
-      // 市农业农村局 stands before 市自然资源局, against the order of the document's other lists (144, 166, 511).
+      // 自然资源 comes before 农业农村 in the sequence; after the lead 市人力资源和社会保障局 / 市教体局 it stands behind it.
       '192 unit-order 市农业农村局',
       '213 unit-order 市农业农村局',
-      // 市教体局 comes second among the government departments elsewhere in the document; here it trails 市市场监管局.
+      // 教育 is the second government department; here 市教体局 trails 市市场监管局.
       '313 unit-order 市教体局',
       '517 unit-order 市教体局',
     ]);
   });
 
-  it('001 兖州: 区市场监督管理局 once where the document writes 区市场监管局 five times; two lists out of order', () => {
+  it('001 兖州: 区市场监督管理局 once where the document writes 区市场监管局 five times; two lists out of the sequence', () => {
     assert.deepEqual(summary(readSeed('001')), [
-      // 区民政局 follows 区工业和信息化局 in the other lists (397, 646), here it stands after 区文化和旅游局.
+      // 民政 comes before 自然资源 … 文化和旅游; here 区民政局 stands after 区文化和旅游局.
       '288 unit-order 区民政局',
-      // 区教育和体育局 leads the government departments everywhere else; here it trails 区融媒体中心.
+      // 教育 leads the government departments; here 区教育和体育局 trails 区市场监管局 and 区融媒体中心.
       '417 unit-order 区教育和体育局',
       // Two forms of one unit in one document (GUIDE: the seed-001 inconsistency).
       '610 unit-alias 区市场监督管理局',
     ]);
   });
 
-  it('002 威海: only where 市科协 / 市科技局 / 市林业局 leave the order of the document\'s own signatures', () => {
+  it('002 威海: 市科协, a people\'s organisation, right after the lead 市科技局; one government department out of the sequence', () => {
+    // Changed with #13: the signatures' order (科协 after 宣传部) is one document's order, no source.
+    // Only the lead unit may stand first; 市科协 belongs after the government departments.
     assert.deepEqual(summary(readSeed('002')), [
-      // The signatures (and lists 64, 70, 120, 126) put 市科协 right after 市委宣传部; these lists do not.
+      '64 unit-order 市科协',
       '68 unit-order 市科协',
+      '70 unit-order 市科协',
+      // 科技 comes before 文化和旅游 in the sequence.
       '74 unit-order 市文化和旅游局',
-      '74 unit-order 市科协',
-      '84 unit-order 市科协',
-      '102 unit-order 市科技局',
-      '102 unit-order 市林业局',
-      '122 unit-order 市财政局',
+      '76 unit-order 市科协',
+      '92 unit-order 市科协',
+      '102 unit-order 市科协',
+      '120 unit-order 市科协',
+      '126 unit-order 市科协',
     ]);
   });
 
-  it('003 淄博 (2016): the pre-2018 names are correct for their time; one list out of its own order', () => {
-    assert.deepEqual(summary(readSeed('003')), [
-      // Elsewhere (194, 540, 654, 728) 市文化广电新闻出版局 precedes 市卫生计生委 and 市环保局.
-      '763 unit-order 市文化广电新闻出版局',
-    ]);
+  it('003 淄博 (2016): the pre-2018 names are correct for their time and get no place in the post-2018 sequence', () => {
+    // Changed with #13: the one finding (763, 市文化广电新闻出版局 after 市卫生计生委) came from the seed's own order.
+    assert.deepEqual(summary(readSeed('003')), []);
   });
 
-  it('004 平阴: 县应急局 where the county\'s name is 县应急管理局 (GUIDE: alias)', () => {
-    const text = readSeed('004');
-    const found = summary(text);
-    assert.equal(found.length, 7);
-    assert.ok(found.every((f) => / unit-alias 县应急局$/.test(f)), found.join('\n'));
+  it('004 平阴: 县应急局 beside 县教体局 is how the county writes (a usual short form), so nothing', () => {
+    // Changed with #13: the seven unit-alias findings on 县应急局 were judged false.
+    assert.deepEqual(summary(readSeed('004')), []);
   });
 });
 
@@ -115,11 +117,42 @@ describe('unit rules: defects injected into copies of the seeds', () => {
     assert.match(String(vet!.message), /市卫生健康委/);
   });
 
-  it('unit-alias: 乳山 writes 市人力资源和社会保障局, so the 威海 form is flagged there', () => {
+  it('unit-alias: 乳山 writes 市人力资源和社会保障局, so one 市人力资源社会保障局 is a second form of it', () => {
     const text = inject(readSeed('000'), '市人力资源和社会保障局', '市人力资源社会保障局');
     const [d] = unitFindings(text).filter((f) => f.code === 'unit-alias');
     assert.equal(textAt(text, d.range), '市人力资源社会保障局');
-    assert.match(String(d.message), /市人力资源和社会保障局/);
+    assert.match(String(d.message), /写作“市人力资源和社会保障局”/);
+  });
+
+  it('unit-alias: a usual short form throughout is accepted; written beside the full name it is a mix', () => {
+    // Every 县应急局 of seed 004 as 县应急管理局: the county's listed form, also accepted.
+    const full = readSeed('004').replaceAll('县应急局', '县应急管理局');
+    assert.deepEqual(summary(full), []);
+    // One of the seven written in full: the minority form is flagged, with the document's form as fix.
+    const mixed = inject(readSeed('004'), '县应急局', '县应急管理局', 2);
+    const found = unitFindings(mixed).filter((f) => f.code === 'unit-alias');
+    assert.deepEqual(found.map((d) => textAt(mixed, d.range)), ['县应急管理局']);
+    assert.match(String(found[0].message), /应统一为“县应急局”/);
+  });
+
+  it('unit-alias: a name that is not the unit\'s (乳山 has a 自然资源局, not a 自然资源和规划局) is wrong, fixed to the document\'s form', () => {
+    const text = inject(readSeed('000'), '市自然资源局', '市自然资源和规划局', 1);
+    const found = unitFindings(text).filter((f) => f.code === 'unit-alias' || f.code === 'unit-unknown');
+    assert.deepEqual(found.map((d) => `${d.code} ${textAt(text, d.range)}`), ['unit-alias 市自然资源和规划局']);
+    assert.match(String(found[0].message), /应为“市自然资源局”/);
+    // 自然资源局 is a usual short form of 自然资源和规划局, not the reverse: in 威海 the short form passes.
+    const weihai = inject(readSeed('002'), '市自然资源和规划局', '市自然资源局');
+    assert.ok(!summary(weihai).some((f) => f.includes('unit-alias')), summary(weihai).join('\n'));
+  });
+
+  it('unit-alias: a wrong form from the data (市市场监督局) is flagged without any list', () => {
+    const text = '某市科普工作实施方案\n\n一、重点任务\n（一）加强监管\n1.规范市场。加强检查。（市市场监督局、市科协按职责分工负责）\n';
+    const found = unitFindings(text).filter((f) => f.code === 'unit-alias');
+    assert.deepEqual(found.map((d) => textAt(text, d.range)), ['市市场监督局']);
+    assert.match(String(found[0].message), /应为“市市场监督管理局”/);
+    // A 县 document without 文号 or issuer: 平阴's list is only a guess from the prefix, the data still speaks.
+    const county = text.replace(/市市场监督局、市科协/, '县市场监督局、县科协');
+    assert.deepEqual(unitFindings(county).filter((f) => f.code === 'unit-alias').map((d) => textAt(county, d.range)), ['县市场监督局']);
   });
 
   it('unit-level: 县科协 in the 乳山 document; 威海市生态环境局乳山分局 (a real higher body) passes', () => {
@@ -152,6 +185,34 @@ describe('unit rules: defects injected into copies of the seeds', () => {
     assert.ok(summary(readSeed('001'), strict).some((f) => / unit-order 区农业农村局$/.test(f)));
   });
 
+  it('unit-order: only the lead unit is exempt; the units after it keep the sequence', () => {
+    // 004 line 45: 县人力资源社会保障局 leads; 县科协 moved second is out of the sequence, the lead is not.
+    const text = inject(readSeed('004'), '县人力资源社会保障局、县农业农村局、团县委、县科协', '县科协、县人力资源社会保障局、县农业农村局、团县委');
+    assert.deepEqual(summary(text), []);
+    const second = inject(readSeed('004'), '县人力资源社会保障局、县农业农村局、团县委、县科协', '县人力资源社会保障局、县科协、县农业农村局、团县委');
+    assert.deepEqual(summary(second), ['45 unit-order 县科协']);
+  });
+
+  it('unit-order: 市气象局 may stand before or after the people\'s organisations, never before a government department', () => {
+    const seed = readSeed('000');
+    assert.deepEqual(summary(inject(seed, '市气象局、团市委、市妇联、市科协', '团市委、市妇联、市科协、市气象局')), summary(seed));
+    const before = inject(seed, '市市场监管局、市气象局', '市气象局、市市场监管局');
+    assert.ok(summary(before).some((f) => / unit-order 市气象局$/.test(f)), summary(before).join('\n'));
+  });
+
+  it('unit-order: the fix sorts by the sequence and keeps units without a place in their slots', () => {
+    // 各镇街道 has no place in the sequence; it keeps the first slot, the others are sorted after it.
+    const text = inject(readSeed('004'), '各镇街道、县委宣传部、县农业农村局、县文化和旅游局', '县农业农村局、各镇街道、县文化和旅游局、县委宣传部');
+    const doc = service.parse('mem://seed.gw', text);
+    const d = service.diagnostics(doc).find((x) => x.code === 'unit-order')!;
+    // 县委宣传部 and 县文化和旅游局 stand swapped: either one is the finding, the fix is the same.
+    assert.match(textAt(text, d.range), /^(县委宣传部|县文化和旅游局)$/);
+    const [action] = service.codeActions(doc, d.range).filter((a) => a.title === '按规范顺序排列本列表');
+    const fixed = applyEdits(text, action.edit!.changes!['mem://seed.gw']);
+    assert.ok(fixed.includes('（县农业农村局、各镇街道、县委宣传部、县文化和旅游局、县卫生健康局、县应急局、县科技事业发展中心、县科协'), fixed.split('\n')[43]);
+    assert.ok(!summary(fixed).some((f) => f.startsWith('44 ')));
+  });
+
   it('responsibility-missing: a task item whose clause was lost', () => {
     const seed = readSeed('004');
     const text = inject(seed, '（县教体局、县科协按职责分工负责）', '');
@@ -162,8 +223,10 @@ describe('unit rules: defects injected into copies of the seeds', () => {
 
   it('the jurisdiction setting wins over inference', () => {
     const svc = createLanguageService({ settings: { ...DEFAULT_SETTINGS, jurisdiction: '威海市' } });
-    // Under 威海's list, 乳山's 市教体局 is not a 威海 unit.
-    assert.ok(summary(readSeed('000'), svc).some((f) => / unit-unknown 市教体局$/.test(f)));
+    // Under 威海's list, 乳山's 市教体局 is a wrong name: 威海 has a 市教育局 (education not merged with sport).
+    const found = summary(readSeed('000'), svc);
+    assert.ok(found.some((f) => / unit-alias 市教体局$/.test(f)), found.join('\n'));
+    assert.ok(!summary(readSeed('000')).some((f) => / unit-alias 市教体局$/.test(f)));
   });
 });
 

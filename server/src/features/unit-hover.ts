@@ -5,7 +5,9 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DepartmentUnit } from '../knowledge/departments';
 import { chooseList, documentYear } from '../knowledge/departments/jurisdiction';
-import { resolveUnit } from '../knowledge/departments/resolve';
+import { placesOf, resolveUnit } from '../knowledge/departments/resolve';
+import { placeInGroup, unitSequencePlace } from '../knowledge/departments/sequence';
+import type { DepartmentList } from '../knowledge/departments/types';
 import { t } from '../l10n';
 import type { FeatureContext } from './types';
 import { contains } from './unit-completion';
@@ -28,7 +30,7 @@ export function unitHover(ctx: FeatureContext, position: Position): Hover | null
     if (listed) {
       lines.push('', t('规范写法：{0}', listed.forms[0]), '', t('全称：{0}', listed.name));
       lines.push('', t('级别：{0}', listed.level ? t('{0}（上级单位，驻本地）', listed.level) : t('{0}（本级）', list.jurisdiction)));
-      lines.push('', t('类别：{0}', listed.kind), '', t('规范顺序：第 {0} 位', list.units.indexOf(listed) + 1));
+      lines.push('', t('类别：{0}', listed.kind), '', orderLine(listed, list, ctx));
       for (const f of listed.formerly ?? []) lines.push('', t('曾用名：{0}（沿用至 {1} 年）', [f.name, ...(f.forms ?? [])].join('、'), f.until));
     }
     if (r.status === 'outdated') {
@@ -41,4 +43,14 @@ export function unitHover(ctx: FeatureContext, position: Position): Hover | null
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: unit.range };
   }
   return null;
+}
+
+/** Where the unit stands in the canonical order: the list's own order, or its place in the default sequence (#13). */
+function orderLine(unit: DepartmentUnit, list: DepartmentList, ctx: FeatureContext): string {
+  if (list.order !== 'sequence') return t('规范顺序：第 {0} 位', list.units.indexOf(unit) + 1);
+  const place = unitSequencePlace(unit, list, placesOf(ctx.knowledge.departments));
+  const at = place && placeInGroup(place);
+  if (!at) return t('规范顺序：默认序列未列此单位，不检查其顺序');
+  if (at.loose) return t('规范顺序：在党委部门、政府部门之后（{0}）', at.kind);
+  return t('规范顺序：{0}第 {1} 位', at.kind, at.index);
 }

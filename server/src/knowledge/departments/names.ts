@@ -1,3 +1,6 @@
+import abbreviations from '../../../../seeds/departments/abbreviations.json';
+import type { AbbreviationTable } from './types';
+
 /**
  * Parts of a unit name: the level prefix (市/县/区/省, a place name, or the 市 of 团市委) and the
  * core after it, and a key that makes the forms of one unit equal (市场监管局 = 市场监督管理局).
@@ -23,37 +26,46 @@ export function splitName(name: string, places: readonly string[]): NameParts {
 }
 
 /**
- * Forms of one core that name the same unit. The first entry of each group is the key. The
- * jurisdiction's list decides which form is canonical; this only says they are one unit.
+ * Families of names of one office and their usual short forms: data in
+ * `seeds/departments/abbreviations.json` (县应急局 abbreviates 应急管理局, 县教体局 教育和体育局).
  */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['教育和体育局', '教体局', '教育体育局'],
-  ['科学技术局', '科技局'],
-  ['发展和改革局', '发展改革局', '发改局'],
-  ['发展和改革委员会', '发展改革委', '发改委'],
-  ['工业和信息化局', '工信局', '工业信息化局'],
-  ['人力资源和社会保障局', '人力资源社会保障局', '人社局'],
-  ['自然资源和规划局', '自然资源规划局'],
-  ['住房和城乡建设局', '住房城乡建设局', '住建局'],
-  ['交通运输局', '交通局'],
-  ['农业农村局', '农业农村委'],
-  ['文化和旅游局', '文旅局', '文化旅游局'],
-  ['卫生健康委员会', '卫生健康委', '卫健委'],
-  ['卫生健康局', '卫健局'],
-  ['应急管理局', '应急局'],
-  ['市场监督管理局', '市场监管局'],
-  ['妇女联合会', '妇联'],
-  ['科学技术协会', '科协'],
-  ['社会科学界联合会', '社科联'],
-  ['委网络安全和信息化委员会办公室', '委网信办'],
-];
+const FAMILIES = (abbreviations as unknown as AbbreviationTable).families;
 
+/** Every core of a family (names, short forms, wrong forms) → the family's first name. */
 const KEY = new Map<string, string>();
-for (const group of SYNONYMS) for (const form of group) KEY.set(form, group[0]);
+/** Official core → the cores accepted for a unit of that name: itself and its usual short forms. */
+const ACCEPTED = new Map<string, readonly string[]>();
+const WRONG = new Set<string>();
+for (const family of FAMILIES) {
+  const key = Object.keys(family.names)[0];
+  for (const [name, shorts] of Object.entries(family.names)) {
+    ACCEPTED.set(name, [name, ...shorts]);
+    for (const form of [name, ...shorts]) KEY.set(form, key);
+  }
+  for (const form of family.wrong ?? []) {
+    KEY.set(form, key);
+    WRONG.add(form);
+  }
+}
 
-/** The key of a core: equal for all forms of one unit. */
+/** The key of a core: equal for all forms of one office (市场监管局 = 市场监督管理局). */
 export function coreKey(core: string): string {
   return KEY.get(core) ?? core;
+}
+
+/** The cores a unit whose name (or listed form) has core `core` may be written with: itself and its usual short forms. */
+export function acceptedCores(core: string): readonly string[] {
+  return ACCEPTED.get(core) ?? [core];
+}
+
+/** A form written for an office that is neither one of its names nor a usual short form (市场监督局). */
+export function isWrongCore(core: string): boolean {
+  return WRONG.has(core);
+}
+
+/** The usual full name of a family (its first name), for a fix where no list applies. */
+export function familyName(core: string): string | undefined {
+  return KEY.has(core) ? KEY.get(core) : undefined;
 }
 
 /** Edit distance (Levenshtein) for suggesting the closest names; names are short. */

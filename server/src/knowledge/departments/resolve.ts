@@ -4,13 +4,17 @@
  */
 import type { DepartmentKnowledge } from '../departments';
 import type { DepartmentList, DepartmentUnit, FormerName } from './types';
-import { coreKey, editDistance, splitName } from './names';
+import { acceptedCores, coreKey, editDistance, splitName } from './names';
 
 export type Resolution =
   /** A form the list writes (or the official full name). */
   | { status: 'ok'; unit: DepartmentUnit }
-  /** Another form of a listed unit: `expected` is the list's preferred form. */
-  | { status: 'alias'; unit: DepartmentUnit; expected: string }
+  /**
+   * Another form of a listed unit: `accepted` when it is the unit's official name or a usual short
+   * form of it (县应急局 for 平阴县应急管理局), else a wrong name for it (市自然资源和规划局 where the
+   * unit is 乳山市自然资源局); `expected` is the list's preferred form.
+   */
+  | { status: 'alias'; unit: DepartmentUnit; expected: string; accepted: boolean }
   /** The level prefix is not the jurisdiction's (县科协 in a 市 document); `unit` when the core is listed. */
   | { status: 'level'; prefix: string; unit?: DepartmentUnit; expected?: string }
   /** A name from before the reform; `successor` when the list has it. */
@@ -22,6 +26,8 @@ interface ListIndex {
   former: Map<string, { unit: DepartmentUnit; former: FormerName }>;
   /** Core key of the jurisdiction's own prefixed forms → unit. */
   byKey: Map<string, DepartmentUnit>;
+  /** Cores a unit may be written with after the own prefix: its names' cores and their usual short forms. */
+  accepted: Map<DepartmentUnit, Set<string>>;
   places: string[];
 }
 
@@ -40,14 +46,18 @@ function indexOf(list: DepartmentList, knowledge: DepartmentKnowledge): ListInde
   let idx = indexes.get(list);
   if (idx) return idx;
   const places = placesOf(knowledge);
-  idx = { exact: new Map(), former: new Map(), byKey: new Map(), places };
+  idx = { exact: new Map(), former: new Map(), byKey: new Map(), accepted: new Map(), places };
   for (const unit of list.units) {
     for (const form of [...unit.forms, unit.name]) if (!idx.exact.has(form)) idx.exact.set(form, unit);
     for (const f of unit.formerly ?? []) for (const form of [...(f.forms ?? []), f.name]) idx.former.set(form, { unit, former: f });
-    for (const form of unit.forms) {
+    const accepted = new Set<string>();
+    for (const form of [...unit.forms, unit.name]) {
       const parts = splitName(form, places);
-      if (isOwnPrefix(parts.prefix, list) && !idx.byKey.has(coreKey(parts.core))) idx.byKey.set(coreKey(parts.core), unit);
+      if (!isOwnPrefix(parts.prefix, list)) continue;
+      if (!idx.byKey.has(coreKey(parts.core))) idx.byKey.set(coreKey(parts.core), unit);
+      for (const core of acceptedCores(parts.core)) accepted.add(core);
     }
+    idx.accepted.set(unit, accepted);
   }
   indexes.set(list, idx);
   return idx;
@@ -73,7 +83,7 @@ export function resolveUnit(name: string, list: DepartmentList, knowledge: Depar
   if (parts.prefix && outdated) return { status: 'outdated', until: knowledge.outdated.until, successor: successorIn(list, outdated, idx.places) };
   const unit = idx.byKey.get(coreKey(parts.core));
   if (parts.prefix && isOwnPrefix(parts.prefix, list)) {
-    if (unit) return { status: 'alias', unit, expected: unit.forms[0] };
+    if (unit) return { status: 'alias', unit, expected: unit.forms[0], accepted: idx.accepted.get(unit)?.has(parts.core) === true };
   } else if (parts.prefix) {
     return { status: 'level', prefix: parts.prefix, unit, expected: unit?.forms[0] };
   }

@@ -36,6 +36,12 @@ export interface DepartmentList {
   docNumberPrefixes: string[];
   /** For a user's list: replace the bundled list of the same jurisdiction, or extend it. */
   mode?: 'replace' | 'extend';
+  /**
+   * Where the canonical order comes from: the order of `units` (`list`, the default: a list an office
+   * keeps from its 机构改革方案), or the default government sequence (`sequence`: the bundled lists,
+   * whose order is only that of the seed they were derived from, which is no source of order).
+   */
+  order?: 'list' | 'sequence';
   source?: string;
   /** In canonical order. */
   units: DepartmentUnit[];
@@ -51,4 +57,28 @@ export interface OutdatedTable {
   /** Last year the old names were in use. */
   until: number;
   outdated: OutdatedEntry[];
+}
+
+/** One office under the names it has in different places, with the usual short forms of each name. */
+export interface AbbreviationFamily {
+  /** Official core (after the level prefix) → the short forms offices write for it. */
+  names: Record<string, string[]>;
+  /** Forms written for the office that are neither a name nor a usual short form (市场监督局). */
+  wrong?: string[];
+}
+
+export interface AbbreviationTable {
+  families: AbbreviationFamily[];
+}
+
+/** One group of the default canonical order (党委部门, 政府部门, …); `ranks` in order, cores in one entry share a place. */
+export interface SequenceGroup {
+  kind: UnitKind;
+  /** Groups whose order against this one is not judged (institutions against people's organisations). */
+  unorderedWith?: UnitKind[];
+  ranks: string[][];
+}
+
+export interface Sequence {
+  groups: SequenceGroup[];
 }

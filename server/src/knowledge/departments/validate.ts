@@ -134,6 +134,7 @@ function problem(v: unknown): [string, string] | undefined {
   if (v.prefix !== '市' && v.prefix !== '县' && v.prefix !== '区') return ['/prefix', t('“{0}”应为 市、县 或 区', 'prefix')];
   for (const key of ['names', 'docNumberPrefixes'] as const) if (v[key] !== undefined && !isStrings(v[key])) return [`/${key}`, t('“{0}”应为字符串数组', key)];
   if (v.mode !== undefined && v.mode !== 'replace' && v.mode !== 'extend') return ['/mode', t('“{0}”应为 replace 或 extend', 'mode')];
+  if (v.order !== undefined && v.order !== 'list' && v.order !== 'sequence') return ['/order', t('“{0}”应为 list 或 sequence', 'order')];
   if (!Array.isArray(v.units) || v.units.length === 0) return ['/units', t('“{0}”应为非空数组', 'units')];
   for (let k = 0; k < v.units.length; k++) {
     const u = v.units[k];

@@ -1,15 +1,15 @@
 /** The canonical order of a responsibility list, shared by `unit-order` and its quick fix. */
 import type { Heading, ResponsibilityList } from '../../model/types';
-import type { DepartmentList } from '../../knowledge/departments';
+import { comparable, isLoose, type Place } from '../../knowledge/departments/sequence';
 import type { WrittenUnit } from './analysis';
 
 export interface OrderCheck {
-  /** Units standing out of the canonical order (not in the longest ordered run). */
+  /** Units standing out of the canonical order. */
   misplaced: WrittenUnit[];
-  /** The list's names in canonical order, lead units kept in front. */
+  /** The list's names (first mentions) in canonical order: lead units kept in front, units without a place kept in their slots. */
   sorted: string[];
-  /** Position of each unit in the list; -1 when the list does not know it. */
-  position: Map<WrittenUnit, number>;
+  /** Place of each first mention; absent when neither the list nor the sequence gives the unit one. */
+  position: Map<WrittenUnit, Place>;
 }
 
 /** Lead units named by a 牵头 clause of an enclosing section (（由市教育局、团市委牵头…）). */
@@ -21,28 +21,76 @@ function sectionLeads(owner: Heading | undefined, clauses: readonly Responsibili
   return leads;
 }
 
-export function checkOrder(all: WrittenUnit[], list: DepartmentList, leadFirst: boolean, clauses: readonly ResponsibilityList[]): OrderCheck {
+/** `a` must stand before `b`. */
+export function mustPrecede(a: Place, b: Place): boolean {
+  return a.rank < b.rank && comparable(a, b);
+}
+
+export function checkOrder(
+  all: WrittenUnit[],
+  placeOf: (w: WrittenUnit) => Place | undefined,
+  leadFirst: boolean,
+  clauses: readonly ResponsibilityList[],
+): OrderCheck {
   // A repeated unit is unit-duplicate's finding; order is judged on first mentions.
   const seen = new Set<unknown>();
   const written = all.filter((w) => !seen.has(w.identity) && seen.add(w.identity));
-  const position = new Map<WrittenUnit, number>();
-  for (const w of written) position.set(w, typeof w.identity === 'string' ? -1 : list.units.indexOf(w.identity));
+  const position = new Map<WrittenUnit, Place>();
+  for (const w of written) {
+    const p = placeOf(w);
+    if (p) position.set(w, p);
+  }
+  const names = written.map((w) => w.unit.name);
   // A 牵头 list names the lead units in the order of their part in the task.
-  if (leadFirst && written[0]?.clause.form === '牵头配合') return { misplaced: [], sorted: written.map((w) => w.unit.name), position };
+  if (leadFirst && written[0]?.clause.form === '牵头配合') return { misplaced: [], sorted: names, position };
+  // Only the lead unit (and leads a 牵头 clause of the section names) may stand first; the units after it keep the order.
   let lead = 0;
   if (leadFirst && written.length) {
     const leads = sectionLeads(written[0].clause.owner, clauses);
     lead = 1;
     while (lead < written.length && leads.has(written[lead].unit.name)) lead++;
   }
-  const rest = written.slice(lead).filter((w) => (position.get(w) ?? -1) >= 0);
-  const kept = longestOrdered(rest.map((w) => position.get(w) ?? -1));
-  const misplaced = rest.filter((_, i) => !kept.has(i));
-  const tail = written.slice(lead);
-  const known = tail.filter((w) => (position.get(w) ?? -1) >= 0).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  const unknown = tail.filter((w) => (position.get(w) ?? -1) < 0);
-  const sorted = [...written.slice(0, lead), ...known, ...unknown].map((w) => w.unit.name);
-  return { misplaced, sorted, position };
+  const rest = written.slice(lead).filter((w) => position.has(w));
+  // Units in a totally ordered group: one longest ordered run stays, the others are misplaced.
+  const strict = rest.filter((w) => !isLoose(position.get(w)!));
+  const kept = longestOrdered(strict.map((w) => position.get(w)!.rank));
+  const keptUnits = strict.filter((_, i) => kept.has(i));
+  const misplaced = strict.filter((_, i) => !kept.has(i));
+  // Units of a loosely ordered group (institutions): misplaced only against a kept unit whose order with them is judged.
+  for (const w of rest) {
+    const p = position.get(w)!;
+    if (!isLoose(p)) continue;
+    const at = written.indexOf(w);
+    const wrong = keptUnits.some((o) => {
+      const q = position.get(o)!;
+      const oAt = written.indexOf(o);
+      return (oAt > at && mustPrecede(q, p)) || (oAt < at && mustPrecede(p, q));
+    });
+    if (wrong) misplaced.push(w);
+  }
+  misplaced.sort((a, b) => written.indexOf(a) - written.indexOf(b));
+  return { misplaced, sorted: sortedNames(written, lead, position), position };
+}
+
+/**
+ * The names in canonical order. Units without a place keep their slots; the others fill the
+ * remaining slots: first the strictly ordered units that precede the loose group (sorted), then the
+ * loose units and the strictly ordered units after them in their written order, the latter sorted
+ * among their own slots (气象局 stays before or after 团市委 as the drafter put it).
+ */
+function sortedNames(written: WrittenUnit[], lead: number, position: Map<WrittenUnit, Place>): string[] {
+  const slots = written.map((w, i) => i >= lead && position.has(w));
+  const placed = written.filter((_, i) => slots[i]);
+  const byRank = (a: WrittenUnit, b: WrittenUnit) => position.get(a)!.rank - position.get(b)!.rank;
+  const loose = placed.filter((w) => isLoose(position.get(w)!));
+  const firstLoose = loose.length ? Math.min(...loose.map((w) => position.get(w)!.rank)) : Infinity;
+  const head = placed.filter((w) => !isLoose(position.get(w)!) && position.get(w)!.rank < firstLoose).sort(byRank);
+  const tail = placed.filter((w) => !head.includes(w));
+  const tailStrict = tail.filter((w) => !isLoose(position.get(w)!)).sort(byRank);
+  let k = 0;
+  const ordered = [...head, ...tail.map((w) => (isLoose(position.get(w)!) ? w : tailStrict[k++]))];
+  let n = 0;
+  return written.map((w, i) => (slots[i] ? ordered[n++] : w).unit.name);
 }
 
 /** Indices of one longest non-decreasing subsequence (patience sorting, O(n log n)). */
