@@ -107,7 +107,9 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
       dateAt = i;
       break;
     }
-    if (carries && (i >= firstMarker || (i > textFrom && isPartTitle(blocks, i)))) break;
+    // A 附件说明 list (`附件：1．…` `2．…`) is still the notice; a heading or a title starts the plan.
+    const heading = !!b.marker && b.marker.kind !== 'arabic' && b.marker.kind !== 'paren-arabic';
+    if (carries && ((i >= firstMarker && heading) || (i > textFrom && isPartTitle(blocks, i)))) break;
     if (!carries && isAttachmentLabel(b.text) && i > textFrom) break;
   }
 
@@ -116,7 +118,8 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     notice.成文日期 = dateIn(blocks[dateAt], spans);
     const signAt = dateAt - 1;
     const sign = blocks[signAt];
-    const hasSign = sign && !sign.special && !endsSentence(sign) && signAt > addresseeAt && signAt > headStart && sign.text.length <= 400;
+    // The 署名 is organ names: not a numbered item or an attachment line that happens to stand above the date.
+    const hasSign = sign && !sign.special && !sign.marker && !/^附件/.test(sign.text) && !/[：:。；]/.test(sign.text) && !endsSentence(sign) && signAt > addresseeAt && signAt > headStart && sign.text.length <= 400;
     if (hasSign) notice.发文机关署名 = spans.inBlock(sign);
     const body = blocks.slice(textFrom, hasSign ? signAt : dateAt).filter((b) => !b.special);
     if (body.length) notice.正文 = spans.overBlocks(body);

@@ -1,0 +1,34 @@
+/**
+ * `npm run precision`: per rule, the findings on the real fixtures and on the seeds and how many of
+ * them are judged true in test/real/expected.json, with the precision that gives.
+ */
+import { readFileSync } from 'node:fs';
+import { EXPECTED, type Expected } from '../test/real/findings';
+
+const expected: Expected = JSON.parse(readFileSync(EXPECTED, 'utf8'));
+const rows = new Map<string, { real: number; realTrue: number; seeds: number; seedsTrue: number }>();
+for (const [file, doc] of Object.entries(expected)) {
+  const seed = file.startsWith('seeds/');
+  for (const f of doc.findings) {
+    const row = rows.get(f.rule) ?? { real: 0, realTrue: 0, seeds: 0, seedsTrue: 0 };
+    if (seed) {
+      row.seeds++;
+      if (f.verdict === true) row.seedsTrue++;
+    } else {
+      row.real++;
+      if (f.verdict === true) row.realTrue++;
+    }
+    rows.set(f.rule, row);
+  }
+}
+const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+const total = { real: 0, realTrue: 0, seeds: 0, seedsTrue: 0 };
+console.log('rule                      real  true  precision   seeds  true  precision');
+for (const [rule, r] of [...rows].sort()) {
+  for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];
+  console.log(`${rule.padEnd(24)} ${String(r.real).padStart(5)} ${String(r.realTrue).padStart(5)} ${pct(r.realTrue, r.real).padStart(10)}   ${String(r.seeds).padStart(5)} ${String(r.seedsTrue).padStart(5)} ${pct(r.seedsTrue, r.seeds).padStart(10)}`);
+}
+console.log(`${'all rules'.padEnd(24)} ${String(total.real).padStart(5)} ${String(total.realTrue).padStart(5)} ${pct(total.realTrue, total.real).padStart(10)}   ${String(total.seeds).padStart(5)} ${String(total.seedsTrue).padStart(5)} ${pct(total.seedsTrue, total.seeds).padStart(10)}`);
+const docs = Object.keys(expected).filter((f) => !f.startsWith('seeds/'));
+const found = (k: 'genre' | '文号' | '成文日期') => docs.filter((f) => expected[f].facts[k] !== null).length;
+console.log(`\nreal documents: ${docs.length}; genre read in ${found('genre')}, 文号 in ${found('文号')}, 成文日期 in ${found('成文日期')}`);
