@@ -136,4 +136,19 @@ describe('plans rules: injected defects', () => {
     assert.equal(found.length, 1);
     assert.match(found[0].message, /与第 165 行的达到16\.1%不一致/);
   });
+
+  it('target-conflict: any wording, full-width digits, 本地 and 比率 (seed 001 restates 16.1% as 提升至１６ ％)', () => {
+    const text = inject(readSeed('001'), '（三）科学统筹推进。', '（三）科学统筹推进。到２０２５年，本地公民具备科学素质的比率提升至１６ ％。');
+    const found = lint(text).filter((f) => f.rule === 'target-conflict');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /此处为提升至16%，与第 165 行的达到16\.1%不一致/);
+  });
+
+  it('target-conflict: a 确保 floor below the 力争 figure is one target (seed 002), a 力争 figure below the floor is not', () => {
+    const both = (floor: string) => inject(readSeed('002'), '公民具备科学素质比例力争达到17%', `公民具备科学素质比例确保达到${floor}，力争达到17%`);
+    assert.deepEqual(lint(both('16%')).filter((f) => f.rule === 'target-conflict'), []);
+    const found = lint(both('17.5%')).filter((f) => f.rule === 'target-conflict');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /力争目标应高于确保目标：此处为力争达到17%，第 \d+ 行为确保达到17\.5%/);
+  });
 });
