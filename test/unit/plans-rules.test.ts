@@ -146,6 +146,12 @@ describe('plans rules: injected defects', () => {
     assert.deepEqual(found.map((f) => [f.line, f.text]), [[2, '《威海方案》']]);
   });
 
+  it('abbreviation-undefined: 《实施方案》 names no document, and an abridgement of the document’s own title means itself', () => {
+    assert.deepEqual(lint('根据《威海市全民科学素质行动规划纲要实施方案（2021—2025年）》，制定本方案。\n各单位要按照《实施方案》要求抓好落实。\n'), []);
+    const own = '关于印发《荣成市全民科学素质行动规划纲要实施方案（2021—2025年）》的通知\n现将《荣成方案》印发给你们，请认真贯彻执行。\n';
+    assert.deepEqual(lint(own), []);
+  });
+
   it('abbreviation-undefined: a title one place name shorter is another document, not a short title (seed 001 cites 济宁市 and 兖州区 plans)', () => {
     const text = '根据《济宁市兖州区全民科学素质行动规划纲要实施方案（2021—2025年）》，参照《济宁市全民科学素质行动规划纲要实施方案》。\n';
     assert.deepEqual(lint(text), []);

@@ -25,8 +25,9 @@ const LEADING_YEAR = /^(?:确保|力争|争取)?(?:到|至|截至)?[0-9０-９]{
 /** Modal words and a starting value left at the metric's end: `比例要`, `比例由12%` (…提高到15%). */
 const METRIC_TAIL = /(?:(?:由|从)[0-9０-９.．]{1,7}[%％])?(?:要|将|应|须|需|均|能|可|在|为)*$/;
 const CLAUSE_BREAK = /[，,；;。：:]/;
-/** Between two figures of one metric: `确保达到15%，力争达到17%`, `15%以上、力争17%`. */
-const SAME_METRIC_GAP = /^[\s，,、]*(?:以上)?[\s，,、]*(?:并|且|和|或)?[\s，,、]*$/;
+/** Between two figures of one metric: `确保达到15%，力争达到17%`, `15%以上、力争17%` (bounded: tested on a short slice only). */
+const SAME_METRIC_GAP = /^\s?(?:以上)?\s?[，,、]?\s?(?:并|且|和|或)?\s?$/;
+const MAX_GAP = 8;
 
 function yearBefore(text: string, at: number): { year: number; index: number } | undefined {
   const sentenceStart = Math.max(text.lastIndexOf('。', at - 1) + 1, at - 200, 0);
@@ -77,7 +78,7 @@ export function findTargets(block: Block, spans: SpanMaker): Target[] {
     let metric: string;
     let year: { year: number; index: number } | undefined;
     let from: number;
-    if (previous && SAME_METRIC_GAP.test(text.slice(previous.end, compAt))) {
+    if (previous && compAt - previous.end <= MAX_GAP && SAME_METRIC_GAP.test(text.slice(previous.end, compAt))) {
       // The second figure of one statement (确保…15%，力争达到17%): same metric and year.
       metric = previous.target.metric;
       year = previous.target.year === undefined ? undefined : { year: previous.target.year, index: compAt };

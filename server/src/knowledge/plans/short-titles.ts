@@ -17,6 +17,8 @@ const GENRE = /(纲要|规划|计划|方案|意见|办法|细则|规则|规定|�
 const YEAR = /\d{4}/;
 /** An abridgement drops a good part of the title; one that drops a word or two is another document (济宁市… ⊂ 济宁市兖州区…). */
 const MAX_SHARE = 0.7;
+/** Words any plan's title has: 《实施方案》 or 《行动计划》 say what kind of document, not which one. */
+const GENERIC = /实施|行动|工作|规划|计划|专项|总体|建设/g;
 
 /** True when `short` (normalised) is an abridgement of `full` (normalised): its characters in order, the same genre, much shorter. */
 export function isShortForm(short: string, full: string): boolean {
@@ -25,6 +27,7 @@ export function isShortForm(short: string, full: string): boolean {
   if (short === core || short.length > core.length * MAX_SHARE) return false;
   const genre = GENRE.exec(short)?.[1];
   if (!genre || !core.endsWith(genre)) return false;
+  if (short.slice(0, -genre.length).replace(GENERIC, '').length < 2) return false;
   let k = 0;
   for (let i = 0; i < core.length && k < short.length; i++) if (core[i] === short[k]) k++;
   return k === short.length;
@@ -35,6 +38,8 @@ export interface ShortTitles {
   explicit: Map<string, string[]>;
   /** Full titles a citation may abridge (normalised), not counting the document's own title. */
   fulls: string[];
+  /** The document's own titles (normalised; the notice's and the plan's it issues): a 《…》 that abridges one means the document itself. */
+  own: string[];
 }
 
 const add = (map: Map<string, string[]>, short: string, full: string) => {
@@ -42,6 +47,19 @@ const add = (map: Map<string, string[]>, short: string, full: string) => {
   if (!list.includes(full)) list.push(full);
   map.set(short, list);
 };
+
+/** The document's title and, for a notice issuing a plan (关于印发《X》的通知), the plan's title X. */
+function ownTitles(doc: GongwenDocument): string[] {
+  const out = new Set<string>();
+  for (const t of [documentTitle(doc), doc.notice.标题?.text, doc.notice.方案标题?.text]) {
+    if (!t) continue;
+    const n = normaliseTitle(t);
+    out.add(n);
+    const issued = /^关于印发(.{4,100})的通知$/.exec(n);
+    if (issued) out.add(issued[1]);
+  }
+  return [...out];
+}
 
 /** What the registry, the workspace and the document itself say about short titles. */
 export function shortTitles(doc: GongwenDocument, plans: PlanKnowledge, workspace: WorkspaceDocs): ShortTitles {
@@ -60,9 +78,9 @@ export function shortTitles(doc: GongwenDocument, plans: PlanKnowledge, workspac
   }
   // What the document cites in full: with its 文号, or with its period (（2021—2025年）, “十四五”).
   for (const c of doc.citations) if (c.docNumber || periodOfTitle(c.title)) fulls.add(normaliseTitle(c.title));
-  const own = documentTitle(doc);
-  if (own) fulls.delete(own);
-  return { explicit, fulls: [...fulls] };
+  const own = ownTitles(doc);
+  for (const o of own) fulls.delete(o);
+  return { explicit, fulls: [...fulls], own };
 }
 
 /** The full titles a citation is known to abridge; empty when it is not a known short title. */
@@ -71,6 +89,6 @@ export function fullTitlesOf(c: Citation, known: ShortTitles): string[] {
   if (explicit) return explicit;
   if (c.docNumber) return [];
   const title = normaliseTitle(c.title);
-  if (known.fulls.includes(title)) return [];
+  if (known.fulls.includes(title) || known.own.some((o) => isShortForm(title, o))) return [];
   return known.fulls.filter((f) => isShortForm(title, f));
 }
