@@ -119,6 +119,44 @@ describe('plans rules: injected defects', () => {
     assert.match(found[0].message, /第 1 行才定义/);
   });
 
+  it('abbreviation-undefined: an abridged title of a plan the document cites in full, with a fix after the full citation', () => {
+    const text = '根据《威海市全民科学素质行动规划纲要实施方案（2021—2025年）》，制定本方案。\n全市落实《威海方案》各项任务。\n';
+    const found = lint(text);
+    assert.deepEqual(found.map((f) => [f.line, f.rule, f.text]), [[2, 'abbreviation-undefined', '《威海方案》']]);
+    assert.match(found[0].message, /全称《威海市全民科学素质行动规划纲要实施方案（2021—2025年）》/);
+    const service = createLanguageService();
+    const doc = service.parse('file:///ws/doc.txt', text);
+    const edits = service.codeActions(doc, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }).flatMap((a) => a.edit?.changes?.['file:///ws/doc.txt'] ?? []);
+    assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[0, text.indexOf('》') + 1, '（以下简称《威海方案》）']]);
+  });
+
+  it('abbreviation-undefined: the short title of a workspace document (its title, or another document’s 以下简称)', () => {
+    const text = '一、主要任务\n全市落实《荣成方案》和《科普条例》各项任务。\n';
+    assert.deepEqual(lint(text), [], 'neither is known without the workspace (nor in the registry)');
+    const rongcheng = parseDocument('file:///ws/rongcheng.txt', '荣成市全民科学素质行动规划纲要实施方案（2021—2025年）\n\n一、主要目标\n到2025年，全市公民具备科学素质的比例达到17%。\n');
+    const other = parseDocument('file:///ws/other.txt', '一、依据\n根据《山东省科学技术普及条例》（以下简称《科普条例》），制定本方案。\n');
+    const found = lint(text, { workspace: workspaceOf([rongcheng, other]) });
+    assert.deepEqual(found.map((f) => [f.line, f.text]), [[2, '《荣成方案》'], [2, '《科普条例》']]);
+    assert.match(found[0].message, /全称《荣成市全民科学素质行动规划纲要实施方案（2021—2025年）》/);
+    assert.match(found[1].message, /全称《山东省科学技术普及条例》/);
+  });
+
+  it('abbreviation-undefined: an abridged title of a registry entry (《威海方案》 for the 威海 plan)', () => {
+    const found = lint('一、主要任务\n全市落实《威海方案》各项任务。\n');
+    assert.deepEqual(found.map((f) => [f.line, f.text]), [[2, '《威海方案》']]);
+  });
+
+  it('abbreviation-undefined: 《实施方案》 names no document, and an abridgement of the document’s own title means itself', () => {
+    assert.deepEqual(lint('根据《威海市全民科学素质行动规划纲要实施方案（2021—2025年）》，制定本方案。\n各单位要按照《实施方案》要求抓好落实。\n'), []);
+    const own = '关于印发《荣成市全民科学素质行动规划纲要实施方案（2021—2025年）》的通知\n现将《荣成方案》印发给你们，请认真贯彻执行。\n';
+    assert.deepEqual(lint(own), []);
+  });
+
+  it('abbreviation-undefined: a title one place name shorter is another document, not a short title (seed 001 cites 济宁市 and 兖州区 plans)', () => {
+    const text = '根据《济宁市兖州区全民科学素质行动规划纲要实施方案（2021—2025年）》，参照《济宁市全民科学素质行动规划纲要实施方案》。\n';
+    assert.deepEqual(lint(text), []);
+  });
+
   it('target-year: 2027 in a “十四五” plan (seed 004)', () => {
     const found = lint(inject(readSeed('004'), '到2025年，全县公民', '到2027年，全县公民'));
     assert.deepEqual(found.map((f) => f.rule), ['target-year']);
@@ -135,5 +173,20 @@ describe('plans rules: injected defects', () => {
     const found = lint(text).filter((f) => f.rule === 'target-conflict');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /与第 165 行的达到16\.1%不一致/);
+  });
+
+  it('target-conflict: any wording, full-width digits, 本地 and 比率 (seed 001 restates 16.1% as 提升至１６ ％)', () => {
+    const text = inject(readSeed('001'), '（三）科学统筹推进。', '（三）科学统筹推进。到２０２５年，本地公民具备科学素质的比率提升至１６ ％。');
+    const found = lint(text).filter((f) => f.rule === 'target-conflict');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /此处为提升至16%，与第 165 行的达到16\.1%不一致/);
+  });
+
+  it('target-conflict: a 确保 floor below the 力争 figure is one target (seed 002), a 力争 figure below the floor is not', () => {
+    const both = (floor: string) => inject(readSeed('002'), '公民具备科学素质比例力争达到17%', `公民具备科学素质比例确保达到${floor}，力争达到17%`);
+    assert.deepEqual(lint(both('16%')).filter((f) => f.rule === 'target-conflict'), []);
+    const found = lint(both('17.5%')).filter((f) => f.rule === 'target-conflict');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /力争目标应高于确保目标：此处为力争达到17%，第 \d+ 行为确保达到17\.5%/);
   });
 });

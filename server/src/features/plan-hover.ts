@@ -1,13 +1,13 @@
 /**
- * Hover (issue #5): on a clause's heading line, the matching clause of each upper plan with its text
- * and similarity; on a citation, what the plan registry knows about the cited document.
+ * Hover (issue #5): on any line of a clause, the matching clause of each upper plan with its text and
+ * similarity; on a citation, what the plan registry knows about the cited document.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { t } from '../l10n';
 import { normaliseTitle } from '../knowledge/plans/titles';
 import { titleNames } from '../knowledge/plans/documents';
 import type { FeatureContext } from './types';
-import { citationAt, clauseLabel, headingAt, upperMatches } from './plan-nav';
+import { contains, citationAt, clauseAt, clauseLabel, upperMatches } from './plan-nav';
 
 const EXCERPT = 160;
 
@@ -23,7 +23,7 @@ export function planHover(ctx: FeatureContext, position: Position): Hover | null
     }
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: citation.range };
   }
-  const heading = headingAt(ctx.doc, position);
+  const heading = clauseAt(ctx.doc, position);
   if (!heading) return null;
   const matches = upperMatches(ctx, heading);
   if (!matches.length) return null;
@@ -33,5 +33,7 @@ export function planHover(ctx: FeatureContext, position: Position): Hover | null
     const text = body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body;
     return `**↑ ${m.name}** ${clauseLabel(h)} — ${t('相似度 {0}', m.match.score.toFixed(2))}\n\n> ${text || clauseLabel(h)}`;
   });
-  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: heading.range };
+  const value = parts.join('\n\n---\n\n');
+  // The heading's range where the cursor is on it; in the body the hover is not tied to a few characters.
+  return contains(heading.range, position) ? { contents: { kind: 'markdown', value }, range: heading.range } : { contents: { kind: 'markdown', value } };
 }

@@ -12,15 +12,54 @@ export function contains(range: Range, p: Position, endInclusive = true): boolea
   return after && before;
 }
 
-/** The clause whose heading line holds the position (hover, lens targets). */
-export function headingAt(doc: GongwenDocument, p: Position): Heading | undefined {
-  return doc.allHeadings.find((h) => contains(h.range, p));
+/**
+ * The lines each clause owns: from its heading's line to the line before the next heading that is not
+ * inside it (blank and page-number lines between two clauses go with the one above), the last clause
+ * to the end of its section. By line, not by character: the indentation before a heading marker
+ * (` ——坚持优化供给`) and the blank lines of PDF text belong to the clause, not to its parent.
+ */
+interface ClauseLines {
+  heading: Heading;
+  first: number;
+  last: number;
 }
 
-/** The innermost clause whose section holds the position (definition, references: anywhere in the clause). */
+const linesCache = new WeakMap<GongwenDocument, ClauseLines[]>();
+
+function clauseLines(doc: GongwenDocument): ClauseLines[] {
+  const cached = linesCache.get(doc);
+  if (cached) return cached;
+  const hs = [...doc.allHeadings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const out = hs.map((heading, i) => {
+    let next: Heading | undefined;
+    for (let j = i + 1; j < hs.length; j++) {
+      if (hs[j].level <= heading.level) {
+        next = hs[j];
+        break;
+      }
+    }
+    const first = heading.range.start.line;
+    const last = next ? Math.max(first, next.range.start.line - 1) : Math.max(first, heading.sectionRange.end.line);
+    return { heading, first, last };
+  });
+  linesCache.set(doc, out);
+  return out;
+}
+
+/**
+ * The innermost clause (heading or task item, `1.` under `（一）` too) that owns the position's line:
+ * definition, hover and references work from any line of a clause. Where a line holds two headings
+ * (`（一）总体要求。1.坚持…`), the one the cursor is on or after.
+ */
 export function clauseAt(doc: GongwenDocument, p: Position): Heading | undefined {
   let best: Heading | undefined;
-  for (const h of doc.allHeadings) if (contains(h.sectionRange, p) && (!best || h.level > best.level)) best = h;
+  for (const c of clauseLines(doc)) {
+    if (c.first > p.line) break;
+    if (p.line > c.last) continue;
+    if (best && c.first === p.line && best.range.start.line === p.line && p.character < c.heading.range.start.character) continue;
+    // In document order a later clause that owns the line is inside the earlier ones (siblings' lines do not overlap).
+    best = c.heading;
+  }
   return best;
 }
 

@@ -38,9 +38,17 @@ export function titleCore(normalised: string): string {
 }
 const cores = new Map<string, string>();
 
-/** `公民具备科学素质的比例`, `公民具备科学素质比例` and the 2020-era `基本科学素质` are one metric. */
+/**
+ * `公民具备科学素质的比例`, `全县公民具备科学素质比率` and the 2020-era `基本科学素质` are one metric: the
+ * place (全县, 本地 …) says where, not what, and 比率 is another word for 比例.
+ */
 export function metricKey(metric: string): string {
-  return metric.replace(/\s+/g, '').replace(/的/g, '').replace(/基本科学素质/g, '科学素质');
+  return metric
+    .replace(/\s+/g, '')
+    .replace(/^(全市|全区|全县|全省|全国|全镇|我市|我区|我县|我省|本市|本区|本县|本省|本地区|本地|全)/, '')
+    .replace(/的/g, '')
+    .replace(/比率/g, '比例')
+    .replace(/基本科学素质/g, '科学素质');
 }
 
 const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
