@@ -50,12 +50,15 @@ export function fixPass(service: LanguageService, uri: string, text: string): { 
   return { doc, edits, text: edits.length ? applyEdits(doc, edits) : text };
 }
 
-/** Every certain fix, repeated until nothing changes (at most MAX_PASSES); pure. */
-export function fixText(service: LanguageService, uri: string, text: string): { text: string; fixes: number } {
+/**
+ * Every certain fix, repeated until nothing changes (at most MAX_PASSES); pure. `doc` is the parse
+ * of the final text when the last pass made it (the report after --fix reuses it: one analysis fewer).
+ */
+export function fixText(service: LanguageService, uri: string, text: string): { text: string; fixes: number; doc?: GongwenDocument } {
   let fixes = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { edits, text: next } = fixPass(service, uri, text);
-    if (edits.length === 0 || next === text) break;
+    const { doc, edits, text: next } = fixPass(service, uri, text);
+    if (edits.length === 0 || next === text) return { text, fixes, doc };
     fixes += edits.length;
     text = next;
   }
@@ -156,7 +159,7 @@ export function runFix(args: CliArgs, io: CliIo): number {
         report(t('{0}：已修复 {1} 处', file, fixed.fixes) + '\n');
       }
     }
-    if (!dryRun) results.push({ file, diagnostics: service.diagnostics(service.parse(uri, fixed.text)) });
+    if (!dryRun) results.push({ file, diagnostics: service.diagnostics(fixed.doc ?? service.parse(uri, fixed.text)) });
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
   // --fix-dry-run answers "would anything change?" (1 when yes), as a CI check can use it.
