@@ -25,6 +25,7 @@ import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
 import { createEditTracker } from './lsp/edits';
+import { createClientEdits } from './lsp/client-edits';
 import { openDocumentsWorkspace, watchers } from './lsp/workspace';
 import { loadKnowledge } from './io/knowledge';
 
@@ -32,6 +33,7 @@ const connection = createConnection(ProposedFeatures.all);
 // Each change's range is noted on the way in, so the incremental parse knows where to start.
 const edits = createEditTracker();
 const documents = new TextDocuments(edits.documents);
+const clientEdits = createClientEdits((uri) => documents.get(uri)?.version);
 const logger: Logger = {
   info: (message) => connection.console.info(message),
   warn: (message) => connection.console.warn(message),
@@ -76,6 +78,7 @@ connection.onInitialize((params): InitializeResult => {
     watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
   };
+  clientEdits.configure(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -215,7 +218,7 @@ function onDocument<P extends { textDocument: { uri: string } }, R>(name: string
 
 connection.onDocumentSymbol(onDocument('documentSymbol', [], (doc) => service.documentSymbols(doc)));
 connection.onFoldingRanges(onDocument('foldingRange', [], (doc) => service.foldingRanges(doc)));
-connection.onCodeAction(onDocument('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.only)));
+connection.onCodeAction(onDocument('codeAction', [], (doc, p) => clientEdits.actions(service.codeActions(doc, p.range, p.context.only))));
 connection.onDocumentFormatting(onDocument('formatting', [], (doc) => service.certainEdits(doc)));
 connection.onCompletion(onDocument('completion', [], (doc, p) => service.completion(doc, p.position)));
 connection.onHover(onDocument('hover', null, (doc, p) => service.hover(doc, p.position)));
@@ -230,8 +233,8 @@ connection.onExecuteCommand(
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
     if (!doc) return null;
     const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;
-    // The user chose the command, so its edit is applied; the client shows it in its undo stack.
-    if (result?.edit) void connection.workspace.applyEdit({ label: command, edit: result.edit });
+    // The user chose the command, so its edit is applied (previewed first when it asks); the client shows it in its undo stack.
+    if (result?.edit) void connection.workspace.applyEdit({ label: command, edit: clientEdits.edit(result.edit) });
     return result ?? null;
   }, logger.error),
 );

@@ -107,6 +107,11 @@ export interface StartOptions {
   settings?: unknown;
   /** Advertise `workspace/configuration` (default true); false plays a client such as Neovim. */
   canPull?: boolean;
+  /**
+   * Advertise `documentChanges` with change annotations in workspace edits (default true, as VS
+   * Code does); false plays a client that takes only plain `changes`.
+   */
+  changeAnnotations?: boolean;
   initializationOptions?: unknown;
 }
 
@@ -163,7 +168,12 @@ export function startServer(options: StartOptions): TestClient {
     async initialize() {
       const folder = pathToFileURL(options.workspace).href;
       const capabilities: ClientCapabilities = {
-        workspace: { configuration: options.canPull ?? true, workspaceFolders: true, didChangeConfiguration: {} },
+        workspace: {
+          configuration: options.canPull ?? true,
+          workspaceFolders: true,
+          didChangeConfiguration: {},
+          ...(options.changeAnnotations === false ? {} : { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } }),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },

@@ -1,7 +1,9 @@
 /**
  * Issue #3 over real JSON-RPC: document formatting returns the certain fixes (format-on-save),
  * code actions offer the preferred fix, and `gongwen.server.renumber` sends its edit to the
- * editor through `workspace/applyEdit`. Waits are on server messages only. Run `npm run build` first.
+ * editor through `workspace/applyEdit` — since issue #14 annotated with `needsConfirmation`, so
+ * VS Code previews it, as is the renumbering quick fix; a client without change annotations gets
+ * plain changes. Waits are on server messages only. Run `npm run build` first.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -17,6 +19,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../unit/format-edits';
 
 /** Findings these fixes must remove (notice-elements/title-mismatch have no certain fix on the seeds). */
@@ -79,11 +82,27 @@ describe('LSP: format checks, formatting and renumber (issue #3)', function () {
     assert.ok(line.includes('文号：淄政办发〔2016〕10号'), line);
   });
 
-  it('gongwen.server.renumber renumbers the document and asks the editor to apply the edit', async () => {
-    const c = client!;
-    const uri = pathToFileURL(path.join(workspace, 'renumber.gw')).href;
-    const text = '一、提升行动\n实施3项提升行动。\n（一）甲行动。内容。\n（三）乙行动。内容。\n三、保障\n内容。\n';
-    await c.open(uri, text, 1);
+  const numbered = '一、提升行动\n实施3项提升行动。\n（一）甲行动。内容。\n（三）乙行动。内容。\n三、保障\n内容。\n';
+  const renumbered = '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（二）乙行动。内容。\n二、保障\n内容。\n';
+
+  /** The edits of an annotated WorkspaceEdit, after checking that every one needs confirmation. */
+  function confirmedEdits(edit: WorkspaceEdit, uri: string, version: number): TextEdit[] {
+    assert.equal(edit.changes, undefined, 'no unannotated changes beside the annotated ones');
+    assert.equal(edit.documentChanges?.length, 1);
+    const change = edit.documentChanges[0];
+    assert.ok('edits' in change);
+    assert.deepEqual(change.textDocument, { uri, version });
+    for (const e of change.edits) {
+      const id = (e as { annotationId?: string }).annotationId;
+      assert.ok(id, JSON.stringify(e));
+      assert.equal(edit.changeAnnotations?.[id]?.needsConfirmation, true);
+    }
+    return change.edits as TextEdit[];
+  }
+
+  /** Runs gongwen.server.renumber on `numbered` and returns what the server asked the editor to apply. */
+  async function renumberThroughServer(c: TestClient, uri: string) {
+    await c.open(uri, numbered, 1);
     await c.published(uri, 1);
     const applied = new Promise<ApplyWorkspaceEditParams>((resolve) => {
       c.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
@@ -95,7 +114,39 @@ describe('LSP: format checks, formatting and renumber (issue #3)', function () {
       data: { changed: number };
     };
     assert.deepEqual(result.data, { changed: 3 });
-    const params = await applied;
-    assert.equal(applyEdits(text, params.edit.changes![uri]), '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（二）乙行动。内容。\n二、保障\n内容。\n');
+    return applied;
+  }
+
+  it('gongwen.server.renumber asks the editor to apply the edit after a preview (needsConfirmation)', async () => {
+    const uri = pathToFileURL(path.join(workspace, 'renumber.gw')).href;
+    const params = await renumberThroughServer(client!, uri);
+    assert.equal(applyEdits(numbered, confirmedEdits(params.edit, uri, 1)), renumbered);
+    assert.equal(params.edit.changeAnnotations?.['gongwen.preview']?.label, '重新编号标题');
+  });
+
+  it('the renumbering quick fix is previewed too, not preferred, and formatting leaves the markers', async () => {
+    const c = client!;
+    const uri = pathToFileURL(path.join(workspace, 'renumber.gw')).href;
+    await c.open(uri, numbered, 1);
+    const { diagnostics } = await c.published(uri, 1);
+    const d = diagnostics.find((x) => x.code === 'heading-sequence')!;
+    const actions = (await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const renumber = actions.find((a) => a.title === '重新编号本级标题');
+    assert.ok(renumber, actions.map((a) => a.title).join(' | '));
+    assert.equal(renumber.isPreferred, false);
+    assert.ok(confirmedEdits(renumber.edit!, uri, 1).length > 0);
+    const formatting = (await c.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    // Only heading-count's own number (实施3项 → 2); the markers stay for the user to renumber.
+    assert.equal(applyEdits(numbered, formatting), numbered.replace('实施3项', '实施2项'));
+  });
+
+  it('a client without change annotations gets the renumbering as plain changes', async () => {
+    client!.kill();
+    client = startServer({ workspace, changeAnnotations: false });
+    await client.initialize();
+    const uri = pathToFileURL(path.join(workspace, 'renumber.gw')).href;
+    const params = await renumberThroughServer(client, uri);
+    assert.equal(params.edit.documentChanges, undefined);
+    assert.equal(applyEdits(numbered, params.edit.changes![uri]), renumbered);
   });
 });

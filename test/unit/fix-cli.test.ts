@@ -8,7 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService } from '../../server/src/service';
-import { fixText, unifiedDiff } from '../../server/src/cli/fix';
+import { applyEdits, fixText, unifiedDiff } from '../../server/src/cli/fix';
+import { applyEdits as applyOneByOne } from './format-edits';
+import { createRng } from '../fuzz/prng';
 import { ROOT } from './helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -94,6 +96,35 @@ describe('gongwen lint --fix', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-fix-'));
     assert.equal(gongwen(['lint', '--fix', '--fix-dry-run', 'x.gw'], dir).status, 2);
     assert.equal(gongwen(['outline', '--fix', 'x.gw'], dir).status, 2);
+  });
+});
+
+describe('applyEdits (one rebuild per pass, issue #14)', () => {
+  const pos = (line: number, character: number) => ({ line, character });
+
+  it('gives what applying the edits one by one gives, on random edit sets over CRLF and LF lines', () => {
+    const rng = createRng(1414);
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: rng.range(1, 8) }, () => '甲乙丙丁戊己庚'.slice(0, rng.int(8))).join(rng.chance(0.5) ? '\r\n' : '\n');
+      const doc = service.parse('mem://apply.gw', text);
+      // Non-overlapping edits at distinct places: each line offers its own characters in order.
+      const edits = doc.lines.flatMap((l, line) => {
+        const out = [];
+        for (let c = 0; c < l.text.length; c += 2) {
+          if (rng.chance(0.5)) out.push({ range: { start: pos(line, c), end: pos(line, c + rng.int(2)) }, newText: rng.pick(['', '〇', '，，']) });
+        }
+        return out;
+      });
+      const shuffled = [...edits].sort(() => rng.next() - 0.5);
+      assert.equal(applyEdits(doc, shuffled), applyOneByOne(text, edits), JSON.stringify({ text, edits }));
+    }
+  });
+
+  it('keeps insertions at one place in their order (as LSP applies them) and skips an overlapping edit', () => {
+    const doc = service.parse('mem://apply.gw', '一二三');
+    const at1 = { start: pos(0, 1), end: pos(0, 1) };
+    assert.equal(applyEdits(doc, [{ range: at1, newText: 'a' }, { range: at1, newText: 'b' }]), '一ab二三');
+    assert.equal(applyEdits(doc, [{ range: { start: pos(0, 0), end: pos(0, 2) }, newText: 'X' }, { range: { start: pos(0, 1), end: pos(0, 3) }, newText: 'Y' }]), 'X三');
   });
 });
 

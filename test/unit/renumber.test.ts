@@ -1,12 +1,15 @@
 /**
  * Renumbering (issue #3): a pure function over the model, exposed as the server command
- * `gongwen.server.renumber` and as the certain fix of `heading-sequence` findings.
+ * `gongwen.server.renumber` and as a fix of `heading-sequence` findings. Since issue #14 it is a fix
+ * the user chooses and previews, never a certain one: it rewrites markers no finding names.
  */
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
 import { headingAt, renumberDocument, renumberGroupOf } from '../../server/src/features/renumber';
 import { readSeed } from './helpers';
 import { applyEdits } from './format-edits';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { PREVIEW_ANNOTATION } from '../../server/src/features/previewed-edit';
 
 const service = createLanguageService();
 const parse = (text: string) => service.parse('mem://renumber.gw', text);
@@ -67,25 +70,46 @@ describe('renumber: the pure function', () => {
   });
 });
 
+/** The edits of a previewed WorkspaceEdit: one document change, every edit annotated, the annotation asking for confirmation. */
+function previewed(edit: WorkspaceEdit): TextEdit[] {
+  assert.equal(edit.changes, undefined);
+  const [change] = edit.documentChanges ?? [];
+  assert.ok(change && 'edits' in change && change.textDocument.uri === 'mem://renumber.gw');
+  assert.equal(edit.changeAnnotations?.[PREVIEW_ANNOTATION]?.needsConfirmation, true);
+  for (const e of change.edits) assert.equal('annotationId' in e && e.annotationId, PREVIEW_ANNOTATION);
+  return change.edits as TextEdit[];
+}
+
 describe('renumber: as a fix and as a command', () => {
   const text = '一、提升行动\n实施3项提升行动。\n（一）甲行动。内容。\n（三）乙行动。内容。\n二、保障\n内容。\n';
 
-  it('each heading-sequence finding carries the preferred fix 重新编号本级标题', () => {
+  it('each heading-sequence finding offers 重新编号本级标题, previewed and not preferred', () => {
     const doc = parse(text);
     const [d] = service.diagnostics(doc).filter((x) => x.code === 'heading-sequence');
     const action = service.codeActions(doc, d.range).find((a) => a.title === '重新编号本级标题');
     assert.ok(action);
-    assert.equal(action.isPreferred, true);
-    const fixed = applyEdits(text, action.edit!.changes!['mem://renumber.gw']);
+    // Not preferred: the renumbering rewrites 实施3项 and （三）, which this finding does not name.
+    assert.equal(action.isPreferred, false);
+    const fixed = applyEdits(text, previewed(action.edit!));
     assert.equal(fixed, '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（二）乙行动。内容。\n二、保障\n内容。\n');
     assert.deepEqual(service.diagnostics(parse(fixed)), []);
+  });
+
+  it('neither --fix, formatting nor fix-all renumbers', () => {
+    const doc = parse(text);
+    // What stays certain is heading-count's own finding (实施3项 → 2 under two headings); the
+    // marker （三） is left for the user to renumber.
+    assert.equal(applyEdits(text, service.certainEdits(doc)), '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（三）乙行动。内容。\n二、保障\n内容。\n');
+    const all = service.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } });
+    const chosen = all.filter((a) => a.isPreferred || a.title.startsWith('修复本文中全部')).map((a) => a.title);
+    assert.deepEqual(chosen, ['改为 2']);
   });
 
   it('gongwen.server.renumber returns the edit for the whole document or one group', () => {
     assert.ok(service.commands.includes('gongwen.server.renumber'));
     const doc = parse(text);
     const all = service.executeCommand('gongwen.server.renumber', doc, []);
-    assert.equal(applyEdits(text, all.edit!.changes!['mem://renumber.gw']), '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（二）乙行动。内容。\n二、保障\n内容。\n');
+    assert.equal(applyEdits(text, previewed(all.edit!)), '一、提升行动\n实施2项提升行动。\n（一）甲行动。内容。\n（二）乙行动。内容。\n二、保障\n内容。\n');
     const group = service.executeCommand('gongwen.server.renumber', doc, [{ line: 3, character: 0 }]);
     assert.deepEqual(group.data, { changed: 2 });
     const clean = parse('一、甲\n二、乙\n');

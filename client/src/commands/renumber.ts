@@ -1,8 +1,9 @@
 /**
  * `gongwen.renumber` (palette: 公文：重新编号标题): asks the server to renumber every heading
  * level of the active document and the stated counts (`实施5项提升行动`). The server computes the
- * edit (server/src/features/renumber.ts) and applies it through `workspace/applyEdit`, so it lands
- * in the editor's undo stack like any other edit.
+ * edit (server/src/features/renumber.ts) and applies it through `workspace/applyEdit`; the edit asks
+ * for confirmation (a change annotation with `needsConfirmation`), so VS Code shows it in the
+ * Refactor Preview first, and once applied it lands in the undo stack like any other edit.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';

@@ -12,6 +12,8 @@ import { numberToChinese } from '../model/numbering';
 import { markerWithNumber } from '../model/marker-format';
 import type { FeatureContext } from './types';
 import type { CommandResult } from './commands';
+import { previewedEdit } from './previewed-edit';
+import { t } from '../l10n';
 
 /** Siblings of one kind under one parent: the unit that is numbered 1, 2, 3 … */
 export interface SiblingGroup {
@@ -161,7 +163,9 @@ export const RENUMBER_COMMAND = 'gongwen.server.renumber';
 /**
  * `gongwen.server.renumber` [uri, scope?]: scope `'document'` (the default) renumbers every level;
  * a position `{ line, character }` renumbers the sibling group of the heading there.
- * Returns the edit (applied by the server) and how many places change.
+ * Returns the edit (applied by the server) and how many places change. The edit needs the user's
+ * confirmation (features/previewed-edit.ts): it rewrites lines no finding names, and a numbering
+ * scheme the model reads wrongly would be renumbered wrongly.
  */
 export function renumberCommand(ctx: FeatureContext, args: unknown[]): CommandResult {
   const scope = args[0];
@@ -173,7 +177,9 @@ export function renumberCommand(ctx: FeatureContext, args: unknown[]): CommandRe
   } else {
     edits = renumberDocument(doc);
   }
-  return { edit: edits.length ? { changes: { [doc.uri]: edits } } : undefined, data: { changed: edits.length } };
+  const label = t('重新编号标题');
+  const description = t('改动 {0} 处标题编号或所述项数', edits.length);
+  return { edit: edits.length ? previewedEdit(doc.uri, edits, label, description) : undefined, data: { changed: edits.length } };
 }
 
 function isPosition(x: unknown): x is Position {

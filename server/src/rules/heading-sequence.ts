@@ -12,9 +12,10 @@ import { renumberUnits, siblingGroups } from '../features/renumber';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /**
- * The certain fix of a numbering slip: renumber the sibling group, or the whole level when it is
- * numbered continuously (features/renumber.ts). Computed once per check; findings of one unit
- * share one Fix object, which the service applies once.
+ * The fix of a numbering slip: renumber the sibling group, or the whole level when it is numbered
+ * continuously (features/renumber.ts). It rewrites markers no finding names and can be wrong where
+ * the numbering scheme is unusual, so it is a previewed fix the user chooses, never a certain one
+ * (issue #14). Computed once per check; findings of one unit share one Fix object.
  */
 function renumbering(doc: GongwenDocument): (h: Heading, finding: Finding) => Finding {
   let units: Map<Heading, TextEdit[]> | undefined;
@@ -24,7 +25,7 @@ function renumbering(doc: GongwenDocument): (h: Heading, finding: Finding) => Fi
     const edits = units.get(h);
     if (!edits || edits.length === 0) return finding;
     let fix = fixes.get(edits);
-    if (!fix) fixes.set(edits, (fix = { title: t('重新编号本级标题'), edits, preferred: true }));
+    if (!fix) fixes.set(edits, (fix = { title: t('重新编号本级标题'), edits, preview: true }));
     finding.fixes = [fix];
     return finding;
   };

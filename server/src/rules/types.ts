@@ -9,8 +9,17 @@ export interface Fix {
   /** Chinese title shown in the light-bulb menu, through `t`. */
   title: string;
   edits: TextEdit[];
-  /** The one obvious fix (`isPreferred`); only certain fixes are applied by `lint --fix` and formatting. */
+  /**
+   * The one obvious fix (`isPreferred`); only certain fixes are applied by `lint --fix`, formatting
+   * and fix-all. Certain means it edits only inside its finding's range (an insertion at either end
+   * counts) and cannot be wrong; the service drops the mark from a fix that edits elsewhere.
+   */
   preferred?: boolean;
+  /**
+   * The edit reaches beyond what the finding names (renumbering a level): the editor shows it for
+   * confirmation before applying (a change annotation with `needsConfirmation`). Never preferred.
+   */
+  preview?: boolean;
 }
 
 /** What a rule reports; the service turns it into a diagnostic with the rule's id and docs link. */

@@ -55,14 +55,19 @@ function scanBlock(doc: GongwenDocument, block: Block, owned: Set<number>, out: 
   const lone = (i: number) => {
     const ch = text[i];
     const edits: TextEdit[] = [joinedEdit(doc, block, i, i + 1, FULL[ch])];
-    // `（责任单位: 市科技局）`: the space the half-width colon needed goes with it.
+    // `（责任单位: 市科技局）`: the space the half-width colon needed goes with it, and so the
+    // finding covers it (a certain fix edits only inside its finding).
+    let end = i + 1;
     if (ch !== '(' && ch !== ')') {
       let k = i + 1;
       while (k < text.length && k - i <= 2 && text[k] === ' ') k++;
-      if (k > i + 1 && isHan(text[k])) for (let s = i + 1; s < k; s++) edits.push(joinedEdit(doc, block, s, s + 1, ''));
+      if (k > i + 1 && isHan(text[k])) {
+        for (let s = i + 1; s < k; s++) edits.push(joinedEdit(doc, block, s, s + 1, ''));
+        end = k;
+      }
     }
     out.push({
-      range: joinedRange(doc, block, i, i + 1),
+      range: joinedRange(doc, block, i, end),
       message: message(ch),
       fixes: [{ title: t('改为“{0}”', FULL[ch]), edits, preferred: true }],
     });

@@ -25,7 +25,8 @@ export const unitDuplicate: Rule = {
         // Remove the name with the separator before it; the line breaks (and a page-number line) between stay.
         const edit = deleteAfter(doc, list[i - 1].unit, w.unit);
         out.push({
-          range: w.unit.range,
+          // The finding is the redundant text: the separator and the name, what the certain fix deletes.
+          range: { start: edit.range.start, end: w.unit.range.end },
           message: t('“{0}”在本列表中重复（前面已有“{1}”）。', w.unit.name, first.unit.name),
           fixes: [{ title: t('删除重复的“{0}”', w.unit.name), edits: [edit], preferred: true }],
         });
