@@ -118,7 +118,7 @@ export function createChecker(makeService: (logger: Logger) => LanguageService =
       const ranges = [whole, ...diagnostics.slice(0, 30).map((d) => d.range)];
       for (const actions of guardEach('codeActions', ranges, (range) => service.codeActions(doc, range))) {
         for (const action of actions ?? []) {
-          for (const [u, edits] of Object.entries((action.edit as WorkspaceEdit | undefined)?.changes ?? {})) {
+          for (const [u, edits] of editsByDocument(action.edit)) {
             if (u !== uri) problems.push(`code action "${action.title}" edits another document ${u}`);
             checkEditSet(`code action "${action.title}"`, edits, lines, problems);
           }
@@ -145,6 +145,13 @@ export function createChecker(makeService: (logger: Logger) => LanguageService =
       return { problems, analysisMs, featuresMs, byCall };
     },
   };
+}
+
+/** A workspace edit's text edits per document: plain `changes` and annotated `documentChanges` (previewed renumbering). */
+function editsByDocument(edit: WorkspaceEdit | undefined): Array<[string, TextEdit[]]> {
+  const out = Object.entries(edit?.changes ?? {});
+  for (const c of edit?.documentChanges ?? []) if ('edits' in c) out.push([c.textDocument.uri, c.edits.filter((e): e is TextEdit => 'newText' in e)]);
+  return out;
 }
 
 /** Lengths of the lines as LSP counts them (CRLF, LF or CR end a line). */

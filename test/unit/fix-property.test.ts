@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { fixPass, fixText } from '../../server/src/cli/fix';
+import { allCertainEdits, quickFixes, type RuledFinding } from '../../server/src/features/code-actions';
 import { EMPTY_WORKSPACE } from '../../server/src/workspace';
 import { makeInput } from '../fuzz/generate';
 import { loadSeeds } from '../fuzz/fuzz';
@@ -154,5 +155,25 @@ describe('fix-scope: the changed-region check itself', () => {
     const after = '市教育局、市财政局';
     assert.equal(regionsOutside(before, after, [at(0, 4, 9)]).length, 0, 'the separator and the duplicate');
     assert.equal(regionsOutside(before, after, [at(0, 5, 9)]).length, 1, 'the name alone does not cover the separator');
+  });
+});
+
+describe('certain fixes: what the service applies unasked', () => {
+  const range = (line: number, a: number, b: number): Range => ({ start: { line, character: a }, end: { line, character: b } });
+  const finding = (r: Range, edit: Range, extra: { preview?: boolean } = {}): RuledFinding => ({
+    ruleId: 'some-rule',
+    diagnostic: { range: r, message: 'm' },
+    fixes: [{ title: 'fix', edits: [{ range: edit, newText: 'x' }], preferred: true, ...extra }],
+  });
+
+  it('a preferred fix that edits outside its finding is offered, but neither preferred nor applied by --fix', () => {
+    const inside = finding(range(0, 2, 4), range(0, 4, 4)); // an insertion at the end counts as inside
+    const outside = finding(range(1, 2, 4), range(1, 4, 5));
+    const previewed = finding(range(2, 0, 2), range(2, 0, 2), { preview: true });
+    assert.deepEqual(allCertainEdits([inside, outside, previewed]).map((e) => e.range.start.line), [0]);
+    const actions = quickFixes('mem://x', [inside, outside, previewed], { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, ['quickfix']);
+    assert.deepEqual(actions.filter((a) => a.title === 'fix').map((a) => a.isPreferred), [true, false, false]);
+    // The fix-all action counts only certain fixes: one here, so none is offered.
+    assert.equal(actions.filter((a) => a.title.startsWith('修复本文中全部')).length, 0);
   });
 });
