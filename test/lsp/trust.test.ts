@@ -41,7 +41,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
     return { uri: pathToFileURL(file).href, text };
   }
 
-  const CONFIG = { upper: { '000.txt': ['002.plan'] }, rules: { 'unit-order': 'off', 'date-format': 'error' } };
+  const CONFIG = { upper: { '000.txt': ['002.plan'] }, rules: { 'unit-order': 'off', 'date-format': 'error', 'heading-sequense': 'off' } };
   const elderly = (text: string) => ({ line: text.split(/\r?\n/).findIndex((l) => l.includes('（四）老年人科学素质提升行动')), character: 4 });
 
   async function openAndPublish(c: TestClient, doc: { uri: string; text: string }) {
@@ -59,6 +59,9 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
     assert.match(String(target?.message), FROM_UPPER_FILE);
     const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: doc.uri }, position: elderly(doc.text) })) as Location[];
     assert.ok(locations.some((l) => l.uri.endsWith('/002.plan')), JSON.stringify(locations));
+    // A typo in `rules` is one warning naming the closest rule id.
+    const typo = client.messages.items.filter((m) => m.message.includes('heading-sequense'));
+    assert.deepEqual(typo.map((m) => [m.type, m.message.replace(/^.*gongwen\.json：/, '')]), [[MessageType.Warning, '未知的规则“heading-sequense”，是否指“heading-sequence”？']]);
   });
 
   it('untrusted: rule settings apply, the upper file is not read, and one message says so', async () => {

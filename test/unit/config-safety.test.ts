@@ -10,14 +10,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import * as iconv from 'iconv-lite';
 import { globMatches, MAX_PATTERN_LENGTH } from '../../server/src/knowledge/plans/paths';
 import { closestRuleId, parseProjectConfig } from '../../server/src/config';
 import { confineProjectPaths, MAX_UPPER_ENTRIES } from '../../server/src/io/paths';
 import { loadKnowledge } from '../../server/src/io/knowledge';
 import { listDocuments, resolveUpperFiles, withUpperFiles } from '../../server/src/io/plans';
 import { bundledPlans } from '../../server/src/knowledge/plans';
-import { collectFiles, decodeDocument, readDocument } from '../../server/src/cli/files';
+import { collectFiles } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/rules/index';
 import { ROOT, seedPath } from './helpers';
@@ -256,31 +255,8 @@ describe('bounded directory walks (issue #14)', () => {
   it('paths given many times are looked at once', () => {
     const dir = tempDir({ 'a.txt': 'x' });
     const file = path.join(dir, 'a.txt');
-    const r = collectFiles([...Array(200_000).fill(file), dir, path.join(dir, '.', 'a.txt')]);
+    const r = collectFiles([...Array(200_000).fill(file), dir, dir + path.sep, path.join(dir, '.', 'a.txt')]);
     assert.deepEqual(r, { files: [file], errors: [] });
-  });
-});
-
-describe('GB18030 read whole (issue #14)', () => {
-  it('U+2002 EN SPACE is the four-byte sequence 81 36 A3 38', () => {
-    assert.equal(new TextDecoder('gb18030').decode(Buffer.from([0x81, 0x36, 0xa3, 0x38])), '\u2002');
-    assert.deepEqual([...iconv.encode('\u2002', 'gb18030')], [0x81, 0x36, 0xa3, 0x38]);
-  });
-
-  it('a GB18030 file indented with EN SPACEs is read as GB18030 text, not refused as binary', () => {
-    const text = '关于做好工作的通知\n\u2002\u2002\u2002\u2002一、总体要求\n\u2002\u2002\u2002\u2002二、主要任务\n';
-    const bytes = iconv.encode(text, 'gb18030');
-    assert.ok(bytes.includes(Buffer.from([0x81, 0x36, 0xa3, 0x38])));
-    const decoded = decodeDocument(bytes);
-    assert.ok(typeof decoded === 'object', String(decoded));
-    assert.equal(decoded.text, text);
-    assert.deepEqual(decoded.encoding, { name: 'gb18030', bom: false });
-    const dir = tempDir({ 'web.txt': bytes });
-    const read = readDocument(path.join(dir, 'web.txt'));
-    assert.ok(!('error' in read), 'error' in read ? read.error : '');
-    const r = run('lint', '--format', 'json', path.join(dir, 'web.txt'));
-    assert.notEqual(r.code, 2, r.err);
-    assert.equal(JSON.parse(r.out).length, 1);
   });
 });
 

@@ -47,7 +47,6 @@ export function collectFiles(paths: readonly string[], limits: CliWalkLimits = C
   };
   // The same path given many times is looked at once (200,000 copies of one path cost one stat).
   const given = [...new Set(paths)];
-  const visited = new Set<string>();
   const walkState: WalkState = { files: 0, entries: 0, cut: false, deep: false, unreadable: [] };
   for (const p of given) {
     let stat: fs.Stats;
@@ -66,7 +65,7 @@ export function collectFiles(paths: readonly string[], limits: CliWalkLimits = C
     walkState.unreadable = [];
     walkState.deep = false;
     const cutBefore = walkState.cut;
-    walk(p, found, visited, limits, walkState, 0);
+    walk(p, found, new Set(), limits, walkState, 0);
     for (const u of walkState.unreadable) errors.push(t('{0}：无法读取文件夹（{1}），其中的文件没有检查。', u.dir, u.why));
     if (walkState.deep || (walkState.cut && !cutBefore) || (cutBefore && found.length === 0)) {
       errors.push(t('{0}：文件夹太大（上限：{1} 层、{2} 个公文、{3} 个目录项），其余文件没有检查。', p, limits.depth, limits.files, limits.entries));

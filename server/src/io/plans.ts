@@ -116,7 +116,7 @@ function patternBase(pattern: string): string {
 /**
  * The files the upper patterns name: plain paths as they are, globs expanded under their base folder
  * (each folder walked once, all walks together within WORKSPACE_LIMITS). Duplicates merged.
- * `onTruncated` hears of each pattern whose walk hit a bound.
+ * `onTruncated` hears of the first pattern whose walk hit a bound (once per call, however many did).
  */
 export function resolveUpperFiles(upper: UpperLinks, onTruncated?: (pattern: string) => void): string[] {
   const patterns = new Set([...upper.all, ...upper.byDocument.flatMap((m) => m.upper)]);
@@ -131,12 +131,16 @@ export function resolveUpperFiles(upper: UpperLinks, onTruncated?: (pattern: str
   }
   const state: WalkState = { entries: 0, truncated: false };
   let found = 0;
+  let told = false;
   for (const [base, globs] of byBase) {
     const files: string[] = [];
     state.truncated = false;
     listDocuments(base, files, { ...WORKSPACE_LIMITS, files: Math.max(0, WORKSPACE_LIMITS.files - found) }, state);
     found += files.length;
-    if (state.truncated) globs.forEach((g) => onTruncated?.(g));
+    if (state.truncated && !told) {
+      told = true;
+      onTruncated?.(globs[0]);
+    }
     for (const f of files) {
       const p = f.replace(/\\/g, '/');
       if (globs.some((g) => globMatches(g, p))) out.add(f);
