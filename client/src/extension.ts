@@ -40,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // (server/src/lsp/workspace.ts `watchers`) — so a closed upper plan edited outside re-checks the
     // open documents below it. A `fileEvents` watcher here would only report the same files twice.
     outputChannel: output,
+    // In Restricted Mode the server reads gongwen.json for its settings only, never the paths it names
+    // (issue #14). Evaluated at each start, so the restart after the user grants trust sends true.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
   // The id `gongwen` makes the client read `gongwen.trace.server`.
   const languageClient = new LanguageClient('gongwen', OUTPUT_NAME, serverOptions, clientOptions);
@@ -53,6 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
+    // Trust granted: start again, so the paths and files of gongwen.json are read now.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      try {
+        if (languageClient.state === State.Running) await languageClient.restart();
+      } catch (err) {
+        reportStartFailure(output, err);
+      }
+    }),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       try {
         // stop() refuses a client that never came up, so a failed start is retried with start().

@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import { RULE_SETTINGS, type ProjectConfig, type RuleSetting } from './settings';
+import { RULES } from './rules/index';
+import { parseJson } from './json';
 import { t } from './l10n';
 
 /** Keys of gongwen.json whose value is one string (a name or a path). */
@@ -13,31 +15,64 @@ export interface ConfigResult {
   config: ProjectConfig;
   /** Set when the file could not be used; the config is then empty. */
   error?: string;
+  /** Things the file says that do not stop it being used, one message each (an unknown rule id). */
+  warnings?: string[];
 }
 
 
-/** Line (1-based) of a character offset, to point at the place a JSON error stands. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** A value from the file as a message shows it: at most 60 characters. */
+export const brief = (s: string): string => (s.length > 60 ? s.slice(0, 60) + '…' : s);
+
+/** Edit distance (insertions, deletions, substitutions), for suggesting the rule id a typo meant. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The known rule id nearest to `id` when it is near enough to be a typo of it (at most a third of it differs). */
+export function closestRuleId(id: string): string | undefined {
+  if (id.length > 100) return undefined;
+  let best: { id: string; d: number } | undefined;
+  for (const rule of RULES) {
+    const d = distance(id.toLowerCase(), rule.id);
+    if (!best || d < best.d) best = { id: rule.id, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(best.id.length / 3)) ? best.id : undefined;
+}
+
+/** One warning per rule id in `rules` that no rule has, naming the closest known id. */
+export function unknownRuleWarnings(rules: Record<string, unknown>, fileName: string): string[] {
+  const known = new Set(RULES.map((r) => r.id));
+  const out: string[] = [];
+  for (const id of Object.keys(rules)) {
+    if (known.has(id)) continue;
+    const shown = brief(id);
+    const near = closestRuleId(id);
+    out.push(near ? t('{0}：未知的规则“{1}”，是否指“{2}”？', fileName, shown, near) : t('{0}：未知的规则“{1}”，已忽略。', fileName, shown));
+  }
+  return out;
 }
 
 export function parseProjectConfig(text: string, fileName: string): ConfigResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    const where = m ? t('第 {0} 行', lineOf(text, Number(m[1]))) : '';
-    return { config: {}, error: t('{0}{1}：不是有效的 JSON（{2}），已改用默认配置。', fileName, where, (err as Error).message) };
+  // The message says where and what, never the file's characters (issue #14).
+  const parsed = parseJson(text);
+  if (!('value' in parsed)) {
+    const where = parsed.line > 0 ? t(' 第 {0} 行', parsed.line) : '';
+    return { config: {}, error: t('{0}{1}：不是有效的 JSON（{2}），已改用默认配置。', fileName, where, parsed.what) };
   }
+  const raw = parsed.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { config: {}, error: t('{0}：顶层应为对象，已改用默认配置。', fileName) };
   }
   const obj = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const key of STRING_KEYS) {
     if (obj[key] === undefined) continue;
     if (typeof obj[key] === 'string') config[key] = obj[key];
@@ -59,15 +94,17 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
       const rules: Record<string, RuleSetting> = {};
       for (const [id, v] of Object.entries(obj.rules as Record<string, unknown>)) {
         if (RULE_SETTINGS.includes(v as RuleSetting)) rules[id] = v as RuleSetting;
-        else problems.push(t('规则“{0}”的级别应为 {1} 之一', id, RULE_SETTINGS.join('、')));
+        else problems.push(t('规则“{0}”的级别应为 {1} 之一', brief(id), RULE_SETTINGS.join('、')));
       }
       config.rules = rules;
+      warnings.push(...unknownRuleWarnings(rules, fileName));
     } else problems.push(t('“{0}”应为对象', 'rules'));
   }
+  const more = warnings.length ? { warnings } : {};
   if (problems.length) {
-    return { config, error: t('{0}：{1}；其余设置照常使用。', fileName, problems.join('；')) };
+    return { config, error: t('{0}：{1}；其余设置照常使用。', fileName, problems.join('；')), ...more };
   }
-  return { config };
+  return { config, ...more };
 }
 
 /** Read and parse a gongwen.json; a missing file is not an error (empty config). */
@@ -77,7 +114,7 @@ export function readProjectConfig(path: string): ConfigResult {
     text = fs.readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: {} };
-    return { config: {}, error: t('{0}：无法读取（{1}），已改用默认配置。', path, (err as Error).message) };
+    return { config: {}, error: t('{0}：无法读取（{1}），已改用默认配置。', path, (err as NodeJS.ErrnoException).code ?? t('未知错误')) };
   }
   return parseProjectConfig(text, path);
 }

@@ -43,7 +43,7 @@ const logger: Logger = {
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 // The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
-const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder);
+const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, (message) => warn(message));
 const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
 const analyses = createAnalyses(service, edits);
 
@@ -120,7 +120,7 @@ function applySettings(): void {
   if (!settings) return;
   const { config, dir } = settings.project();
   const { knowledge, warnings } = loadKnowledge(config, dir);
-  warnings.forEach((w) => warn(w));
+  settings.tell(warnings); // each once until gongwen.json changes, not again on every settings change
   service.configure(settings.current(), knowledge);
   analyses.clear();
 }

@@ -109,11 +109,14 @@ describe('LSP: a closed workspace document changed on disk', function () {
     assert.equal(client.diagnostics.items.slice(from).filter((p) => p.uri === rushan.uri).length, 1);
   });
 
-  it('asks a client with dynamic registration to watch gongwen.json, the documents and upper files outside the folder', async () => {
+  it('asks a client with dynamic registration to watch gongwen.json, the documents and upper files the document glob misses; never files outside the folder', async () => {
     const outside = makeWorkspace();
     const upperOutside = path.join(outside, '威海.txt');
     fs.writeFileSync(upperOutside, weihaiText);
-    fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify({ upper: { '000.txt': ['002.txt', upperOutside] } }));
+    fs.mkdirSync(path.join(dir, 'up'));
+    fs.writeFileSync(path.join(dir, 'up', '威海.plan'), weihaiText);
+    // Issue #14: a path outside the workspace folder is refused (one warning), so it is not watched either.
+    fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify({ upper: { '000.txt': ['002.txt', upperOutside, 'up/威海.plan'] } }));
     try {
       client = startServer({ workspace: dir });
       const registered = new Promise<FileSystemWatcher[]>((resolve) => {
@@ -134,7 +137,8 @@ describe('LSP: a closed workspace document changed on disk', function () {
       const globs = watchers.map((w) => (typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri} ${w.globPattern.pattern}`));
       assert.ok(globs.includes('**/gongwen.json'), globs.join('\n'));
       assert.ok(globs.includes('**/*.{txt,gw,gongwen}'), globs.join('\n'));
-      assert.ok(globs.includes(`${pathToFileURL(outside).href} 威海.txt`), globs.join('\n'));
+      assert.ok(globs.includes(`${pathToFileURL(path.join(dir, 'up')).href} 威海.plan`), globs.join('\n'));
+      assert.ok(!globs.some((g) => g.includes(pathToFileURL(outside).href)), globs.join('\n'));
       // 002.txt lies in the folder: the document glob covers it.
       assert.equal(globs.length, 3, globs.join('\n'));
     } finally {

@@ -196,7 +196,8 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.deepEqual(json(r).map((e: any) => path.basename(e.file)), ['good.txt']);
       const text = gongwen(['lint', dir]);
       assert.equal(text.status, 2);
-      assert.match(text.stdout, /^1 个文件/m, 'the summary counts the readable file');
+      // Issue #14: an exit-2 run says the check is incomplete before it counts the readable file.
+      assert.match(text.stdout, /^检查未完成：2 处无法检查（见错误信息）；1 个文件/m, 'the summary counts the readable file');
     });
 
     it('2 for a folder with no documents in it', () => {

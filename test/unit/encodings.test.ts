@@ -165,4 +165,28 @@ describe('encodings (CLI)', function () {
     assert.equal(plausiblyChinese('中文\u0001'), false);
     assert.equal(plausiblyChinese('ascii only'), false, 'pure ASCII is UTF-8 and never reaches this test');
   });
+
+  describe('GB18030 read whole (issue #14)', () => {
+    it('U+2002 EN SPACE is the four-byte sequence 81 36 A3 38', () => {
+      assert.equal(new TextDecoder('gb18030').decode(Buffer.from([0x81, 0x36, 0xa3, 0x38])), '\u2002');
+      assert.deepEqual([...iconv.encode('\u2002', 'gb18030')], [0x81, 0x36, 0xa3, 0x38]);
+    });
+
+    it('a GB18030 file indented with EN SPACEs is read as GB18030 text, not refused as binary', () => {
+      const text = '关于做好工作的通知\n\u2002\u2002\u2002\u2002一、总体要求\n\u2002\u2002\u2002\u2002二、主要任务\n';
+      const bytes = iconv.encode(text, 'gb18030');
+      assert.ok(bytes.includes(Buffer.from([0x81, 0x36, 0xa3, 0x38])));
+      const decoded = decodeDocument(bytes);
+      assert.ok(typeof decoded === 'object', String(decoded));
+      assert.equal(decoded.text, text);
+      assert.deepEqual(decoded.encoding, { name: 'gb18030', bom: false });
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'web.txt'), bytes);
+      const read = readDocument(path.join(dir, 'web.txt'));
+      assert.ok(!('error' in read), 'error' in read ? read.error : '');
+      const r = lint([path.join(dir, 'web.txt')]);
+      assert.notEqual(r.status, 2, r.stderr);
+      assert.equal(r.report.length, 1);
+    });
+  });
 });

@@ -151,6 +151,14 @@ describe('package.nls', () => {
     assert.deepEqual([...used].sort(), Object.keys(en).sort());
   });
 
+  it('declares untrusted workspaces supported in a limited way, with a described limit (issue #14)', () => {
+    const manifest = readJson('package.json');
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.equal(manifest.capabilities.untrustedWorkspaces.description, '%capabilities.untrustedWorkspaces.description%');
+    assert.match(en['capabilities.untrustedWorkspaces.description'], /Restricted Mode.*gongwen\.json/);
+    assert.match(zh['capabilities.untrustedWorkspaces.description'], /受限模式/);
+  });
+
   it('has real Chinese in the Chinese file', () => {
     for (const [key, text] of Object.entries<string>(zh)) {
       assert.ok(typeof text === 'string' && text.length > 0, key);

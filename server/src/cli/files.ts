@@ -14,11 +14,27 @@ export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen'
 export interface CollectedFiles {
   /** Paths as given or walked (relative when the user gave a relative path), in a stable order. */
   files: string[];
-  /** One message per path that gave nothing to lint. */
+  /** One message per path that gave nothing to lint, could not be read whole, or whose walk was cut short. */
   errors: string[];
 }
 
-export function collectFiles(paths: readonly string[]): CollectedFiles {
+/** Bounds of a folder walk on the command line: folder depth, documents found, directory entries looked at. */
+export interface CliWalkLimits {
+  depth: number;
+  files: number;
+  entries: number;
+}
+export const CLI_WALK_LIMITS: CliWalkLimits = { depth: 32, files: 50_000, entries: 1_000_000 };
+
+/** What an fs error means to the user: permission, not found, or the system's code. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return t('没有读取权限');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return t('找不到该文件或文件夹');
+  return code ?? String((err as Error)?.message ?? err);
+}
+
+export function collectFiles(paths: readonly string[], limits: CliWalkLimits = CLI_WALK_LIMITS): CollectedFiles {
   const files: string[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -29,44 +45,78 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
       files.push(file);
     }
   };
-  for (const given of paths) {
+  // The same path given many times is looked at once (200,000 copies of one path cost one stat).
+  const given = [...new Set(paths)];
+  const walkState: WalkState = { files: 0, entries: 0, cut: false, deep: false, unreadable: [] };
+  for (const p of given) {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(given);
-    } catch {
-      errors.push(t('{0}：找不到该文件或文件夹。', given));
+      stat = fs.statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      errors.push(code === 'ENOENT' || code === 'ENOTDIR' ? t('{0}：找不到该文件或文件夹。', p) : t('{0}：无法访问（{1}）。', p, describeFsError(err)));
       continue;
     }
     if (!stat.isDirectory()) {
-      add(given);
+      add(p);
       continue;
     }
     const found: string[] = [];
-    walk(given, found, new Set());
-    if (found.length === 0) errors.push(t('{0}：文件夹中没有公文文件（{1}）。', given, DOCUMENT_EXTENSIONS.map((e) => '*' + e).join('、')));
+    walkState.unreadable = [];
+    walkState.deep = false;
+    const cutBefore = walkState.cut;
+    walk(p, found, new Set(), limits, walkState, 0);
+    for (const u of walkState.unreadable) errors.push(t('{0}：无法读取文件夹（{1}），其中的文件没有检查。', u.dir, u.why));
+    if (walkState.deep || (walkState.cut && !cutBefore) || (cutBefore && found.length === 0)) {
+      errors.push(t('{0}：文件夹太大（上限：{1} 层、{2} 个公文、{3} 个目录项），其余文件没有检查。', p, limits.depth, limits.files, limits.entries));
+    }
+    if (found.length === 0 && walkState.unreadable.length === 0 && !walkState.cut && !walkState.deep) {
+      errors.push(t('{0}：文件夹中没有公文文件（{1}）。', p, DOCUMENT_EXTENSIONS.map((e) => '*' + e).join('、')));
+    }
     found.forEach(add);
   }
   return { files, errors };
 }
 
-/** Depth-first, entries sorted by name; skips node_modules and dot-folders, and never loops on a symlink cycle. */
-function walk(dir: string, out: string[], visited: Set<string>): void {
+interface WalkState {
+  files: number;
+  entries: number;
+  /** The count bound stopped the walk (of this and any later folder). */
+  cut: boolean;
+  /** Folders below the depth bound were left out. */
+  deep: boolean;
+  /** Folders that could not be listed (permission), with the reason. */
+  unreadable: Array<{ dir: string; why: string }>;
+}
+
+/**
+ * Depth-first, entries sorted by name; skips node_modules and dot-folders, never loops on a symlink
+ * cycle, and stops at `limits` (noting it in `state.cut`). An unreadable folder is noted, not skipped silently.
+ */
+function walk(dir: string, out: string[], visited: Set<string>, limits: CliWalkLimits, state: WalkState, depth: number): void {
+  if (state.cut) return;
   let real: string;
   try {
     real = fs.realpathSync(dir);
-  } catch {
+  } catch (err) {
+    state.unreadable.push({ dir, why: describeFsError(err) });
     return;
   }
   if (visited.has(real)) return;
   visited.add(real);
-  let entries: fs.Dirent[];
+  let names: string[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+    names = fs.readdirSync(dir);
+  } catch (err) {
+    state.unreadable.push({ dir, why: describeFsError(err) });
     return;
   }
-  const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
+    if (state.files >= limits.files || ++state.entries > limits.entries) {
+      state.cut = true;
+      return;
+    }
     const full = path.join(dir, name);
     let stat: fs.Stats;
     try {
@@ -75,9 +125,13 @@ function walk(dir: string, out: string[], visited: Set<string>): void {
       continue; // a dangling symlink is not a document
     }
     if (stat.isDirectory()) {
-      if (name !== 'node_modules' && !name.startsWith('.')) walk(full, out, visited);
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      if (depth >= limits.depth) state.deep = true;
+      else walk(full, out, visited, limits, state, depth + 1);
+      if (state.cut) return;
     } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
       out.push(full);
+      state.files++;
     }
   }
 }
@@ -108,7 +162,7 @@ export function readDocument(file: string): ReadResult {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { error: t('{0}：这是文件夹，不是文件。', file) };
-    return { error: t('{0}：无法读取（{1}）。', file, (err as Error).message) };
+    return { error: t('{0}：无法读取（{1}）。', file, describeFsError(err)) };
   }
   const decoded = decodeDocument(bytes);
   if (decoded === 'binary') {
@@ -152,10 +206,14 @@ function decodeUtf8(bytes: Buffer): string | undefined {
 }
 
 /**
- * GB18030 maps almost any byte sequence to some character, so decoding alone proves little. Text
- * is accepted when nothing was replaced, no control character other than tab, line feed, form
- * feed or carriage return appears, and at least 90 % of the non-ASCII characters are CJK
- * ideographs or the punctuation Chinese text uses (random bytes give rare symbols and controls).
+ * GB18030 maps almost any byte sequence to some character, so decoding alone proves little. The whole
+ * file is decoded first, four-byte sequences included (U+2002 EN SPACE is 0x81 0x36 0xA3 0x38, common
+ * in text copied from web pages), and then judged: text is accepted when nothing was replaced (no
+ * invalid sequence), no control character other than tab, line feed, form feed or carriage return
+ * appears, and at least 90 % of the non-ASCII characters are what Chinese documents are written with —
+ * CJK ideographs and punctuation, full-width forms, and the spaces, punctuation, letters and symbols of
+ * GBK and of GB18030's four-byte range (Unicode spaces, general punctuation, pinyin letters, ℃ № → ×
+ * ①…). Random bytes give controls, invalid sequences and private-use characters instead.
  */
 export function plausiblyChinese(text: string): boolean {
   let nonAscii = 0;
@@ -170,11 +228,15 @@ export function plausiblyChinese(text: string): boolean {
       (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
       (c >= 0x3400 && c <= 0x4dbf) || // extension A
       (c >= 0x20000 && c <= 0x3134f) || // extensions B–G (names of people and places)
-      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation: 、。《》「」〔〕 and the ideographic space
+      (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs
+      (c >= 0x2e80 && c <= 0x2fdf) || // radicals
+      (c >= 0x3000 && c <= 0x33ff) || // CJK punctuation 、。《》〔〕, the ideographic space, kana, bopomofo, enclosed and compatibility forms
+      (c >= 0xfe30 && c <= 0xfe4f) || // CJK compatibility (vertical) forms
       (c >= 0xff00 && c <= 0xffef) || // full-width forms: （）：；，！？ and full-width digits
-      (c >= 0x2010 && c <= 0x2027) || // ‘’“”—…·
-      c === 0x00b7 || c === 0x00d7 || (c >= 0x2160 && c <= 0x216b) || // · × Ⅰ–Ⅻ
-      (c >= 0x2460 && c <= 0x249b) // ①–⒛ circled and parenthesised numbers
+      (c >= 0x2000 && c <= 0x206f) || // general punctuation: ‘’“”—…· and the Unicode spaces (U+2002 EN SPACE …)
+      (c >= 0x00a0 && c <= 0x024f) || // no-break space, Latin-1 signs (° ± × ÷ ·), pinyin letters (ā é ǐ ǚ)
+      (c >= 0x0370 && c <= 0x04ff) || // Greek and Cyrillic letters (α β Ω in GBK)
+      (c >= 0x2100 && c <= 0x26ff) // letterlike ℃ №, number forms Ⅰ–Ⅻ, arrows, maths, ①–⒛, box drawing, shapes ■ ○ ★
     ) chinese++;
   }
   return nonAscii > 0 && chinese >= nonAscii * 0.9;

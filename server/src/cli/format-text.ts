@@ -34,8 +34,12 @@ function countLabel(s: SeverityName, n: number): string {
   }
 }
 
-/** One line per finding, files separated by a blank line, then the summary. */
-export function formatLintText(results: readonly LintResult[], colour: boolean): string {
+/**
+ * One line per finding, files separated by a blank line, then the summary. `failures`: paths that could
+ * not be checked (their messages went to stderr); the summary then says so instead of reading as clean,
+ * and a run that checked nothing never says 没有发现问题.
+ */
+export function formatLintText(results: readonly LintResult[], colour: boolean, failures = 0): string {
   const paint = painter(colour);
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const groups: string[] = [];
@@ -52,10 +56,13 @@ export function formatLintText(results: readonly LintResult[], colour: boolean):
     groups.push(lines.join('\n') + '\n');
   }
   const total = SEVERITY_ORDER.reduce((sum, s) => sum + counts[s], 0);
-  const summary =
-    total === 0
-      ? t('{0} 个文件，没有发现问题', results.length)
-      : t('{0} 个文件，{1} 个问题（{2}）', results.length, total, SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => countLabel(s, counts[s])).join(t('，')));
-  groups.push(paint('bold', summary) + '\n');
+  let summary =
+    results.length === 0
+      ? t('没有检查任何文件')
+      : total === 0
+        ? t('{0} 个文件，没有发现问题', results.length)
+        : t('{0} 个文件，{1} 个问题（{2}）', results.length, total, SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => countLabel(s, counts[s])).join(t('，')));
+  if (failures > 0) summary = t('检查未完成：{0} 处无法检查（见错误信息）', failures) + t('；') + summary;
+  groups.push(paint(failures > 0 || results.length === 0 ? 'red' : 'bold', summary) + '\n');
   return groups.join('\n');
 }

@@ -32,7 +32,7 @@ export function runLint(args: CliArgs, io: CliIo): number {
     results.push({ file, diagnostics: service.diagnostics(doc) });
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
-  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour));
+  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));
   if (errors.length > 0) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }

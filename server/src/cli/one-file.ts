@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { readDocument } from './files';
+import { describeFsError, readDocument } from './files';
 import { EXIT_TROUBLE } from './lint';
 
 /** The file and its text, or the exit code after a message on stderr. */
@@ -13,8 +13,11 @@ export function readOneFile(args: CliArgs, io: CliIo, verb: string): { file: str
     return EXIT_TROUBLE;
   }
   const file = args.paths[0];
-  if (!fs.existsSync(file)) {
-    io.err(`gongwen: ${t('{0}：找不到该文件或文件夹。', file)}\n`);
+  try {
+    fs.statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    io.err(`gongwen: ${code === 'ENOENT' || code === 'ENOTDIR' ? t('{0}：找不到该文件或文件夹。', file) : t('{0}：无法访问（{1}）。', file, describeFsError(err))}\n`);
     return EXIT_TROUBLE;
   }
   const read = readDocument(file);

@@ -33,6 +33,7 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   } else {
     const result = readProjectConfig(file);
     if (result.error) io.err(`gongwen: ${t('警告：{0}', result.error)}\n`);
+    for (const w of result.warnings ?? []) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
     config = result.config;
   }
   const settings = mergeSettings(undefined, config);
@@ -40,7 +41,8 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   const { knowledge, warnings } = loadKnowledge(config, path.dirname(path.resolve(file)));
   for (const w of warnings) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
   const plans = withUpperFiles(knowledge.plans, request.upper ?? []);
-  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans) });
+  const truncated = (pattern: string) => io.err(`gongwen: ${t('警告：{0}', t('“{0}”：匹配的文件太多或层级太深，只读取了一部分上级方案。', pattern))}\n`);
+  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans, truncated) });
 }
 
 /** The file URI the service is given, as the editor would name the same file. */

@@ -9,6 +9,7 @@ import type { ProjectConfig } from '../settings';
 import { loadUserDepartments } from './departments';
 import { loadUserPlans } from './plans';
 import { loadUserTemplates } from './templates';
+import { confineProjectPaths } from './paths';
 
 export interface KnowledgeLoad {
   knowledge: Knowledge;
@@ -16,10 +17,13 @@ export interface KnowledgeLoad {
   warnings: string[];
 }
 
-/** `baseDir`: the folder of gongwen.json; relative paths in it are resolved from there. */
-export function loadKnowledge(config: ProjectConfig, baseDir: string | undefined): KnowledgeLoad {
+/**
+ * `baseDir`: the folder of gongwen.json; relative paths in it are resolved from there, and a path that
+ * leaves it is refused with a warning (io/paths.ts) before anything is read.
+ */
+export function loadKnowledge(project: ProjectConfig, baseDir: string | undefined): KnowledgeLoad {
   const bundled = bundledKnowledge();
-  const warnings: string[] = [];
+  const { config, warnings } = confineProjectPaths(project, baseDir ?? process.cwd());
   const departments = loadUserDepartments(bundled.departments, config, baseDir, warnings);
   const plans = loadUserPlans(bundled.plans, config, baseDir, warnings);
   const templates = loadUserTemplates(bundled.templates, config, baseDir, warnings);

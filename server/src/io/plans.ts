@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlanKnowledge, UpperLinks } from '../knowledge/plans';
 import { mergeEntries, validateRegistry } from '../knowledge/plans/registry';
-import { globMatches } from '../knowledge/plans/paths';
+import { globMatches, isGlob } from '../knowledge/plans/paths';
+import { parseJson } from '../json';
 import { parseDocument } from '../model/parse';
 import type { GongwenDocument } from '../model/types';
 import type { WorkspaceDocs } from '../workspace';
@@ -34,22 +35,29 @@ export function loadUserPlans(bundled: PlanKnowledge, config: ProjectConfig, bas
   const upper = upperLinks(config, baseDir);
   if (!config.plans) return { ...bundled, upper };
   const file = absolute(config.plans, baseDir);
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    warnings.push(t('{0}：无法读取上级方案登记表（{1}），只使用内置登记表。', file, (err as Error).message));
+    warnings.push(t('{0}：无法读取上级方案登记表（{1}），只使用内置登记表。', file, (err as NodeJS.ErrnoException).code ?? String(err)));
     return { ...bundled, upper };
   }
-  const { entries, problems } = validateRegistry(json);
+  const parsed = parseJson(text);
+  if (!('value' in parsed)) {
+    // Where and what, never the file's characters.
+    warnings.push(t('{0} 第 {1} 行：不是有效的 JSON（{2}），只使用内置登记表。', file, parsed.line, parsed.what));
+    return { ...bundled, upper };
+  }
+  const { entries, problems } = validateRegistry(parsed.value);
   if (problems.length) warnings.push(t('{0}：以下条目格式不对，已跳过：{1}', file, problems.join('；')));
   return { entries: mergeEntries(bundled.entries, entries), upper };
 }
 
-/** Extra upper files from the command line (`--upper FILE`, repeatable): they apply to every file linted. */
+/** Extra upper files from the command line (`--upper FILE`, repeatable): they apply to every file linted. Duplicates are merged. */
 export function withUpperFiles(plans: PlanKnowledge, files: readonly string[]): PlanKnowledge {
   if (!files.length) return plans;
-  return { ...plans, upper: { ...plans.upper, all: [...plans.upper.all, ...files.map((f) => absolute(f, undefined))] } };
+  const all = [...new Set([...plans.upper.all, ...files.map((f) => absolute(f, undefined))])];
+  return { ...plans, upper: { ...plans.upper, all } };
 }
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen'];
@@ -57,25 +65,45 @@ export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen'
 export const MAX_FILES = 300;
 /** Larger files are not notices: a plan runs to some 100 KB of text. */
 export const MAX_BYTES = 2 * 1024 * 1024;
-const MAX_DEPTH = 6;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
-/** Gongwen documents under `dir` (bounded in count and depth; dot folders, node_modules and build output skipped). */
-export function listDocuments(dir: string, out: string[], depth = 0): void {
-  if (out.length >= MAX_FILES || depth > MAX_DEPTH) return;
+/** Bounds of a directory walk: folder depth, documents found, directory entries looked at. */
+export interface WalkLimits {
+  depth: number;
+  files: number;
+  entries: number;
+}
+/** The server's walks (workspace folder, `upper` globs): small, they run again every few seconds. */
+export const WORKSPACE_LIMITS: WalkLimits = { depth: 6, files: MAX_FILES, entries: 20_000 };
+
+/** What a walk has used of its limits; `truncated` is set when one of them stopped it. */
+export interface WalkState {
+  entries: number;
+  truncated: boolean;
+}
+
+/**
+ * Gongwen documents under `dir` (dot folders, node_modules and build output skipped; links not
+ * followed). Bounded by `limits`: true when a bound was hit and documents may have been left out.
+ */
+export function listDocuments(dir: string, out: string[], limits: WalkLimits = WORKSPACE_LIMITS, state: WalkState = { entries: 0, truncated: false }, depth = 0): boolean {
+  if (out.length >= limits.files || state.entries >= limits.entries) return (state.truncated = true);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return;
+    return state.truncated;
   }
   for (const e of entries) {
-    if (out.length >= MAX_FILES) return;
+    if (out.length >= limits.files || ++state.entries > limits.entries) return (state.truncated = true);
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) listDocuments(p, out, depth + 1);
+      if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+      if (depth >= limits.depth) state.truncated = true;
+      else listDocuments(p, out, limits, state, depth + 1);
     } else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(p);
   }
+  return state.truncated;
 }
 
 /** The folder a glob pattern starts in (the part before its first wildcard). */
@@ -85,32 +113,52 @@ function patternBase(pattern: string): string {
   return path.dirname(pattern.slice(0, wild) + 'x');
 }
 
-/** The files the upper patterns name: plain paths as they are, globs expanded under their base folder. */
-export function resolveUpperFiles(upper: UpperLinks): string[] {
-  const patterns = [...upper.all, ...upper.byDocument.flatMap((m) => m.upper)];
-  const out: string[] = [];
+/**
+ * The files the upper patterns name: plain paths as they are, globs expanded under their base folder
+ * (each folder walked once, all walks together within WORKSPACE_LIMITS). Duplicates merged.
+ * `onTruncated` hears of the first pattern whose walk hit a bound (once per call, however many did).
+ */
+export function resolveUpperFiles(upper: UpperLinks, onTruncated?: (pattern: string) => void): string[] {
+  const patterns = new Set([...upper.all, ...upper.byDocument.flatMap((m) => m.upper)]);
+  const out = new Set<string>();
+  const byBase = new Map<string, string[]>();
   for (const pattern of patterns) {
-    if (!/[*?]/.test(pattern)) {
-      out.push(pattern);
-      continue;
+    if (!isGlob(pattern)) out.add(pattern);
+    else {
+      const base = patternBase(pattern);
+      byBase.set(base, [...(byBase.get(base) ?? []), pattern]);
     }
-    const found: string[] = [];
-    listDocuments(patternBase(pattern), found);
-    out.push(...found.filter((f) => globMatches(pattern, f.replace(/\\/g, '/'))));
   }
-  return out;
+  const state: WalkState = { entries: 0, truncated: false };
+  let found = 0;
+  let told = false;
+  for (const [base, globs] of byBase) {
+    const files: string[] = [];
+    state.truncated = false;
+    listDocuments(base, files, { ...WORKSPACE_LIMITS, files: Math.max(0, WORKSPACE_LIMITS.files - found) }, state);
+    found += files.length;
+    if (state.truncated && !told) {
+      told = true;
+      onTruncated?.(globs[0]);
+    }
+    for (const f of files) {
+      const p = f.replace(/\\/g, '/');
+      if (globs.some((g) => globMatches(g, p))) out.add(f);
+    }
+  }
+  return [...out];
 }
 
 /**
  * The CLI's workspace: the upper files of `plans.upper` (gongwen.json `upper` and `--upper`), read
  * and parsed on first use. A file that cannot be read is left out (lint reports the linted files only).
  */
-export function upperWorkspace(plans: PlanKnowledge): WorkspaceDocs {
+export function upperWorkspace(plans: PlanKnowledge, onTruncated?: (pattern: string) => void): WorkspaceDocs {
   let docs: Map<string, GongwenDocument> | undefined;
   const load = () => {
     if (docs) return docs;
     docs = new Map();
-    for (const file of resolveUpperFiles(plans.upper)) {
+    for (const file of resolveUpperFiles(plans.upper, onTruncated)) {
       const read = readDocument(file);
       if ('error' in read) continue;
       const uri = pathToFileURL(path.resolve(file)).href;

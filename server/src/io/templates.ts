@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
+import { parseJson } from '../json';
 import { validateTemplates, type SectionTemplate, type TemplateSet } from '../drafting/templates';
 import type { ProjectConfig } from '../settings';
 
@@ -28,14 +29,20 @@ export function mergeTemplates(bundled: readonly TemplateSet[], own: TemplateSet
 export function loadUserTemplates(bundled: TemplateSet[], config: ProjectConfig, baseDir: string | undefined, warnings: string[]): TemplateSet[] {
   if (!config.templates) return bundled;
   const file = path.resolve(baseDir ?? '.', config.templates);
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    warnings.push(t('{0}：无法读取条款模板（{1}），只使用内置模板。', file, (err as Error).message));
+    warnings.push(t('{0}：无法读取条款模板（{1}），只使用内置模板。', file, (err as NodeJS.ErrnoException).code ?? String(err)));
     return bundled;
   }
-  const { set, problems } = validateTemplates(json);
+  const parsed = parseJson(text);
+  if (!('value' in parsed)) {
+    // Where and what, never the file's characters.
+    warnings.push(t('{0} 第 {1} 行：不是有效的 JSON（{2}），只使用内置模板。', file, parsed.line, parsed.what));
+    return bundled;
+  }
+  const { set, problems } = validateTemplates(parsed.value);
   if (problems.length) warnings.push(t('{0}：以下模板条目格式不对，已跳过：{1}', file, problems.join('；')));
   return set && set.sections.length ? mergeTemplates(bundled, set) : bundled;
 }

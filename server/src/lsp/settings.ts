@@ -7,15 +7,26 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { readProjectConfig, type ConfigResult } from '../config';
+import { t } from '../l10n';
 import { mergeSettings, RULE_SETTINGS, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
 
 export const CONFIG_SECTION = 'gongwen';
 export const PROJECT_CONFIG_FILE = 'gongwen.json';
 
-/** What a client without `workspace/configuration` may send in `initialize`. */
+/** What a client may send in `initialize`. */
 export interface InitializationOptions {
+  /** Settings, from a client without `workspace/configuration`. */
   settings?: Partial<GongwenSettings>;
+  /**
+   * False in a workspace the user has not trusted (VS Code Restricted Mode): gongwen.json is then read
+   * for its settings only (`rules`, `language`, `jurisdiction`), never for the paths and patterns it
+   * names. Absent (other editors): trusted.
+   */
+  trusted?: boolean;
 }
+
+/** The keys of gongwen.json kept in an untrusted workspace: settings, no paths. */
+const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction']);
 
 export interface SettingsSource {
   /** True when the client answers `workspace/configuration`. */
@@ -25,8 +36,10 @@ export interface SettingsSource {
   /** Re-read gongwen.json; false when it says what it said before (one change may be reported twice). */
   loadProject(): boolean;
   current(): GongwenSettings;
-  /** gongwen.json as last read, and its folder (for paths it names). */
+  /** gongwen.json as last read (in an untrusted workspace its settings only), and its folder (for paths it names). */
   project(): { config: ProjectConfig; dir: string | undefined };
+  /** Show warnings about gongwen.json and the files it names, each once until gongwen.json changes. */
+  tell(warnings: readonly string[]): void;
 }
 
 export interface SettingsIo {
@@ -39,9 +52,20 @@ export interface SettingsIo {
 export function createSettingsSource(params: InitializeParams, io: SettingsIo): SettingsSource {
   const canPull = params.capabilities.workspace?.configuration === true;
   const configPath = projectConfigPath(params);
-  let editor = asSettings((params.initializationOptions as InitializationOptions | undefined)?.settings);
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  const trusted = options?.trusted !== false;
+  let editor = asSettings(options?.settings);
   let project: ConfigResult = { config: {} };
   let lastProject: string | undefined;
+  let told = new Set<string>();
+  let toldUntrusted = false;
+  const tell = (warnings: readonly string[]) => {
+    for (const w of warnings) {
+      if (told.has(w)) continue;
+      told.add(w);
+      io.warn(w);
+    }
+  };
 
   return {
     canPull,
@@ -58,16 +82,28 @@ export function createSettingsSource(params: InitializeParams, io: SettingsIo): 
     },
     loadProject() {
       if (!configPath) return false;
-      const result = readProjectConfig(configPath);
+      let result = readProjectConfig(configPath);
+      if (!trusted) {
+        const ignored = Object.keys(result.config).filter((k) => !UNTRUSTED_KEYS.has(k as keyof ProjectConfig));
+        const config = Object.fromEntries(Object.entries(result.config).filter(([k]) => UNTRUSTED_KEYS.has(k as keyof ProjectConfig)));
+        result = { ...result, config };
+        // One message for the session, however often gongwen.json changes.
+        if (ignored.length && !toldUntrusted) {
+          toldUntrusted = true;
+          io.warn(t('此工作区未受信任（受限模式）：gongwen.json 中的路径和文件（{0}）已忽略，只使用其中的规则设置；内置知识照常使用。信任此工作区后生效。', ignored.join('、')));
+        }
+      }
       const key = JSON.stringify(result);
       if (key === lastProject) return false;
       lastProject = key;
       project = result;
-      if (result.error) io.warn(result.error);
+      told = new Set();
+      tell([...(result.error ? [result.error] : []), ...(result.warnings ?? [])]);
       return true;
     },
     current: () => mergeSettings(editor, project.config),
     project: () => ({ config: project.config, dir: configPath && path.dirname(configPath) }),
+    tell,
   };
 }
 

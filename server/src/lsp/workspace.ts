@@ -18,7 +18,8 @@ import type { GongwenDocument } from '../model/types';
 import { parseDocument } from '../model/parse';
 import { readDocument } from '../cli/files';
 import type { UpperLinks } from '../knowledge/plans';
-import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, resolveUpperFiles } from '../io/plans';
+import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, resolveUpperFiles, WORKSPACE_LIMITS } from '../io/plans';
+import { t } from '../l10n';
 import type { Analyses } from './validation';
 
 const LISTING_TTL_MS = 2000;
@@ -48,9 +49,18 @@ export function openDocumentsWorkspace(
   documents: TextDocuments<TextDocument>,
   analyses: () => Analyses,
   folder: () => WorkspaceFolder = () => ({ upper: { all: [], byDocument: [] } }),
+  /** Told once per folder or pattern whose walk hit a bound (io/plans.ts WORKSPACE_LIMITS). */
+  warn: (message: string) => void = () => undefined,
 ): FolderWorkspace {
   const parsed = new Map<string, Parsed>();
   let listing: { key: string; at: number; files: Map<string, string> } | undefined;
+  const warned = new Set<string>();
+  const truncated = (what: string) => {
+    if (warned.has(what)) return;
+    warned.add(what);
+    const { depth, files, entries } = WORKSPACE_LIMITS;
+    warn(t('{0}：文件太多或层级太深（上限：{1} 层、{2} 个公文、{3} 个目录项），其余文件未纳入工作区；打开的文件照常检查。', what, depth, files, entries));
+  };
 
   /** uri → path of every closed candidate file. */
   function files(): Map<string, string> {
@@ -59,8 +69,8 @@ export function openDocumentsWorkspace(
     const now = Date.now();
     if (listing && listing.key === key && now - listing.at < LISTING_TTL_MS) return listing.files;
     const found: string[] = [];
-    if (f.root) listDocuments(f.root, found);
-    found.push(...resolveUpperFiles(f.upper));
+    if (f.root && listDocuments(f.root, found)) truncated(f.root);
+    found.push(...resolveUpperFiles(f.upper, truncated));
     const map = new Map<string, string>();
     for (const file of found) map.set(pathToFileURL(path.resolve(file)).href, file);
     listing = { key, at: now, files: map };

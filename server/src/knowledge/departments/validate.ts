@@ -4,124 +4,13 @@
  * the caller keeps the bundled knowledge meanwhile.
  */
 import { t } from '../../l10n';
+import { JsonError, lineOf, readJson } from '../../json';
 import type { DepartmentList } from './types';
 import { UNIT_KINDS } from './types';
 
 export interface ListParse {
   list?: DepartmentList;
   error?: string;
-}
-
-class JsonError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-/** A small JSON reader that remembers where each value starts (path → offset), for line numbers. */
-function readJson(text: string): { value: unknown; at: Map<string, number> } {
-  const at = new Map<string, number>();
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
-  };
-  const fail = (what: string): never => {
-    throw new JsonError(what, i);
-  };
-  const str = (): string => {
-    const start = i;
-    i++;
-    let out = '';
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\n') fail(t('字符串未结束'));
-      if (text[i] === '\\') {
-        const esc = text.slice(i, i + 6);
-        const m = /^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(esc);
-        if (!m) fail(t('无效的转义'));
-        out += JSON.parse(`"${m![0]}"`);
-        i += m![0].length;
-      } else out += text[i++];
-    }
-    if (i >= text.length) {
-      i = start;
-      fail(t('字符串未结束'));
-    }
-    i++;
-    return out;
-  };
-  const value = (path: string): unknown => {
-    ws();
-    at.set(path, i);
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const obj: Record<string, unknown> = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(t('此处应为带引号的键名'));
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail(t('此处应为冒号'));
-        i++;
-        obj[key] = value(`${path}/${key}`);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail(t('此处应为逗号或“}”'));
-      }
-    }
-    if (c === '[') {
-      i++;
-      const arr: unknown[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value(`${path}/${arr.length}`));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail(t('此处应为逗号或“]”'));
-      }
-    }
-    if (c === '"') return str();
-    const lit = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 40));
-    if (!lit) fail(t('此处应为一个值'));
-    i += lit![0].length;
-    return JSON.parse(lit![0]);
-  };
-  const v = value('');
-  ws();
-  if (i < text.length) fail(t('值之后还有多余内容'));
-  return { value: v, at };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let k = 0; k < offset && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
