@@ -164,7 +164,8 @@ export function runFix(args: CliArgs, io: CliIo): number {
   for (const message of errors) io.err(`gongwen: ${message}\n`);
   // --fix-dry-run answers "would anything change?" (1 when yes), as a CI check can use it.
   if (dryRun) return errors.length > 0 ? EXIT_TROUBLE : wouldChange ? EXIT_FINDINGS : EXIT_OK;
-  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour));
+  // An exit-2 run must not end with a clean-looking summary (issue #14): name what went unchecked.
+  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));
   if (errors.length > 0) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
