@@ -23,6 +23,25 @@ const TITLE_WINDOW = 12;
 const openTitleMark = (s: string) => s.lastIndexOf('《') > s.lastIndexOf('》');
 const endsSentence = (b: Block) => SENTENCE_END.has(b.text[b.text.length - 1]);
 
+/** An organ's name, as a 署名 line prints it (GB/T 9704-2012 §7.3.5). */
+const ORGAN = /^[\u4e00-\u9fff（）()]{2,30}(人民政府|政府|办公室|办公厅|委员会|人大常委会|党委|党组|局|厅|委|部|署|院|会|中心|总队|支队|分局|集团|公司)$/;
+
+/**
+ * Where the 署名 starts in a block that ends with it: the trailing source lines of the block that
+ * are each an organ's name. Line starts are where the block's map jumps (a line break was skipped).
+ */
+function trailingOrgans(block: Block): number | undefined {
+  const starts = [0];
+  for (let k = 1; k < block.map.length; k++) if (block.map[k] !== block.map[k - 1] + 1) starts.push(k);
+  let from: number | undefined;
+  for (let s = starts.length - 1; s >= 0; s--) {
+    const segment = block.text.slice(starts[s], s + 1 < starts.length ? starts[s + 1] : block.text.length).trim();
+    if (!ORGAN.test(segment)) break;
+    from = starts[s];
+  }
+  return from;
+}
+
 export function docNumberIn(block: Block, spans: SpanMaker): DocNumber | undefined {
   const m = DOC_NUMBER.exec(block.text);
   if (!m) return undefined;
@@ -120,8 +139,13 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     const sign = blocks[signAt];
     // The 署名 is organ names: not a numbered item or an attachment line that happens to stand above the date.
     const hasSign = sign && !sign.special && !sign.marker && !/^附件/.test(sign.text) && !/[：:。；]/.test(sign.text) && !endsSentence(sign) && signAt > addresseeAt && signAt > headStart && sign.text.length <= 400;
-    if (hasSign) notice.发文机关署名 = spans.inBlock(sign);
-    const body = blocks.slice(textFrom, hasSign ? signAt : dateAt).filter((b) => !b.special);
+    // Web copies lose the break between the last paragraph (ending `…）`) or an attachment line and
+    // the 署名 lines: the 署名 is the block's trailing lines that are organs' names.
+    let from = sign && !sign.special && signAt > addresseeAt && signAt > headStart ? trailingOrgans(sign) : undefined;
+    if (from === 0 && sign.marker) from = undefined; // a numbered item is never all 署名
+    if (from !== undefined) notice.发文机关署名 = spans.inBlock(sign, from);
+    else if (hasSign) notice.发文机关署名 = spans.inBlock(sign);
+    const body = blocks.slice(textFrom, from === 0 || (from === undefined && hasSign) ? signAt : dateAt).filter((b) => !b.special);
     if (body.length) notice.正文 = spans.overBlocks(body);
     let i = dateAt + 1;
     const notes: Block[] = [];
