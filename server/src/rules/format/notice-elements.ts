@@ -23,6 +23,8 @@ const NO_ADDRESSEE = new Set(['公告', '通告', '公报', '决议', '决定', 
 /** Genres whose date stands under the title or that carry no 署名 (公报, 决议, 纪要 §10.3). */
 const NO_SIGNATURE = new Set(['公报', '决议', '纪要']);
 /** The closing request of a 请示 (条例 art. 15: 一文一事, 请示 ends asking for instruction). */
+/** What a 批复 answers: a 请示, or a 报告/函/申请 asking for approval. */
+const ANSWERED = /(请示|报告|函|申请)/;
 const REQUEST_END = /(请(予)?(批示|审批|批准|审定|审核|核准|批复|示)|妥否|当否|可否)/;
 
 const before = (a: Range, b: Range) => a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
@@ -62,6 +64,10 @@ export const noticeElements: Rule = {
     }
     if (genre === '请示' && n.正文 && !REQUEST_END.test(n.正文.text.slice(-60))) {
       out.push({ range: endOf(n.正文.range), message: t('请示应以“妥否，请批示”“请审批”等请求语结尾。') });
+    }
+    // A 批复 answers a request it names (`你局《关于…的请示》（…〔2016〕31号）收悉`), 条例 art. 8 (十二).
+    if (genre === '批复' && n.正文 && !ANSWERED.test(n.正文.text.slice(0, 400))) {
+      out.push({ range: n.正文.range.start.line === n.正文.range.end.line ? n.正文.range : { start: n.正文.range.start, end: { line: n.正文.range.start.line + 1, character: 0 } }, message: t('批复应在开头写明所答复的请示（标题和文号）。') });
     }
 
     const present = HEAD_ORDER.filter((name) => n[name]).map((name) => ({ name, range: (n[name] as Span).range }));
