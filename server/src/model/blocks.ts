@@ -113,6 +113,7 @@ function wrapWidth({ counts, long }: Layout): number {
 const TITLE_END = /(通知|方案|意见|年[）)])$/;
 /** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
 const TOC_LINE = /^目[\s\u3000]{0,4}录$/;
+const LABEL_LINE = /^附[\s\u3000]{0,2}件[\s\u3000]{0,2}[0-9０-９一二三四五六七八九十]{0,3}[\s\u3000]{0,2}[:：]?$/;
 const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])/;
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
@@ -153,9 +154,11 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     // A 专栏 box's title line stands alone (its items follow).
     BOX_TITLE.test(info.content) ||
     (parts.length === 1 && BOX_TITLE.test(parts[0].content)) ||
-    // So does a 目录 line (its entries follow, parts.ts).
+    // So do a 目录 line (its entries follow) and a 附件N label (an attachment's body follows, parts.ts).
     TOC_LINE.test(info.content) ||
     (parts.length === 1 && TOC_LINE.test(parts[0].content)) ||
+    LABEL_LINE.test(info.content) ||
+    (parts.length === 1 && LABEL_LINE.test(parts[0].content)) ||
     !!info.special ||
     (!!prev.special && prev.special !== 'cc') ||
     info.indented ||

@@ -6,7 +6,7 @@
  */
 import type { ParsedBlock } from './blocks';
 import { matchMarker, type MarkerMatch } from './markers';
-import type { MarkerKind } from './types';
+import { rankOf, type MarkerKind } from './types';
 import { SENTENCE_END, hasCjk } from './text';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isDocNumberLine } from './notice-lines';
@@ -117,6 +117,7 @@ const norm = (s: string) => s.replace(/[\s\u3000、.．]+/g, '');
 const LIST_KINDS: ReadonlySet<MarkerKind> = new Set(['arabic', 'paren-arabic']);
 /** `附件：1．…` (附件说明, GB/T 9704-2012 §7.3.4), `注：1．…` under a form: the list's first item. */
 const NOTE_LIST = /(?:^|[^\u4e00-\u9fff])?(附件|注|说明|备注)[:：][0-9０-９]{1,2}[.．、](?![0-9０-９])/;
+const NOTES_TITLE = /^(填写说明|填表说明|说明|注|备注|注释)[:：]?$/;
 /** How many plain paragraphs a list item may run on over before the list is taken to have ended. */
 const MAX_ITEM_PARAGRAPHS = 3;
 
@@ -185,6 +186,8 @@ function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: numbe
 
 /** A table flattened to one cell per line: its rows start with a cell that is only the row number. */
 const ROW_NUMBER = /^[0-9０-９]{1,4}$/;
+/** How many cells a table's header row may have before its first row. */
+const HEADER_CELLS = 12;
 /** How far past its last row number a table's cells may run. */
 const LAST_ROW_CELLS = 40;
 
@@ -198,7 +201,10 @@ function tableCells(blocks: readonly ParsedBlock[], from: number, to: number, sk
     if (rows.length >= 3) {
       let end = rows[rows.length - 1] + 1;
       while (end < to && end - rows[rows.length - 1] < LAST_ROW_CELLS && !endsTable(blocks[end])) end++;
-      for (let k = rows[0]; k < end; k++) skip.add(k);
+      // The table starts at its header row (`序号` …), where a group row may stand before row 1.
+      let start = rows[0];
+      for (let k = rows[0] - 1; k >= Math.max(from, rows[0] - HEADER_CELLS); k--) if (/^序\s*号$/.test(blocks[k].text.trim())) start = k;
+      for (let k = start; k < end; k++) skip.add(k);
     }
     rows = [];
   };
@@ -238,14 +244,20 @@ function lastRunIn(text: string, n: number): number {
 /** Numbered lists that are not headings: after a lead-in `…：`, inside a 专栏, in a 附件说明. */
 function listItems(blocks: readonly ParsedBlock[], from: number, to: number, skip: Set<number>): void {
   /** Items of one kind numbered on from `expected`; an item may go on over a few paragraphs. */
-  const run = (j: number, expected: number, kind?: MarkerKind) => {
+  const run = (j: number, expected: number, kind?: MarkerKind, anyKind = false) => {
     const first = blocks[j]?.marker;
-    if (j >= to || !first || !LIST_KINDS.has(first.kind) || (kind && first.kind !== kind)) return;
+    if (j >= to || !first || (!anyKind && !LIST_KINDS.has(first.kind)) || (kind && first.kind !== kind)) return;
     const k = kind ?? first.kind;
     for (let gap = 0; j < to && gap <= MAX_ITEM_PARAGRAPHS; j++) {
       const m = blocks[j].marker;
       if (!m) {
         gap++;
+        continue;
+      }
+      // An item's own sub-items (`八、…` then `1、` `2、`) belong to it, not to the headings around.
+      if (rankOf(m) > rankOf({ kind: k })) {
+        skip.add(j);
+        gap = 0;
         continue;
       }
       if (m.kind !== k || m.number !== expected) break;
@@ -266,6 +278,8 @@ function listItems(blocks: readonly ParsedBlock[], from: number, to: number, ski
     const text = squeeze(b.text);
     if (/^专栏[0-9０-９一二三四五六七八九十]{1,3}/.test(text) && text.length <= 40) run(i + 1, 1);
     else if (NOTE_LIST.test(text)) run(i + 1, 2, 'arabic');
+    // `填写说明` under a form: its own 一、二、 notes, whatever the form's numbering was.
+    else if (NOTES_TITLE.test(text)) run(i + 1, 1, undefined, true);
     else if (/[：:]$/.test(text)) run(i + 1, 1);
   }
 }
