@@ -269,6 +269,11 @@ function listItems(blocks: readonly ParsedBlock[], from: number, to: number, ski
   for (let i = from; i < to; i++) {
     const b = blocks[i];
     if (skip.has(i)) continue;
+    // A table row with TAB-separated cells (`一、烟叶产品<TAB>20`): its number is the row's, not a heading's.
+    if (b.marker && b.text.includes('\t')) {
+      skip.add(i);
+      continue;
+    }
     // `1、保温形式：　；2、保温材料名称：` — items run into one paragraph make a list (a form, a checklist).
     if (b.marker && LIST_KINDS.has(b.marker.kind) && lastRunIn(b.text, b.marker.number) > b.marker.number) {
       run(i, b.marker.number, b.marker.kind);
