@@ -91,17 +91,15 @@ export function findHoles(text: string, formFrom = Infinity): Hole[] {
   return out;
 }
 
-/** An attachment body begins on a line of its own: `附件`, `附件1`, `附件一：`, `附件2:` (not the `附件：` of the 附件说明). */
-const ATTACHMENT_HEAD = /^[ 　]*附件[ 　]*(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[ 　]*[：:]?)?[ 　]*$/;
-
 /**
- * The first line of the attachment bodies at the end of the document, if any. Everything from it
- * on is a form, a list or a template of the attachment (GB/T 9704-2012 §8: 附件 starts a new page
- * with `附件N` at its top left). Kept here, small, until the model knows the document's parts.
+ * The first line of the attachment bodies (the model's first `attachment` part), if any. Everything
+ * from it on is a form, a list or a template of the attachment (GB/T 9704-2012 §8: 附件 starts a new
+ * page with `附件N` at its top left), whose blanks are for others to fill. A plan issued under a
+ * `附件` label is an `issued` part, not an attachment: its placeholders count.
  */
 export function attachmentStart(doc: GongwenDocument): number | undefined {
-  for (let i = 0; i < doc.lines.length; i++) if (doc.lines[i].kind === 'text' && ATTACHMENT_HEAD.test(doc.lines[i].text)) return i;
-  return undefined;
+  const part = doc.parts.find((p) => p.kind === 'attachment');
+  return part ? doc.blocks[part.firstBlock]?.firstLine : undefined;
 }
 
 /** The joined index of the block where the attachment bodies begin (0: all of it; Infinity: none of it). */
