@@ -13,6 +13,7 @@ import { CLOSERS, SENTENCE_END, displayWidth, hasCjk, isSpace } from './text';
 import { isDateLine, isDocNumberLine } from './notice-lines';
 import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
+import { DOCUMENT_KIND, titleCore } from './genre';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -159,6 +160,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     (parts.length === 1 && TOC_LINE.test(parts[0].content)) ||
     LABEL_LINE.test(info.content) ||
     (parts.length === 1 && LABEL_LINE.test(parts[0].content)) ||
+    (!seenHeading && (isChromeText(info.content) || (parts.length === 1 && isChromeText(parts[0].content)))) ||
     !!info.special ||
     (!!prev.special && prev.special !== 'cc') ||
     info.indented ||
@@ -166,7 +168,10 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     !prev.cjk ||
     (!!prev && SENTENCE_END.has(last)) ||
     headingLineEnded ||
-    (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于')))
+    (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于'))) ||
+    // The title of a further document issued at once (`进一步支持文化企业发展的规定`): a short line of its
+    // own, not a printed line a PDF wrapped, that ends in a document kind.
+    (seenHeading && parts.length <= 2 && !isFull(prev, width) && prev.content.length <= 40 && !/[，。；：,;:、]/.test(prev.content) && DOCUMENT_KIND.test(titleCore(prev.content)) && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content))
   );
 }
 
@@ -316,6 +321,16 @@ function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['spe
   if (isDocNumberLine(c)) return 'doc-number';
   if (isNoteText(c)) return 'note';
   return undefined;
+}
+
+/**
+ * A line of the web page around a published document (breadcrumbs, the metadata table: 索引号,
+ * 发布机构, 发文日期 …): not part of the 公文, never its title, 主送 or 版头. Such a line stands alone.
+ */
+const CHROME = /(索引号|组配分类|信息分类|发布机构|生成日期|发文日期|生效时间|废止时间|信息来源|浏览次数|内容概述|主题分类|发布日期|归档时间|当前位置|您所在的位置|您的位置|首页\s*[>＞»\-]|字号[:：]|视力保护色|浏览量|文件标题[:：]|公文目录|繁体中文|打印本页|关闭窗口|下载地址|点击此处)/;
+
+export function isChromeText(c: string): boolean {
+  return c.length <= 300 && CHROME.test(c);
 }
 
 /** `（此件公开发布）`, `（联系电话：…）`: a 附注 line (GB/T 9704-2012 §7.3.6), not a plan title's year range. */

@@ -29,9 +29,11 @@ const ARTICLE_KIND = { 章: 'chapter', 节: 'section', 条: 'article' } as const
 /** 1.1 / 2.3.4 (a 预案's lower levels); not a figure such as 2.1% or 1.5亿. */
 const DECIMAL = /^([0-9０-９]{1,2})((?:[.．][0-9０-９]{1,2}){1,3})(?![0-9０-９.．%％])/;
 /** `1总则`: a 预案's first level written without a dot, on a short line of its own. */
-const DECIMAL_TOP = /^([1-9１-９][0-9０-９]?)(?=[\u4e00-\u9fff])/;
+const DECIMAL_TOP = /^([1-9１-９][0-9０-９]?)(?=[ \u3000]{0,3}[\u4e00-\u9fff])/;
 /** A figure, not a heading, when a number is followed by one of these (`2.1个百分点`, `3家`, `5年`). */
 const MEASURE = /[个万亿千百倍元年月日号次人家项所户吨米亩岁台辆座件天周届篇]/;
+/** Words that start a title although their first character is a measure word (`6.1人力资源保障`). */
+const TITLE_WORD = /^(人力|人员|人才|人口|人民|人身|年度|项目|次生|家庭|台风|天气|周边|所属|户籍|件数|元素|个人)/;
 
 /** 一百零五 → 105 (articles); smaller numerals as `chineseToNumber`. */
 function articleNumber(s: string): number {
@@ -46,9 +48,11 @@ function articleNumber(s: string): number {
 function titleFollows(content: string, at: number): boolean {
   let i = at;
   while (i < content.length && (content[i] === ' ' || content[i] === '\u3000')) i++;
+  // A figure's unit follows it directly (`6.1人`); after a space comes a title (`6.1 人力资源保障`).
+  const spaced = i > at;
   if ('“《（"'.includes(content[i] ?? 'x')) i++; // 3.2.3　“防灾明白卡”发放
   const c = content.charCodeAt(i);
-  return c >= 0x4e00 && c <= 0x9fff && !MEASURE.test(content[i]);
+  return c >= 0x4e00 && c <= 0x9fff && (spaced || !MEASURE.test(content[i]) || TITLE_WORD.test(content.slice(i)));
 }
 
 export function matchMarker(content: string): MarkerMatch | undefined {

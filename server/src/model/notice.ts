@@ -7,7 +7,7 @@
  */
 import type { Block, DocNumber, IssueDate, NoticeElements } from './types';
 import type { ParsedBlock } from './blocks';
-import { isNoteText } from './blocks';
+import { isChromeText, isNoteText } from './blocks';
 import type { SpanMaker } from './spans';
 import { DATE_IN_TEXT, DOC_NUMBER, isDocNumberLine } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
@@ -19,8 +19,11 @@ const ISSUER_END = /(政府|办公室|办公厅|局|委员会|委|部|会|院)$/
 const LOGO_LINE = /文件$/;
 /** How far down a title may start: 版头 lines, joint issuers, 份号/密级 come first. */
 const TITLE_WINDOW = 12;
+/** How many paragraphs after the title (or 文号) the 主送 may stand. */
+const ADDRESSEE_WINDOW = 4;
 
 const openTitleMark = (s: string) => s.lastIndexOf('《') > s.lastIndexOf('》');
+const TITLE_NUMBER = new RegExp(`[（(]\\s{0,2}${DOC_NUMBER.source}\\s{0,2}[）)]$`);
 const endsSentence = (b: Block) => SENTENCE_END.has(b.text[b.text.length - 1]);
 
 /** An organ's name, as a 署名 line prints it (GB/T 9704-2012 §7.3.5). */
@@ -31,12 +34,11 @@ const ORGAN = /^[\u4e00-\u9fff（）()]{2,30}(人民政府|政府|办公室|办�
  * are each an organ's name. Line starts are where the block's map jumps (a line break was skipped).
  */
 function trailingOrgans(block: Block): number | undefined {
-  const starts = [0];
-  for (let k = 1; k < block.map.length; k++) if (block.map[k] !== block.map[k - 1] + 1) starts.push(k);
+  const starts = lineStarts(block);
   let from: number | undefined;
   for (let s = starts.length - 1; s >= 0; s--) {
     const segment = block.text.slice(starts[s], s + 1 < starts.length ? starts[s + 1] : block.text.length).trim();
-    if (!ORGAN.test(segment)) break;
+    if (!organLine(segment)) break;
     from = starts[s];
   }
   return from;
@@ -68,8 +70,30 @@ export interface NoticeParse {
   numberUnderTitle: boolean;
 }
 
+export const isChrome = (b: Block) => isChromeText(b.text);
+
+/** `重庆市民政局` / `威海市科学技术局 中共威海市委组织部`: a line of organs' names (a 版头 or a 署名). */
+function organLine(text: string): boolean {
+  const names = text.split(/[\s\u3000]+/).filter(Boolean);
+  return names.length > 0 && names.every((name) => ORGAN.test(name));
+}
+
+/** Every source line of the block is a line of organs' names, or the block is a `××文件` line. */
+function isMasthead(block: Block): boolean {
+  if (LOGO_LINE.test(block.text) && block.text.length <= 40) return true;
+  const starts = lineStarts(block);
+  return starts.every((s, k) => organLine(block.text.slice(s, k + 1 < starts.length ? starts[k + 1] : block.text.length)));
+}
+
+/** Where each source line of a block starts in its joined text (the map jumps at a skipped break). */
+function lineStarts(block: Block): number[] {
+  const starts = [0];
+  for (let k = 1; k < block.map.length; k++) if (block.map[k] !== block.map[k - 1] + 1) starts.push(k);
+  return starts;
+}
+
 function isTitleBlock(b: ParsedBlock, i: number): boolean {
-  if (b.special || b.marker || endsSentence(b) || b.text.length > 150 || !hasCjk(b.text)) return false;
+  if (b.special || b.marker || endsSentence(b) || b.text.length > 150 || !hasCjk(b.text) || isChrome(b)) return false;
   if (b.text.startsWith('关于')) return true;
   return !!genreOf(b.text) && (b.text.includes('关于') || i <= 2);
 }
@@ -95,7 +119,16 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     // A title broken over lines where an indent started a new paragraph: `…关于转发《…暂行` / `　实施办法》…的通知`.
     else if (prev && !prev.special && !prev.marker && !endsSentence(prev) && prev.text.length <= 60 && (prev.text.includes('关于') || openTitleMark(prev.text))) titleFrom = titleAt - 1;
     notice.标题 = spans.overBlocks(blocks.slice(titleFrom, titleAt + 1));
-    const logo = blocks.slice(0, Math.min(titleFrom, numberAt >= 0 ? numberAt : titleFrom)).filter((b) => hasCjk(b.text) && !b.special);
+    // Web pages print the 文号 in parentheses at the end of the title line: `…的通知(岳办发〔2017〕2号)`.
+    const tail = numberAt < 0 ? TITLE_NUMBER.exec(blocks[titleAt].text) : null;
+    if (tail && notice.标题) {
+      const last = spans.inBlock(blocks[titleAt], 0, tail.index);
+      const before = spans.overBlocks(blocks.slice(titleFrom, titleAt));
+      notice.标题 = before ? { text: before.text + last.text, range: { start: before.range.start, end: last.range.end } } : last;
+      notice.发文字号 = docNumberIn(blocks[titleAt], spans);
+    }
+    // The 版头: organ names or `××文件` above the title (a web page's own lines above it are not).
+    const logo = blocks.slice(0, Math.min(titleFrom, numberAt >= 0 ? numberAt : titleFrom)).filter((b) => hasCjk(b.text) && !b.special && !isChrome(b) && isMasthead(b));
     if (logo.length) notice.发文机关标志 = spans.overBlocks(logo);
     headStart = Math.max(headStart, titleAt);
   }
@@ -112,7 +145,10 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     }
   }
 
-  const addresseeAt = find((b, i) => i > headStart && !b.special && /[：:]$/.test(b.text) && b.text.length <= 400, 0, Math.min(firstMarker, headStart + 4));
+  // The 主送 follows the title and 文号 within a few paragraphs (a web page's own lines not counted).
+  let window = headStart + ADDRESSEE_WINDOW;
+  for (let i = headStart + 1; i < Math.min(window, n); i++) if (isChrome(blocks[i])) window++;
+  const addresseeAt = find((b, i) => i > headStart && !b.special && !isChrome(b) && /[：:]$/.test(b.text) && b.text.length <= 400, 0, Math.min(firstMarker, window));
   if (addresseeAt >= 0) notice.主送机关 = spans.inBlock(blocks[addresseeAt]);
   const textFrom = addresseeAt >= 0 ? addresseeAt + 1 : headStart + 1;
 
@@ -145,7 +181,7 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     if (from === 0 && sign.marker) from = undefined; // a numbered item is never all 署名
     if (from !== undefined) notice.发文机关署名 = spans.inBlock(sign, from);
     else if (hasSign) notice.发文机关署名 = spans.inBlock(sign);
-    const body = blocks.slice(textFrom, from === 0 || (from === undefined && hasSign) ? signAt : dateAt).filter((b) => !b.special);
+    const body = blocks.slice(textFrom, from === 0 || (from === undefined && hasSign) ? signAt : dateAt).filter((b) => !b.special && !isChrome(b));
     if (body.length) notice.正文 = spans.overBlocks(body);
     let i = dateAt + 1;
     const notes: Block[] = [];

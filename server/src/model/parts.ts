@@ -181,7 +181,28 @@ function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: numbe
     }
     break;
   }
+  if (skip.size === 0) unlabelledContents(blocks, from, to, skip);
   return skip;
+}
+
+/** How many entries a contents list printed without its `目录` line must have to be taken for one. */
+const MIN_ENTRIES = 4;
+
+/**
+ * A contents list whose `目录` line was lost (web copies): the part opens with a run of short numbered
+ * lines only (`1 总则` `1.1编制目的` …), and the body then starts over with the first of them.
+ */
+function unlabelledContents(blocks: readonly ParsedBlock[], from: number, to: number, skip: Set<number>): void {
+  let first = from;
+  while (first < to && !blocks[first].marker) first++;
+  if (first >= to) return;
+  const key = norm(blocks[first].text);
+  const entry = (b: ParsedBlock) => !!b.marker && b.text.length <= 40 && !/[。；]/.test(b.text);
+  for (let j = first + 1; j < to && entry(blocks[j]); j++) {
+    if (!norm(blocks[j].text).startsWith(key)) continue;
+    if (j - first >= MIN_ENTRIES) for (let k = first; k < j; k++) skip.add(k);
+    return;
+  }
 }
 
 /** A table flattened to one cell per line: its rows start with a cell that is only the row number. */
