@@ -151,16 +151,17 @@ describe('LSP server over stdio (dist/server.js)', function () {
       const chapter = symbols013[1]!.children![0]!;
       assert.equal(chapter.name, '第一章总则');
       assert.match(chapter.children![0]!.name, /^第一条为强化项目策划生成工作/);
-      // The breadcrumbs path of a line inside the first article: part › chapter › article.
-      const line = chapter.children![0]!.selectionRange.start.line;
+      // The breadcrumbs path at column 1 of the indented line `　　第二条…`: part › chapter › article.
+      const line = chapter.children![1]!.selectionRange.start.line;
+      const at = (r: DocumentSymbol['range']) => (r.start.line < line || (r.start.line === line && r.start.character === 0)) && line <= r.end.line;
       const path: string[] = [];
       for (let level = symbols013; level.length > 0; ) {
-        const around = level.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+        const around = level.find((s) => at(s.range));
         if (!around) break;
         path.push(around.name.slice(0, 6));
         level = around.children ?? [];
       }
-      assert.deepEqual(path, ['兰州市建设项', '第一章总则', '第一条为强化']);
+      assert.deepEqual(path, ['兰州市建设项', '第一章总则', '第二条项目生']);
     });
 
     it('outlines notice elements such as 发文字号', () => {

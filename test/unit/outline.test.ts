@@ -80,6 +80,11 @@ describe('outline: document symbols by part', () => {
       assert.equal(first.children![0]!.kind, SymbolKind.Module);
       assert.equal(first.children![0]!.children![0]!.kind, SymbolKind.Namespace);
       assert.match(first.children![0]!.children![0]!.name, /^第一条/);
+      // `　　第二条` is indented: its symbol starts at the line start, so a cursor at column 1 is in it.
+      const second = first.children![0]!.children![1]!;
+      assert.match(second.name, /^第二条/);
+      assert.deepEqual(second.range.start, { line: second.selectionRange.start.line, character: 0 });
+      assert.ok(second.selectionRange.start.character > 0);
       // The second 办法 starts again at 第一章: its tree is its own, not a continuation of the first.
       assert.match(symbols[2]!.children![0]!.name, /^第一章/);
       // The third has no chapters: its articles are its top level.
@@ -121,6 +126,7 @@ describe('outline: document symbols by part', () => {
   it('names a cover without a genre 公文 and an untitled issued part by what it is (seed 000)', () => {
     const symbols = documentSymbols(parse(readSeed('000')));
     assert.deepEqual(names(symbols), ['公文', '印发的文件']);
+    assert.equal(symbols[1]!.detail, '一、（一）1.（1）编号', 'the name is not repeated in the detail');
     assert.deepEqual(names(symbols[1]!.children).slice(1), ['一、指导思想', '二、主要目标', '三、提升行动', '四、重点工程', '五、组织实施与保障']);
   });
 

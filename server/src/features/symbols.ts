@@ -105,9 +105,13 @@ function partSymbol(doc: GongwenDocument, part: DocumentPart, elements: Document
   const selection = [part.title?.range, part.label?.range].find((r): r is Range => !!r && contains(part.range, r)) ?? part.range;
   // The issued plan's title is the part's own name: not listed again as 方案标题 under it.
   const own = elements.filter((e) => contains(part.range, e.range) && !(part.kind !== 'cover' && e.name === '方案标题' && sameRange(e.range, selection)));
+  const name = partName(part, doc.genre ?? doc.parts[0]?.genre);
+  // An untitled part is named by what it is (印发的文件): the detail then need not say it again.
+  const description = partDescription(part);
+  const detail = part.kind === 'cover' ? (part.title ? short(part.title.text) : undefined) : description.startsWith(name) ? description.slice(name.length).replace(/^ · /, '') || undefined : description;
   return {
-    name: partName(part, doc.genre ?? doc.parts[0]?.genre),
-    detail: part.kind === 'cover' ? (part.title ? short(part.title.text) : undefined) : partDescription(part),
+    name,
+    detail,
     kind: PART_KIND[part.kind],
     range: part.range,
     selectionRange: selection,
@@ -126,9 +130,26 @@ export function documentSymbols(doc: GongwenDocument): DocumentSymbol[] {
     if (!el) continue;
     elements.push({ name, detail: short(el.text), kind: SymbolKind.Property, range: el.range, selectionRange: el.range });
   }
-  if (doc.parts.length === 0) return [...elements, ...doc.headings.map(headingSymbol)].sort(byPosition);
+  if (doc.parts.length === 0) return fromLineStart(doc, [...elements, ...doc.headings.map(headingSymbol)].sort(byPosition));
   const parts = doc.parts.map((part) => partSymbol(doc, part, elements));
   // Elements outside every part (the 版记 lines 抄送/印发 after the issued plan) stay at the top level.
   const loose = elements.filter((e) => !doc.parts.some((p) => contains(p.range, e.range)));
-  return [...parts, ...loose].sort(byPosition);
+  return fromLineStart(doc, [...parts, ...loose].sort(byPosition));
+}
+
+/**
+ * A symbol whose line is indented (`　　第二条`) starts at the line's start: the editor finds the
+ * symbol around the cursor by range, and a cursor at column 1 of that line is in that article, not
+ * in its chapter. Only indentation is taken in, so a child never starts before its parent.
+ */
+function fromLineStart(doc: GongwenDocument, symbols: DocumentSymbol[]): DocumentSymbol[] {
+  for (const s of symbols) {
+    const { line, character } = s.range.start;
+    const text = doc.lines[line]?.text;
+    if (character > 0 && text !== undefined && /^[\s\u3000]*$/u.test(text.slice(0, character))) {
+      s.range = { start: { line, character: 0 }, end: s.range.end };
+    }
+    if (s.children) fromLineStart(doc, s.children);
+  }
+  return symbols;
 }
