@@ -21,6 +21,14 @@ function seedText(prefix: string): string {
   return fs.readFileSync(path.join(REPO, 'seeds', name), 'utf8');
 }
 
+/** A real document of test/real/docs (issue #13). */
+function realText(prefix: string): string {
+  const dir = path.join(REPO, 'test', 'real', 'docs');
+  const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix));
+  assert.ok(name, `real document ${prefix} not found`);
+  return fs.readFileSync(path.join(dir, name), 'utf8');
+}
+
 describe('gongwen in real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
 
@@ -41,6 +49,7 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     fs.writeFileSync(path.join(workspace, 'seed-002.gw'), seedText('002'));
     fs.writeFileSync(path.join(workspace, 'seed-003.gw'), seedText('003'));
     fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
+    fs.writeFileSync(path.join(workspace, 'banfa-013.gw'), realText('013_'));
     writeWorkspaceSettings({});
     server = await startCodeServer(workspace);
     browser = await launchBrowser();
@@ -93,21 +102,55 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     await wb.screenshot('2-problems-seed-003');
   });
 
-  it('shows the heading tree in the Outline', async () => {
+  it('shows the parts in the Outline: 通知（印发） and the issued 实施意见, with the heading tree inside the part', async () => {
     await wb.openFile('seed-002.gw', '威海市科学技术局');
     await wb.showOutline();
-    await wb.outlineRow('三、促进科普与科技创新协同发展').waitFor();
-    const rows = await wb.page.locator('.outline-pane .monaco-list-row').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('发文字号')), rows.join('\n'));
+    // Collapsed to the top level (user settings): the two parts, each with its detail.
+    const cover = wb.outlineSymbol('通知（印发）');
+    const issued = wb.outlineSymbol('关于新时代进一步加强科学技术普及工作的 实施意见');
+    await cover.waitFor();
+    await issued.waitFor();
+    assert.match(await issued.innerText(), /印发的意见 · 一、（一）1.（1）编号/);
+    assert.equal(await issued.getAttribute('aria-level'), '1');
+    await wb.expandOutlineSymbol('关于新时代进一步加强科学技术普及工作的 实施意见');
+    const third = wb.outlineSymbol('三、促进科普与科技创新协同发展');
+    await third.waitFor();
+    assert.equal(await third.getAttribute('aria-level'), '2');
+    await wb.expandOutlineSymbol('通知（印发）');
+    const docNumber = wb.outlineSymbol('发文字号');
+    await docNumber.waitFor();
+    assert.equal(await docNumber.getAttribute('aria-level'), '2');
+    assert.match(await docNumber.innerText(), /威科字〔2024〕8号/);
     await wb.screenshot('3-outline-seed-002');
   });
 
-  it('switches a plain-text notice (notice-000.txt) to 公文 and serves it: outline row 三、提升行动', async () => {
+  it('switches a plain-text notice (notice-000.txt) to 公文 and serves it: outline row 三、提升行动 in the issued part', async () => {
     await wb.openFile('notice-000.txt', '乳政发');
     await wb.waitForLanguage('公文');
     await wb.showOutline();
-    await wb.outlineRow('三、提升行动').waitFor();
+    await wb.outlineSymbol('公文').waitFor();
+    await wb.expandOutlineSymbol('印发的文件');
+    await wb.outlineSymbol('三、提升行动').waitFor();
     await wb.screenshot('4-plain-text-switched');
+  });
+
+  it('outlines a notice issuing five 办法 as six parts, and the breadcrumbs show part › 章 › 条 at the cursor', async () => {
+    await wb.openFile('banfa-013.gw', '兰政办发');
+    await wb.waitForLanguage('公文');
+    await wb.showOutline();
+    for (const name of ['通知（印发）', '兰州市建设项目生成管理办法（试行）', '兰州市企业投资项目审批告知承诺制管理办法（试行）']) {
+      await wb.outlineSymbol(name).waitFor();
+    }
+    assert.equal(await wb.page.locator('.outline-pane .monaco-list-row[aria-level="1"]').count(), 6);
+    await wb.expandOutlineSymbol('兰州市建设项目生成管理办法（试行）');
+    await wb.outlineSymbol('第一章总则').waitFor();
+    // Line 15 is 第二条 of the first 办法's 第一章.
+    await wb.goToLine(15);
+    const crumbs = wb.page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
+    await crumbs.filter({ hasText: '第二条' }).waitFor();
+    const path = (await crumbs.allInnerTexts()).map((c) => c.trim());
+    assert.deepEqual(path.slice(-3).map((c) => c.slice(0, 6)), ['兰州市建设项', '第一章总则', '第二条项目生'], path.join(' › '));
+    await wb.screenshot('4b-outline-parts-real-013');
   });
 
   it('turns a rule off through gongwen.rules in the workspace settings, and back on, without a restart', async () => {

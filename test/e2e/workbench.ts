@@ -161,6 +161,20 @@ export class Workbench {
     return this.page.locator('.outline-pane .monaco-list-row', { hasText: name });
   }
 
+  /** The Outline row whose symbol name is exactly `name` (not a row whose detail mentions it). */
+  outlineSymbol(name: string, state = '') {
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    return this.page.locator(`.outline-pane .monaco-list-row${state}`, { has: this.page.locator('.label-name', { hasText: exact }) });
+  }
+
+  /** Expands a collapsed Outline row (the user settings collapse the outline to its top level) by its twistie. */
+  async expandOutlineSymbol(name: string): Promise<void> {
+    const row = this.outlineSymbol(name);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.outlineSymbol(name, '[aria-expanded="true"]').waitFor();
+  }
+
   // ---- Suggestions and quick fixes ----
 
   suggestRows() {

@@ -29,6 +29,13 @@ function readSeed(prefix: string): { uri: string; text: string } {
   return { uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') };
 }
 
+function readReal(prefix: string): { uri: string; text: string } {
+  const dir = path.join(REPO, 'test', 'real', 'docs');
+  const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix));
+  assert.ok(name, `no real document ${prefix}`);
+  return { uri: pathToFileURL(path.join(dir, name)).href, text: fs.readFileSync(path.join(dir, name), 'utf8') };
+}
+
 function allSymbols(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...allSymbols(s.children ?? [])]);
 }
@@ -70,6 +77,10 @@ describe('LSP server over stdio (dist/server.js)', function () {
     let publishedOther: PublishDiagnosticsParams;
     let symbols: DocumentSymbol[];
     let folding: FoldingRange[];
+    // Real document 013: a notice issuing five 办法, each in 章 and 条.
+    const real013 = readReal('013_');
+    let symbols013: DocumentSymbol[];
+    let folding013: FoldingRange[];
     let exitCode: number | null;
 
     before(async () => {
@@ -83,6 +94,9 @@ describe('LSP server over stdio (dist/server.js)', function () {
       publishedOther = await otherDiagnostics;
       symbols = ((await s.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: seed.uri } })) ?? []) as DocumentSymbol[];
       folding = (await s.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: seed.uri } })) ?? [];
+      await s.client.open(real013.uri, real013.text, 1);
+      symbols013 = ((await s.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: real013.uri } })) ?? []) as DocumentSymbol[];
+      folding013 = (await s.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: real013.uri } })) ?? [];
       exitCode = await s.client.stop();
     });
 
@@ -111,18 +125,43 @@ describe('LSP server over stdio (dist/server.js)', function () {
       }
     });
 
-    it('outlines the plan: 一、 to 五、 at top level, with 5, 4 and 3 sub-headings under 三、四、五', () => {
-      const top = symbols.filter((s) => /^[一二三四五六七八九十]+、/.test(s.name));
-      assert.deepEqual(
-        top.map((s) => s.name.slice(0, 2)),
-        ['一、', '二、', '三、', '四、', '五、'],
-        `top-level symbols: ${symbols.map((s) => s.name).join(' | ')}`,
-      );
-      assert.equal(top[2].name, '三、提升行动');
+    it('outlines the parts: the untitled cover (公文), then the issued plan with 一、 to 五、 and 5, 4 and 3 sub-headings under 三、四、五', () => {
+      assert.deepEqual(symbols.map((s) => s.name), ['公文', '印发的文件'], `top-level symbols: ${symbols.map((s) => s.name).join(' | ')}`);
+      const top = (symbols[1]!.children ?? []).filter((s) => /^[一二三四五六七八九十]+、/.test(s.name));
+      assert.deepEqual(top.map((s) => s.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、']);
+      assert.equal(top[2]!.name, '三、提升行动');
       const childMarkers = (s: DocumentSymbol) => (s.children ?? []).map((c) => c.name.slice(0, 3));
-      assert.deepEqual(childMarkers(top[2]), ['（一）', '（二）', '（三）', '（四）', '（五）']);
-      assert.deepEqual(childMarkers(top[3]), ['（一）', '（二）', '（三）', '（四）']);
-      assert.deepEqual(childMarkers(top[4]), ['（一）', '（二）', '（三）']);
+      assert.deepEqual(childMarkers(top[2]!), ['（一）', '（二）', '（三）', '（四）', '（五）']);
+      assert.deepEqual(childMarkers(top[3]!), ['（一）', '（二）', '（三）', '（四）']);
+      assert.deepEqual(childMarkers(top[4]!), ['（一）', '（二）', '（三）']);
+    });
+
+    it('outlines real 013 as 通知（印发） and five 办法, each with its own 第一章 and 第一条, folding each', () => {
+      assert.equal(symbols013.length, 6, symbols013.map((s) => s.name).join(' | '));
+      assert.equal(symbols013[0]!.name, '通知（印发）');
+      assert.match(symbols013[0]!.detail ?? '', /^兰州市人民政府办公室关于印发/);
+      assert.ok((symbols013[0]!.children ?? []).some((c) => c.name === '发文字号' && c.detail === '兰政办发〔2019〕97号'));
+      for (const part of symbols013.slice(1)) {
+        assert.match(part.name, /办法（试\s*行）$/);
+        assert.equal(part.detail, '印发的办法 · 第X章/第X条');
+        assert.match((part.children ?? [])[0]?.name ?? '', /^第一[章条]/, part.name);
+        const fold = folding013.find((f) => f.startLine === part.range.start.line);
+        assert.equal(fold?.endLine, part.range.end.line, `fold of ${part.name}`);
+      }
+      const chapter = symbols013[1]!.children![0]!;
+      assert.equal(chapter.name, '第一章总则');
+      assert.match(chapter.children![0]!.name, /^第一条为强化项目策划生成工作/);
+      // The breadcrumbs path at column 1 of the indented line `　　第二条…`: part › chapter › article.
+      const line = chapter.children![1]!.selectionRange.start.line;
+      const at = (r: DocumentSymbol['range']) => (r.start.line < line || (r.start.line === line && r.start.character === 0)) && line <= r.end.line;
+      const path: string[] = [];
+      for (let level = symbols013; level.length > 0; ) {
+        const around = level.find((s) => at(s.range));
+        if (!around) break;
+        path.push(around.name.slice(0, 6));
+        level = around.children ?? [];
+      }
+      assert.deepEqual(path, ['兰州市建设项', '第一章总则', '第二条项目生']);
     });
 
     it('outlines notice elements such as 发文字号', () => {
@@ -138,7 +177,7 @@ describe('LSP server over stdio (dist/server.js)', function () {
     });
 
     it('folds every heading whose section spans lines', () => {
-      const headings = allSymbols(symbols.filter((s) => /^[一二三四五]、/.test(s.name)));
+      const headings = allSymbols((symbols[1]?.children ?? []).filter((s) => /^[一二三四五]、/.test(s.name)));
       assert.ok(headings.length >= 5 + 5 + 4 + 3, `only ${headings.length} heading symbols`);
       for (const h of headings.filter((s) => s.range.end.line > s.selectionRange.end.line)) {
         const fold = folding.find((f) => f.startLine >= h.range.start.line && f.startLine <= h.selectionRange.end.line);

@@ -129,12 +129,16 @@ describe('Neovim built-in LSP client (nvim --headless)', function () {
     assert.ok(lines.includes(510), `heading-style lines: ${lines.join(',')}`);
   });
 
-  it('lists the heading tree as document symbols, nested by level', () => {
+  it('lists the parts as document symbols, each with its heading tree nested by level', () => {
+    const top = (f: NvimFile) => f.symbols.filter((s) => s.depth === 0).map((s) => s.name);
+    assert.deepEqual(top(file002), ['通知（印发）', '关于新时代进一步加强科学技术普及工作的 实施意见']);
+    // Seed 003 has no title (公文), and its 抄送 line stands after the plan, outside every part.
+    assert.deepEqual(top(file003), ['公文', '淄博市全民科学素质行动计划纲要实施方案（2016-2020 年）', '抄送']);
     const third = file002.symbols.find((s) => s.name === '三、促进科普与科技创新协同发展');
-    assert.deepEqual(third, { name: '三、促进科普与科技创新协同发展', depth: 0, line: 79 });
-    assert.ok(file002.symbols.some((s) => s.name === '（七）推动科技创新资源科普化' && s.depth === 1));
-    assert.ok(file002.symbols.some((s) => s.name === '发文字号'));
-    assert.ok(file003.symbols.some((s) => s.name === '1．大众创业、万众创新深入人心' && s.depth === 2));
+    assert.deepEqual(third, { name: '三、促进科普与科技创新协同发展', depth: 1, line: 79 });
+    assert.ok(file002.symbols.some((s) => s.name === '（七）推动科技创新资源科普化' && s.depth === 2));
+    assert.ok(file002.symbols.some((s) => s.name === '发文字号' && s.depth === 1));
+    assert.ok(file003.symbols.some((s) => s.name === '1．大众创业、万众创新深入人心' && s.depth === 3));
   });
 
   it('answers a completion request without error', () => {

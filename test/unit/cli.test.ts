@@ -12,6 +12,7 @@ import pkg from '../../package.json';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SEED_000 = 'seeds/000_726644ba87d8cedf.txt';
+const REAL_013 = 'test/real/docs/013_lanzhou-jianshe-xiangmu-wuge-banfa.txt';
 const SEED_NAMES = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const ZH_SEVERITY: Record<string, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
@@ -248,20 +249,51 @@ describe('gongwen CLI (built dist/cli.js)', () => {
 
   describe('outline', () => {
     it('--format json has exactly the stated shape', () => {
-      const r = gongwen(['outline', '--format', 'json', SEED_000]);
-      assert.equal(r.status, 0, r.stderr);
-      const outline = json(r);
-      assert.deepEqual(keys(outline), ['file', 'headings', 'notice']);
-      assert.equal(outline.file, SEED_000);
-      const names = Object.keys(outline.notice);
-      assert.deepEqual(names, ELEMENT_NAMES.filter((n) => names.includes(n)), 'known element names, in GB/T 9704 order');
-      for (const name of names) {
-        assert.deepEqual(keys(outline.notice[name]), ['range', 'text'], name);
-        assert.equal(typeof outline.notice[name].text, 'string', name);
-        assertRange(outline.notice[name].range, name);
+      // Seed 000 has no title (genre null) and an untitled plan; real 013 has a genre and six titled parts.
+      for (const file of [SEED_000, REAL_013]) {
+        const r = gongwen(['outline', '--format', 'json', file]);
+        assert.equal(r.status, 0, r.stderr);
+        const outline = json(r);
+        assert.deepEqual(keys(outline), ['file', 'genre', 'headings', 'notice', 'parts']);
+        assert.equal(outline.file, file);
+        if (outline.genre !== null) {
+          assert.deepEqual(keys(outline.genre).filter((k) => k !== 'action'), ['genre', 'label'], file);
+          for (const k of keys(outline.genre)) assert.equal(typeof outline.genre[k], 'string', `${file} genre.${k}`);
+        }
+        const names = Object.keys(outline.notice);
+        assert.deepEqual(names, ELEMENT_NAMES.filter((n) => names.includes(n)), 'known element names, in GB/T 9704 order');
+        for (const name of names) {
+          assert.deepEqual(keys(outline.notice[name]), ['range', 'text'], name);
+          assert.equal(typeof outline.notice[name].text, 'string', name);
+          assertRange(outline.notice[name].range, name);
+        }
+        assert.ok(Array.isArray(outline.parts) && outline.parts.length > 0, file);
+        outline.parts.forEach((p: any, i: number) => {
+          const where = `${file} parts.${i}`;
+          assert.deepEqual(keys(p).filter((k) => !['title', 'label', 'scheme'].includes(k)), ['headings', 'kind', 'range'], where);
+          assert.ok(['cover', 'issued', 'forwarded', 'attachment'].includes(p.kind), where);
+          for (const k of ['title', 'label'].filter((k) => k in p)) {
+            assert.deepEqual(keys(p[k]), ['range', 'text'], `${where}.${k}`);
+            assertRange(p[k].range, `${where}.${k}`);
+          }
+          if ('scheme' in p) assert.ok(['plan', 'articles', 'decimal'].includes(p.scheme), where);
+          assertRange(p.range, where);
+          p.headings.forEach((h: any, j: number) => assertHeadingShape(h, `${where}.headings.${j}`));
+        });
+        assert.ok(Array.isArray(outline.headings));
+        outline.headings.forEach((h: any, i: number) => assertHeadingShape(h, `headings.${i}`));
+        // `headings` stays the concatenation of the parts' trees, for scripts that read it.
+        assert.deepEqual(outline.headings, outline.parts.flatMap((p: any) => p.headings), file);
       }
-      assert.ok(Array.isArray(outline.headings));
-      outline.headings.forEach((h: any, i: number) => assertHeadingShape(h, `headings.${i}`));
+    });
+
+    it('real 013: genre 通知 (印发), the cover then five issued 办法 in 章/条, each with its title', () => {
+      const outline = json(gongwen(['outline', '--format', 'json', REAL_013]));
+      assert.deepEqual(outline.genre, { genre: '通知', label: '通知', action: '印发' });
+      assert.deepEqual(outline.parts.map((p: any) => [p.kind, p.scheme]), [['cover', undefined], ...Array(5).fill(['issued', 'articles'])]);
+      assert.equal(outline.parts[1].title.text, '兰州市建设项目生成管理办法（试行）');
+      assert.equal(outline.parts[1].range.start.line, 10);
+      assert.deepEqual(outline.parts[1].headings.map((h: any) => h.marker), ['第一章', '第二章', '第三章', '第四章']);
     });
 
     // Pending parser.
@@ -277,15 +309,28 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.equal(outline.notice['发文字号'].range.start.line, 1);
     });
 
-    // Pending parser.
-    it('text: notice elements first, then headings indented by level', () => {
+    it('text: the genre first, then notice elements, then each part under its header with its headings indented by level', () => {
       const r = gongwen(['outline', SEED_000]);
       assert.equal(r.status, 0, r.stderr);
       const lines = r.stdout.split('\n');
+      assert.equal(lines[0], '文种  （未识别）', 'seed 000 has no title');
       const number = lines.indexOf('发文字号  乳政发〔2022〕6号  （第 2 行）');
-      const three = lines.findIndex((l) => l.startsWith('三、提升行动  （第 '));
-      const child = lines.findIndex((l) => l.startsWith('  （一）青少年科学素质提升行动  （第 '));
-      assert.ok(number >= 0 && three > number && child > three, r.stdout);
+      const part = lines.indexOf('【印发的文件 · 一、（一）1.（1）编号】  （第 17 行）');
+      const three = lines.findIndex((l) => l.startsWith('  三、提升行动  （第 '));
+      const child = lines.findIndex((l) => l.startsWith('    （一）青少年科学素质提升行动  （第 '));
+      assert.ok(number > 0 && part > number && three > part && child > three, r.stdout);
+    });
+
+    it('text on real 013: 文种 通知（印发）, then a header for each of the five 办法 before its 章', () => {
+      const r = gongwen(['outline', REAL_013]);
+      assert.equal(r.status, 0, r.stderr);
+      const lines = r.stdout.split('\n');
+      assert.equal(lines[0], '文种  通知（印发）');
+      const headers = lines.filter((l) => l.startsWith('【'));
+      assert.equal(headers.length, 5, r.stdout);
+      assert.equal(headers[0], '【印发的办法 · 第X章/第X条】兰州市建设项目生成管理办法（试行）  （第 11 行）');
+      assert.equal(lines[lines.indexOf(headers[0]!) + 1], '  第一章总则  （第 13 行）');
+      assert.equal(lines[lines.indexOf(headers[0]!) + 2]!.slice(0, 7), '    第一条');
     });
 
     it('a missing file, a folder or two files: exit 2', () => {

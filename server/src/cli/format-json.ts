@@ -3,7 +3,7 @@
  * They are a contract for scripts: exactly these keys, LSP positions (0-based line, UTF-16 character).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { NOTICE_ELEMENT_ORDER, type GongwenDocument, type Heading, type Range } from '../model/types';
+import { NOTICE_ELEMENT_ORDER, type DocumentPart, type GenreInfo, type GongwenDocument, type Heading, type Range, type Span } from '../model/types';
 import { SEVERITY_NAMES } from '../service';
 import type { SeverityName } from '../settings';
 
@@ -28,9 +28,30 @@ export interface JsonHeading {
   children: JsonHeading[];
 }
 
+export interface JsonSpan {
+  text: string;
+  range: Range;
+}
+
+/** One part of the document (model/types.ts `DocumentPart`); optional keys are left out when unknown. */
+export interface JsonPart {
+  kind: DocumentPart['kind'];
+  title?: JsonSpan;
+  label?: JsonSpan;
+  scheme?: NonNullable<DocumentPart['scheme']>;
+  range: Range;
+  headings: JsonHeading[];
+}
+
 export interface JsonOutline {
   file: string;
-  notice: Record<string, { text: string; range: Range }>;
+  /** The covering document's 文种 (`action` only for a notice that 印发/转发/批转/发布 a document); null without a title. */
+  genre: { genre: GenreInfo['genre']; label: string; action?: NonNullable<GenreInfo['action']> } | null;
+  /** The covering document's elements; kept beside `parts` for scripts that read them. */
+  notice: Record<string, JsonSpan>;
+  /** The cover, then the documents it issues or forwards, then its attachments. */
+  parts: JsonPart[];
+  /** The top-level headings of every part in document order (the parts' `headings` concatenated). */
   headings: JsonHeading[];
 }
 
@@ -61,13 +82,30 @@ function toJsonHeading(h: Heading): JsonHeading {
   return { level: h.level, marker: h.marker, number: h.number, title: h.title, range: plainRange(h.range), children: h.children.map(toJsonHeading) };
 }
 
+function toJsonSpan(span: Span): JsonSpan {
+  return { text: span.text, range: plainRange(span.range) };
+}
+
+function toJsonPart(part: DocumentPart): JsonPart {
+  const out: JsonPart = { kind: part.kind, range: plainRange(part.range), headings: part.headings.map(toJsonHeading) };
+  if (part.title) out.title = toJsonSpan(part.title);
+  if (part.label) out.label = toJsonSpan(part.label);
+  if (part.scheme) out.scheme = part.scheme;
+  return out;
+}
+
+function toJsonGenre(genre: GenreInfo | undefined): JsonOutline['genre'] {
+  if (!genre) return null;
+  return genre.action ? { genre: genre.genre, label: genre.label, action: genre.action } : { genre: genre.genre, label: genre.label };
+}
+
 export function outlineData(file: string, doc: GongwenDocument): JsonOutline {
   const notice: JsonOutline['notice'] = {};
   for (const name of NOTICE_ELEMENT_ORDER) {
     const span = doc.notice[name];
-    if (span) notice[name] = { text: span.text, range: plainRange(span.range) };
+    if (span) notice[name] = toJsonSpan(span);
   }
-  return { file, notice, headings: doc.headings.map(toJsonHeading) };
+  return { file, genre: toJsonGenre(doc.genre), notice, parts: doc.parts.map(toJsonPart), headings: doc.headings.map(toJsonHeading) };
 }
 
 export function formatOutlineJson(outline: JsonOutline): string {
