@@ -23,6 +23,12 @@ export interface SiblingGroup {
   headings: Heading[];
 }
 
+/** `2.3.1` → `2.3.`, `2.1` → `2.`, `1总则`'s `1` → `` (what a decimal marker's last number stands under). */
+function decimalPrefix(marker: string): string {
+  const m = /^(.*[.．])[0-9０-９]+$/.exec(marker.trim());
+  return m ? m[1].replace(/．/g, '.') : '';
+}
+
 /** Every numbered sibling group in document order (`——` items carry no number). */
 export function siblingGroups(doc: GongwenDocument): SiblingGroup[] {
   const out: SiblingGroup[] = [];
@@ -32,11 +38,14 @@ export function siblingGroups(doc: GongwenDocument): SiblingGroup[] {
     const byKind = new Map<string, Heading[]>();
     for (const h of siblings) {
       if (h.kind === 'dash') continue;
-      const list = byKind.get(h.kind) ?? [];
+      // Decimal headings are siblings only under one number: 2.1 follows 2, not 1.5 (a copy that lost
+      // its chapter line `2 组织体系` still numbers 2.1, 2.2 … correctly).
+      const kind = h.kind === 'decimal' ? `decimal${decimalPrefix(h.marker)}` : h.kind;
+      const list = byKind.get(kind) ?? [];
       list.push(h);
-      byKind.set(h.kind, list);
+      byKind.set(kind, list);
     }
-    for (const [kind, headings] of byKind) out.push({ key: `${part}/${headings[0].level}:${kind}${headings[0].depth ?? ''}`, parent, headings });
+    for (const [kind, headings] of byKind) out.push({ key: `${part}/${headings[0].level}:${kind}`, parent, headings });
     for (const h of siblings) visit(h.children, h);
   };
   for (const p of doc.parts ?? [{ headings: doc.headings }]) {

@@ -197,10 +197,14 @@ function unlabelledContents(blocks: readonly ParsedBlock[], from: number, to: nu
   while (first < to && !blocks[first].marker) first++;
   if (first >= to) return;
   const key = norm(blocks[first].text);
-  const entry = (b: ParsedBlock) => !!b.marker && b.text.length <= 40 && !/[。；]/.test(b.text);
+  // An entry is a short numbered line, or a short chapter line whose number the copy lost.
+  const entry = (b: ParsedBlock) => (b.marker ? b.text.length <= 40 && !/[。；]/.test(b.text) : b.text.length <= 20 && !/[，。；：,;:]/.test(b.text));
   for (let j = first + 1; j < to && entry(blocks[j]); j++) {
     if (!norm(blocks[j].text).startsWith(key)) continue;
-    if (j - first >= MIN_ENTRIES) for (let k = first; k < j; k++) skip.add(k);
+    // The body's first chapter line (`1 总则`) stands right before the repeated first entry (`1.1`).
+    const above = blocks[j - 1].marker;
+    const end = above && above.number === 1 && rankOf(above) < rankOf(blocks[first].marker!) ? j - 1 : j;
+    if (end - first >= MIN_ENTRIES) for (let k = first; k < end; k++) skip.add(k);
     return;
   }
 }

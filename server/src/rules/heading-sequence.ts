@@ -8,6 +8,7 @@ import type { GongwenDocument, Heading } from '../model/types';
 import { t } from '../l10n';
 import type { Finding, Fix, Rule } from './types';
 import { markerWithNumber } from '../model/marker-format';
+import { asciiDigits } from '../model/numbering';
 import { renumberUnits, siblingGroups } from '../features/renumber';
 import type { TextEdit } from 'vscode-languageserver-types';
 
@@ -52,6 +53,20 @@ function checkGroup(withRenumber: ReturnType<typeof renumbering>, group: Heading
   }
 }
 
+/**
+ * A decimal heading `2.1` stands under the heading `2` (GB/T 9704 leaves the 预案 scheme to the
+ * 预案 guidelines, which number each level under the one above). When no such heading is there —
+ * the chapter line was left without its number — the number it should have is returned.
+ */
+function missingDecimalParent(first: Heading, parent: Heading | undefined): string | undefined {
+  if (first.kind !== 'decimal' || (first.depth ?? 1) < 2) return undefined;
+  const m = /^(?:.*[.．])?([0-9０-９]+)[.．][0-9０-９]+$/.exec(first.marker.trim());
+  if (!m) return undefined;
+  const above = Number(asciiDigits(m[1]));
+  if (parent && parent.kind === 'decimal' && (parent.depth ?? 1) === (first.depth ?? 1) - 1 && parent.number === above) return undefined;
+  return first.marker.trim().replace(/[.．][0-9０-９]+$/, '');
+}
+
 export const headingSequence: Rule = {
   id: 'heading-sequence',
   description: '同级标题编号连续，无跳号、重号或颠倒',
@@ -62,9 +77,11 @@ export const headingSequence: Rule = {
     const withRenumber = renumbering(doc);
     // Last number used by the previous sibling group of each level+kind, for continuous numbering.
     const lastOfLevel = new Map<string, number>();
-    for (const { key, headings } of siblingGroups(doc)) {
+    for (const { key, headings, parent } of siblingGroups(doc)) {
       checkGroup(withRenumber, headings, lastOfLevel.get(key), out);
       lastOfLevel.set(key, headings[headings.length - 1].number);
+      const lost = missingDecimalParent(headings[0], parent);
+      if (lost) out.push({ range: headings[0].markerRange, message: t('“{0}”的上一级标题“{1}”缺失或没有编号。', headings[0].marker, lost) });
     }
     return out;
   },
