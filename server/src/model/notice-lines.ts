@@ -14,8 +14,14 @@ const DATE_LINE = new RegExp(`^${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3
 /** A date anywhere in a short text (e.g. the 印发 line). */
 export const DATE_IN_TEXT = new RegExp(`${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`);
 
+/**
+ * A date written with figures only, as drafts and web pages print it: `2024-03-01`, `2024.3.1`,
+ * `2024/3/1`, `20171116`. A slip (date-format tells the standard form), but still the date.
+ */
+export const NUMERIC_DATE = /^((?:19|20)[0-9]{2})(?:\s{0,2}([-./／])\s{0,2}([0-9]{1,2})\s{0,2}\2\s{0,2}([0-9]{1,2})|(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]))$/;
+
 export function isDateLine(content: string): boolean {
-  return content.length <= 40 && DATE_LINE.test(content);
+  return content.length <= 40 && (DATE_LINE.test(content) || NUMERIC_DATE.test(content));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Block, DocNumber, IssueDate, NoticeElements } from './types';
 import type { ParsedBlock } from './blocks';
 import { isChromeText, isNoteText } from './blocks';
 import type { SpanMaker } from './spans';
-import { DATE_IN_TEXT, DOC_NUMBER, isDocNumberLine } from './notice-lines';
+import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE, isDocNumberLine } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
 import { genreOf, type GenreInfo } from './genre';
 import { isAttachmentLabel, isPartTitle } from './parts';
@@ -53,7 +53,13 @@ export function docNumberIn(block: Block, spans: SpanMaker): DocNumber | undefin
 
 export function dateIn(block: Block, spans: SpanMaker, from = 0): IssueDate | undefined {
   const m = DATE_IN_TEXT.exec(block.text.slice(from));
-  if (!m) return undefined;
+  if (!m) {
+    // A date line in figures only (`2024-03-01`, `20171116`): the date, written wrongly.
+    const n = from === 0 ? NUMERIC_DATE.exec(block.text.trim()) : null;
+    if (!n) return undefined;
+    const at = block.text.indexOf(n[0]);
+    return { ...spans.inBlock(block, at, at + n[0].length), year: n[1], month: n[3] ?? n[5], day: n[4] ?? n[6] };
+  }
   const span = spans.inBlock(block, from + m.index, from + m.index + m[0].length);
   return { ...span, year: m[1], month: m[2], day: m[3] };
 }

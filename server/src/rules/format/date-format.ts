@@ -35,6 +35,21 @@ export function datesToArabic(doc: GongwenDocument): IssueDate[] {
   return [doc.notice.成文日期, doc.notice.印发?.date].filter((d): d is IssueDate => !!d && !inArabic(d));
 }
 
+/** A date in figures only (`2024-03-01`, `20171116`): GB/T 9704 writes 年, 月 and 日. */
+function figuresOnly(doc: GongwenDocument, date: IssueDate, printed: boolean, old: boolean): Finding | undefined {
+  const y = Number(date.year);
+  const mo = Number(date.month);
+  const d = Number(date.day);
+  if (!realDate(y, mo, d)) return undefined;
+  const expected = `${y}年${mo}月${d}日`;
+  const label = printed ? t('印发日期') : t('成文日期');
+  // Before 2012-07-01 the date was written in Chinese numerals: which form is wanted is the drafter's call.
+  const message = old
+    ? t('{0}“{1}”不规范：日期应写出年、月、日（文件日期早于 2012年7月1日，按 GB/T 9704-1999 检查）。', label, date.text)
+    : t('{0}“{1}”不规范：日期应写出年、月、日。应写作“{2}”（GB/T 9704-2012 第7.3.5条）。', label, date.text, expected);
+  return { range: date.range, message, fixes: old ? [] : [{ title: t('改为“{0}”', expected), edits: [{ range: date.range, newText: expected }], preferred: true }] };
+}
+
 /**
  * `old`: the document is dated before 2012-07-01 (GB/T 9704-1999). Then a date in Chinese numerals
  * is right and one in Arabic numerals is accepted as web copies print it; what both editions ask
@@ -45,7 +60,7 @@ function checkDate(doc: GongwenDocument, date: IssueDate, printed: boolean, old:
   if (!where) return undefined;
   const { block, index } = where;
   const m = PARTS.exec(block.text.slice(index, index + date.text.length));
-  if (!m || !m.indices) return undefined;
+  if (!m || !m.indices) return figuresOnly(doc, date, printed, old);
   const at = (g: number) => index + m.indices![g][0];
   const [year, month, day] = [m[1], m[2], m[3]];
   const problems: string[] = [];
