@@ -3,6 +3,9 @@
  * a PDF says nothing of lines. Items are taken top to bottom (PDF y grows upwards), an item joins the
  * line whose baseline is within half its height, and a line's items are ordered left to right; a gap
  * wider than a third of the font size becomes one space (spaced-out titles, a date after a name).
+ * pdf.js itself reports a narrow gap as a space item: a gap under a quarter of the font size is the
+ * spacing a word processor puts between Chinese and Western characters (LibreOffice's and Word's
+ * autospace, `〔2022〕21 号`), not a space of the text, and is dropped.
  * Pure, for tests; the wrapped lines and `— 12 —` page numbers are then the model's business, as
  * for any PDF-extracted text.
  */
@@ -25,7 +28,7 @@ export function pageLines(items: readonly TextItem[]): string[] {
     else lines.push({ y: item.y, height: h, items: [item] });
   }
   return lines.map((line) => {
-    const sorted = line.items.sort((a, b) => a.x - b.x);
+    const sorted = line.items.filter((i) => /\S/.test(i.str) || i.width >= line.height / 4).sort((a, b) => a.x - b.x);
     let out = '';
     let end: number | undefined;
     for (const item of sorted) {
