@@ -87,3 +87,26 @@ export const DECORATED_TEXT = [
   '由市卫生健康委负责。',
   '共3页',
 ].join('\n');
+
+/** A 1×1 PNG: a .docx of pictures only (a scan pasted into Word) has no text to read. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+export async function imagesOnlyDocx(): Promise<Buffer> {
+  const doc = new docx.Document({
+    sections: [{ children: [new docx.Paragraph({ children: [new docx.ImageRun({ type: 'png', data: PNG, transformation: { width: 400, height: 600 } })] })] }],
+  });
+  return docx.Packer.toBuffer(doc);
+}
+
+/**
+ * The shape of an encrypted .docx: Office wraps the encrypted package in an OLE2 compound file whose
+ * directory names an `EncryptionInfo` stream (MS-OFFCRYPTO). Made by hand — LibreOffice's command line
+ * cannot save with a password — with just the header signature and that directory entry name.
+ */
+export function encryptedDocxShape(): Buffer {
+  const bytes = Buffer.alloc(2048);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes, 0);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(bytes, 1024);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(bytes, 1152);
+  return bytes;
+}
