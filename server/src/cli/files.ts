@@ -120,7 +120,8 @@ function walk(dir: string, out: string[], visited: Set<string>, limits: CliWalkL
       if (depth >= limits.depth) state.deep = true;
       else walk(full, out, visited, limits, state, depth + 1);
       if (state.cut) return;
-    } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+      // `~$name.docx` is Word's lock file of an open document, not a document.
+    } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('~$')) {
       out.push(full);
       state.files++;
     }

@@ -103,7 +103,8 @@ export function listDocuments(dir: string, out: string[], limits: WalkLimits = W
       if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
       if (depth >= limits.depth) state.truncated = true;
       else listDocuments(p, out, limits, state, depth + 1);
-    } else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(p);
+      // `~$name.docx` is Word's lock file of an open document, not a document.
+    } else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$')) out.push(p);
   }
   return state.truncated;
 }
