@@ -12,7 +12,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DECORATED_TEXT, docxFromText, encryptedDocxShape, imagesOnlyDocx, numberedDocx } from '../office/build-docx';
 import { convert } from '../office/soffice';
 import { readSource } from '../../server/src/io/read';
-import { annotateDocx } from '../../server/src/io/docx/annotate';
 import { pageLines } from '../../server/src/io/pdf/lines';
 import { createLanguageService } from '../../server/src/service';
 import { main } from '../../server/src/cli/main';
