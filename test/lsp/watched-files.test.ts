@@ -136,7 +136,7 @@ describe('LSP: a closed workspace document changed on disk', function () {
       const watchers = await registered;
       const globs = watchers.map((w) => (typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri} ${w.globPattern.pattern}`));
       assert.ok(globs.includes('**/gongwen.json'), globs.join('\n'));
-      assert.ok(globs.includes('**/*.{txt,gw,gongwen}'), globs.join('\n'));
+      assert.ok(globs.includes('**/*.{txt,gw,gongwen,docx,pdf}'), globs.join('\n'));
       assert.ok(globs.includes(`${pathToFileURL(path.join(dir, 'up')).href} 威海.plan`), globs.join('\n'));
       assert.ok(!globs.some((g) => g.includes(pathToFileURL(outside).href)), globs.join('\n'));
       // 002.txt lies in the folder: the document glob covers it.

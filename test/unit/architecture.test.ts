@@ -35,6 +35,17 @@ describe('architecture: the language service stays pure', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('no module outside the CLI imports from server/src/cli/ (reading files is io/, issue #15)', () => {
+    const offenders: string[] = [];
+    for (const file of files('server/src').filter((f) => !f.includes(`${path.sep}cli${path.sep}`) && !f.endsWith(`${path.sep}cli.ts`))) {
+      const src = fs.readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/(?:import|export)[^'"]*from\s*['"]([^'"]+)['"]/g)) {
+        if (/(^|\/)cli(\/|$)/.test(m[1])) offenders.push(`${path.relative(ROOT, file)} → ${m[1]}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
   it('the LSP server file holds no analysis of its own (stays small)', () => {
     const lines = fs.readFileSync(path.join(ROOT, 'server/src/server.ts'), 'utf8').split('\n').length;
     assert.ok(lines < 250, `server.ts has ${lines} lines`);

@@ -10,9 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
-import {
-  decodeDocument, encodeDocument, plausiblyChinese, readDocument, writeDocument, type DocumentEncoding,
-} from '../../server/src/cli/files';
+import { decodeDocument, encodeDocument, plausiblyChinese, writeDocument, type DocumentEncoding } from '../../server/src/io/text';
+import { readSource as readDocument } from '../../server/src/io/read';
 import { FIXTURES_DIR, ROOT, SEEDS_DIR } from './helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -126,10 +125,10 @@ describe('encodings (CLI)', function () {
       fs.writeFileSync(file, bytes);
       const read = readDocument(file);
       assert.ok(!('error' in read));
-      writeDocument(file, read.text, read.encoding);
+      writeDocument(file, read.text, read.encoding!);
       assert.ok(fs.readFileSync(file).equals(bytes), `${variant}: unchanged text is written back byte for byte`);
       const edited = read.text.replace('一、', '一、（已改）');
-      writeDocument(file, edited, read.encoding);
+      writeDocument(file, edited, read.encoding!);
       assert.ok(fs.readFileSync(file).equals(encode(edited)), `${variant}: an edit is written in the file's own encoding`);
       const again = readDocument(file);
       assert.ok(!('error' in again));

@@ -17,6 +17,8 @@ export interface CliArgs {
   fix?: boolean;
   /** `lint --fix-dry-run`: print the fixes as a unified diff, write nothing. */
   fixDryRun?: boolean;
+  /** `lint --annotate OUT.docx IN.docx`: write a copy of IN with each finding as a Word comment (issue #15). */
+  annotate?: string;
   paths: string[];
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
@@ -38,6 +40,7 @@ const OPTIONS = {
   upper: { type: 'string', multiple: true },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  annotate: { type: 'string' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -68,6 +71,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     upper: values.upper ?? [],
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
+    annotate: values.annotate,
   };
   if (values.format !== undefined) {
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
@@ -84,6 +88,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
+  if (args.annotate !== undefined) {
+    if (args.verb !== 'lint') throw new UsageError(t('--annotate 只用于 lint 命令。'));
+    if (args.fix || args.fixDryRun) throw new UsageError(t('--annotate 不能与 --fix 或 --fix-dry-run 同时使用。'));
+    if (args.paths.length !== 1) throw new UsageError(t('--annotate 需要一个输入的 .docx 文件。'));
+  }
   return args;
 }
 
@@ -104,6 +113,7 @@ export function usage(): string {
   return [
     t('用法：'),
     '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
+    '  gongwen lint --annotate OUT.docx IN.docx',
     '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
@@ -111,7 +121,7 @@ export function usage(): string {
     '  gongwen --help | --version',
     '',
     t('命令：'),
-    '  lint      ' + t('检查公文（文件或文件夹，文件夹中查找 *.txt、*.gw、*.gongwen）'),
+    '  lint      ' + t('检查公文（文件或文件夹，文件夹中查找 *.txt、*.gw、*.gongwen、*.docx、*.pdf）'),
     '  outline   ' + t('列出公文要素和标题层级'),
     '  align     ' + t('逐条列出与上级方案最匹配的条款及相似度'),
     '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
@@ -124,6 +134,7 @@ export function usage(): string {
     '      --upper    ' + t('上级方案文件（可重复）：lint 据此检查目标，align、coverage 与之对照'),
     '      --fix      ' + t('lint：就地应用所有确定的修复（只在有改动时写回，保留编码和换行），再报告余下的问题'),
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
+    '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

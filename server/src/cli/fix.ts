@@ -143,6 +143,11 @@ export function runFix(args: CliArgs, io: CliIo): number {
       errors.push(read.error);
       continue;
     }
+    if (!read.encoding) {
+      // Never write over a .docx or .pdf (issue #15): its text is extracted, not the file's own bytes.
+      errors.push(t('{0}：--fix 只修改文本文件，不改写 Word/PDF 文件；请用 lint --annotate 把问题写成批注，或在 Word 中修改。', file));
+      continue;
+    }
     const uri = fileUri(file);
     const fixed = fixText(service, uri, read.text);
     if (fixed.text !== read.text) {

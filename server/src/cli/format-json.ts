@@ -6,10 +6,13 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { NOTICE_ELEMENT_ORDER, type DocumentPart, type GenreInfo, type GongwenDocument, type Heading, type Range, type Span } from '../model/types';
 import { SEVERITY_NAMES } from '../service';
 import type { SeverityName } from '../settings';
+import { sourcePosition, type SourceMap, type SourcePosition } from '../io/source';
 
 export interface LintResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** Where the text came from (.docx/.pdf): positions are also given in the file's own terms. */
+  source?: SourceMap;
 }
 
 export interface JsonDiagnostic {
@@ -17,6 +20,8 @@ export interface JsonDiagnostic {
   severity: SeverityName;
   message: string;
   range: Range;
+  /** .docx: `{ paragraph, offset }`; .pdf: `{ page, line, offset }` (0-based) of the finding's start. Absent for text files. */
+  source?: SourcePosition;
 }
 
 export interface JsonHeading {
@@ -70,12 +75,15 @@ export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
-export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
-  return { rule: String(d.code ?? ''), severity: severityName(d), message: messageText(d), range: plainRange(d.range) };
+export function toJsonDiagnostic(d: Diagnostic, source?: SourceMap): JsonDiagnostic {
+  const json: JsonDiagnostic = { rule: String(d.code ?? ''), severity: severityName(d), message: messageText(d), range: plainRange(d.range) };
+  const at = sourcePosition(source, d.range.start.line, d.range.start.character);
+  if (at) json.source = at;
+  return json;
 }
 
 export function formatLintJson(results: readonly LintResult[]): string {
-  return JSON.stringify(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics.map(toJsonDiagnostic) })), null, 2) + '\n';
+  return JSON.stringify(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics.map((d) => toJsonDiagnostic(d, r.source)) })), null, 2) + '\n';
 }
 
 function toJsonHeading(h: Heading): JsonHeading {

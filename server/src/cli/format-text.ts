@@ -3,6 +3,7 @@ import type { SeverityName } from '../settings';
 import { t } from '../l10n';
 import { painter, type Colour } from './io';
 import { messageText, severityName, type LintResult } from './format-json';
+import { describeSourcePosition, sourcePosition } from '../io/source';
 
 const SEVERITY_ORDER: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
 const SEVERITY_COLOUR: Record<SeverityName, Colour> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
@@ -43,13 +44,15 @@ export function formatLintText(results: readonly LintResult[], colour: boolean, 
   const paint = painter(colour);
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const groups: string[] = [];
-  for (const { file, diagnostics } of results) {
+  for (const { file, diagnostics, source } of results) {
     if (diagnostics.length === 0) continue;
     const lines = diagnostics.map((d) => {
       const severity = severityName(d);
       counts[severity]++;
       // 1-based line and column; the column counts UTF-16 units, which for CJK text is characters.
-      const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      // A .docx/.pdf finding also names the paragraph or page a reader looks for in Word or a PDF viewer.
+      const at = sourcePosition(source, d.range.start.line, d.range.start.character);
+      const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}` + (at ? t('（{0}）', describeSourcePosition(at)) : '');
       const message = messageText(d).replace(/\s*\n\s*/g, ' ');
       return `${where} ${paint(SEVERITY_COLOUR[severity], severityLabel(severity))} ${message} ${paint('dim', `[${String(d.code ?? '')}]`)}`;
     });

@@ -7,6 +7,7 @@ import { formatLintJson, severityName, type LintResult } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
 import { runFix } from './fix';
+import { runAnnotate } from './annotate';
 
 /** Exit codes: 0 clean (no error-severity finding), 1 errors found, 2 usage or read error (wins over 1). */
 export const EXIT_OK = 0;
@@ -15,6 +16,7 @@ export const EXIT_TROUBLE = 2;
 
 export function runLint(args: CliArgs, io: CliIo): number {
   if (args.fix || args.fixDryRun) return runFix(args, io);
+  if (args.annotate !== undefined) return runAnnotate(args, io);
   if (args.paths.length === 0) {
     io.err(`gongwen: ${t('请指定要检查的文件或文件夹。')}\n`);
     return EXIT_TROUBLE;
@@ -29,7 +31,7 @@ export function runLint(args: CliArgs, io: CliIo): number {
       continue;
     }
     const doc = service.parse(fileUri(file), read.text);
-    results.push({ file, diagnostics: service.diagnostics(doc) });
+    results.push({ file, diagnostics: service.diagnostics(doc), source: read.source });
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
   io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));

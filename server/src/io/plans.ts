@@ -13,7 +13,7 @@ import { parseJson } from '../json';
 import { parseDocument } from '../model/parse';
 import type { GongwenDocument } from '../model/types';
 import type { WorkspaceDocs } from '../workspace';
-import { readDocument } from '../cli/files';
+import { DOCUMENT_EXTENSIONS, readSource } from './read';
 import type { ProjectConfig } from '../settings';
 import { t } from '../l10n';
 
@@ -60,11 +60,13 @@ export function withUpperFiles(plans: PlanKnowledge, files: readonly string[]): 
   return { ...plans, upper: { ...plans.upper, all } };
 }
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen'];
+export { DOCUMENT_EXTENSIONS };
 /** A workspace with more files than this is not scanned further (the rest are still found when opened). */
 export const MAX_FILES = 300;
 /** Larger files are not notices: a plan runs to some 100 KB of text. */
 export const MAX_BYTES = 2 * 1024 * 1024;
+/** A .docx or .pdf carries pictures and fonts besides its text: a larger bound. */
+export const MAX_OFFICE_BYTES = 50 * 1024 * 1024;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 /** Bounds of a directory walk: folder depth, documents found, directory entries looked at. */
@@ -101,7 +103,8 @@ export function listDocuments(dir: string, out: string[], limits: WalkLimits = W
       if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
       if (depth >= limits.depth) state.truncated = true;
       else listDocuments(p, out, limits, state, depth + 1);
-    } else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(p);
+      // `~$name.docx` is Word's lock file of an open document, not a document.
+    } else if (e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$')) out.push(p);
   }
   return state.truncated;
 }
@@ -159,7 +162,7 @@ export function upperWorkspace(plans: PlanKnowledge, onTruncated?: (pattern: str
     if (docs) return docs;
     docs = new Map();
     for (const file of resolveUpperFiles(plans.upper, onTruncated)) {
-      const read = readDocument(file);
+      const read = readSource(file);
       if ('error' in read) continue;
       const uri = pathToFileURL(path.resolve(file)).href;
       docs.set(uri, parseDocument(uri, read.text));

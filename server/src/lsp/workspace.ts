@@ -16,9 +16,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceDocs } from '../workspace';
 import type { GongwenDocument } from '../model/types';
 import { parseDocument } from '../model/parse';
-import { readDocument } from '../cli/files';
+import { OFFICE_EXTENSIONS, readSource } from '../io/read';
 import type { UpperLinks } from '../knowledge/plans';
-import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, resolveUpperFiles, WORKSPACE_LIMITS } from '../io/plans';
+import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, MAX_OFFICE_BYTES, resolveUpperFiles, WORKSPACE_LIMITS } from '../io/plans';
 import { t } from '../l10n';
 import type { Analyses } from './validation';
 
@@ -85,10 +85,10 @@ export function openDocumentsWorkspace(
       parsed.delete(uri);
       return undefined;
     }
-    if (stat.size > MAX_BYTES) return undefined;
+    if (stat.size > (OFFICE_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? MAX_OFFICE_BYTES : MAX_BYTES)) return undefined;
     const cached = parsed.get(uri);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.doc;
-    const read = readDocument(file);
+    const read = readSource(file);
     const doc = 'error' in read ? undefined : parseDocument(uri, read.text);
     parsed.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
     return doc;
