@@ -91,7 +91,14 @@ export function createChecker(makeService: (logger: Logger) => LanguageService =
       const doc = guard('parse', () => service.parse(uri, text));
       if (!doc) return { problems, analysisMs: cpuMsSince(t0), featuresMs: 0, byCall };
       const diagnostics = guard('diagnostics', () => service.diagnostics(doc)) ?? [];
-      const analysisMs = cpuMsSince(t0);
+      let analysisMs = cpuMsSince(t0);
+      if (analysisMs > analysisBoundMs(text.length)) {
+        // Once more before calling it a blow-up: a garbage collection of the long run's heap, or the
+        // compiler warming up, can land on one input; super-linear work is over the bound every time.
+        const again = process.cpuUsage();
+        service.diagnostics(service.parse(`${uri}#again`, text));
+        analysisMs = Math.min(analysisMs, cpuMsSince(again));
+      }
       if (analysisMs > analysisBoundMs(text.length)) {
         problems.push(`analysis took ${analysisMs.toFixed(1)} ms for ${text.length} units (bound ${analysisBoundMs(text.length).toFixed(0)} ms)`);
       }
