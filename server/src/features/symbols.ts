@@ -11,7 +11,8 @@ import { DOCUMENT_KIND, titleCore } from '../model/genre';
 import type { DocumentPart, GenreInfo, GongwenDocument, Heading, MarkerKind, NoticeElementName } from '../model/types';
 import { NOTICE_ELEMENT_ORDER } from '../model/types';
 
-const HEADING_KIND: Record<MarkerKind, SymbolKind> = {
+/** The symbol kind of a heading in the Outline and in workspace symbols, by its marker's level. */
+export const HEADING_KIND: Record<MarkerKind, SymbolKind> = {
   chapter: SymbolKind.Module,
   section: SymbolKind.Module,
   article: SymbolKind.Namespace,

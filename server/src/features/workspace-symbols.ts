@@ -5,20 +5,10 @@
  * Matching is a subsequence match on the name, as editors do for symbol search.
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import type { GongwenDocument, Heading, MarkerKind } from '../model/types';
+import type { GongwenDocument, Heading } from '../model/types';
+import { HEADING_KIND } from './symbols';
 import type { WorkspaceDocs } from '../workspace';
 
-const KIND: Record<MarkerKind, SymbolKind> = {
-  chapter: SymbolKind.Module,
-  section: SymbolKind.Module,
-  article: SymbolKind.Namespace,
-  decimal: SymbolKind.Namespace,
-  chinese: SymbolKind.Namespace,
-  'paren-chinese': SymbolKind.Class,
-  arabic: SymbolKind.Method,
-  'paren-arabic': SymbolKind.Field,
-  dash: SymbolKind.EnumMember,
-};
 
 /** Enough for a large workspace; editors ask again as the query narrows. */
 const LIMIT = 500;
@@ -58,7 +48,7 @@ export function workspaceSymbols(workspace: WorkspaceDocs, query: string): Symbo
       const name = headingName(h);
       if (!matchesQuery(name, query)) continue;
       const container = h.parent ? `${docName} › ${headingName(h.parent)}` : docName;
-      out.push({ name, kind: KIND[h.kind], containerName: container, location: { uri: doc.uri, range: h.range } });
+      out.push({ name, kind: HEADING_KIND[h.kind], containerName: container, location: { uri: doc.uri, range: h.range } });
       if (out.length >= LIMIT) return out;
     }
   }

@@ -9,7 +9,7 @@ import type { Block, DocNumber, IssueDate, NoticeElements } from './types';
 import type { ParsedBlock } from './blocks';
 import { isChromeText, isNoteText } from './blocks';
 import type { SpanMaker } from './spans';
-import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE, isDocNumberLine } from './notice-lines';
+import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
 import { genreOf, type GenreInfo } from './genre';
 import { isAttachmentLabel, isPartTitle } from './parts';
@@ -72,8 +72,6 @@ export interface NoticeParse {
   coverEnd: number;
   /** Index of the first footer block (抄送 / 印发 / 主题词), or blocks.length. */
   footerStart: number;
-  /** True when the 文号 stands right under the title, as web and law-database copies print it. */
-  numberUnderTitle: boolean;
 }
 
 export const isChrome = (b: Block) => isChromeText(b.text);
@@ -140,7 +138,6 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
   }
   const genre = notice.标题 ? genreOf(notice.标题.text) : undefined;
   if (numberAt >= 0) notice.发文字号 = docNumberIn(blocks[numberAt], spans);
-  const numberUnderTitle = numberAt > titleAt && titleAt >= 0 && numberAt <= titleAt + 2;
 
   let footerStart = n;
   for (let i = Math.max(headStart + 1, 1); i < n; i++) {
@@ -226,7 +223,6 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     if (b.special === 'cc' && !notice.抄送) notice.抄送 = spans.inBlock(b);
     if (b.special === 'printed' && !notice.印发) notice.印发 = { ...spans.inBlock(b), date: dateIn(b, spans) };
   }
-  return { notice, genre, coverEnd, footerStart, numberUnderTitle };
+  return { notice, genre, coverEnd, footerStart };
 }
 
-export { isDocNumberLine };

@@ -148,12 +148,12 @@ function buildParts(blocks: ParsedBlock[], cover: NoticeParse, lines: SourceLine
     out.push(part);
   }
   const carried = out.find((p) => p.kind === 'issued' || p.kind === 'forwarded');
-  if (carried) planHead(blocks, carried, items0(carried, blocks), spans, notice);
+  if (carried) planHead(blocks, carried, firstHeadingBlock(carried, blocks), spans, notice);
   return out;
 }
 
 /** Index of the part's first heading block, or its end. */
-function items0(part: DocumentPart, blocks: ParsedBlock[]): number {
+function firstHeadingBlock(part: DocumentPart, blocks: ParsedBlock[]): number {
   const first = part.headings[0];
   if (!first) return part.endBlock;
   for (let i = part.firstBlock; i < part.endBlock; i++) if (blocks[i].firstLine === first.range.start.line) return i;
