@@ -89,6 +89,12 @@ function isMasthead(block: Block): boolean {
   return starts.every((s, k) => organLine(block.text.slice(s, k + 1 < starts.length ? starts[k + 1] : block.text.length)));
 }
 
+/** Every source line of the block is the name of one organ (no `文件`, not two to a line). */
+function issuerLines(block: Block): boolean {
+  const starts = lineStarts(block);
+  return starts.length >= 2 && starts.every((s, k) => ORGAN.test(block.text.slice(s, k + 1 < starts.length ? starts[k + 1] : block.text.length).trim()));
+}
+
 /** Where each source line of a block starts in its joined text (the map jumps at a skipped break). */
 function lineStarts(block: Block): number[] {
   const starts = [0];
@@ -120,6 +126,9 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     const prev = blocks[titleAt - 1];
     // 发文机关 + 事由 + 文种: an issuer line right above 关于… belongs to the title.
     if (prev && !prev.special && prev.firstLine === prev.lastLine && prev.text.length <= 20 && ISSUER_END.test(prev.text) && !LOGO_LINE.test(prev.text)) titleFrom = titleAt - 1;
+    // Joint issuers stacked one per line above `关于…` (web copies of a joint notice) are the title's
+    // 发文机关; a masthead prints them two to a line or ends with 文件.
+    else if (prev && !prev.special && blocks[titleAt].text.startsWith('关于') && issuerLines(prev)) titleFrom = titleAt - 1;
     // A title broken over lines where an indent started a new paragraph: `…关于转发《…暂行` / `　实施办法》…的通知`.
     else if (prev && !prev.special && !prev.marker && !endsSentence(prev) && prev.text.length <= 60 && (prev.text.includes('关于') || openTitleMark(prev.text))) titleFrom = titleAt - 1;
     notice.标题 = spans.overBlocks(blocks.slice(titleFrom, titleAt + 1));
