@@ -236,13 +236,16 @@ function tableCells(blocks: readonly ParsedBlock[], from: number, to: number, sk
   for (let i = from; i < to; i++) {
     const t = blocks[i].text.trim();
     if (!ROW_NUMBER.test(t)) continue;
-    const n = Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+    const n = rowNumber(blocks[i]);
     const last = rows[rows.length - 1];
-    if (last !== undefined && (n !== Number(blocks[last].text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) + 1 || i - last > 200)) flush();
+    // Rows go on numbering upwards (a web copy may leave some out: `本文有删减`); a restart is a new table.
+    if (last !== undefined && (n <= rowNumber(blocks[last]) || i - last > 200)) flush();
     rows.push(i);
   }
   flush();
 }
+
+const rowNumber = (b: ParsedBlock) => Number(b.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
 
 /** A block after a table that is the document again: a 一、 or 第X条 heading, a 附件 label. */
 function endsTable(b: ParsedBlock): boolean {
