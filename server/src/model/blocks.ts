@@ -68,6 +68,11 @@ function lineShape(text: string): Omit<LineInfo, 'line' | 'special'> {
   while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
   if (text.startsWith('**', cs)) cs += 2;
   if (ce - cs >= 2 && text.startsWith('**', ce - 2)) ce -= 2;
+  // Conversion debris before a paragraph (`@@  五、…`, a Markdown `## `): not the document's text.
+  while (cs + 1 < ce && (text[cs] === '@' || text[cs] === '#') && text[cs + 1] === text[cs]) {
+    const c = text[cs];
+    while (cs < ce && text[cs] === c) cs++;
+  }
   while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
   const content = text.slice(cs, ce);
   return {
