@@ -10,7 +10,7 @@
 import type { Block, SourceLine } from './types';
 import { matchMarker, type MarkerMatch } from './markers';
 import { CLOSERS, SENTENCE_END, displayWidth, hasCjk, isSpace } from './text';
-import { isDateLine, isDocNumberLine } from './notice-lines';
+import { ORDER_LINE, isDateLine, isDocNumberLine } from './notice-lines';
 import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
@@ -118,6 +118,8 @@ function wrapWidth({ counts, long }: Layout): number {
 
 const TITLE_END = /(通知|方案|意见|年[）)])$/;
 /** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
+/** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
+const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
 const TOC_LINE = /^目[\s\u3000]{0,4}录$/;
 const LABEL_LINE = /^附[\s\u3000]{0,2}件[\s\u3000]{0,2}[0-9０-９一二三四五六七八九十]{0,3}[\s\u3000]{0,2}[:：]?$/;
 const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])/;
@@ -166,6 +168,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     LABEL_LINE.test(info.content) ||
     (parts.length === 1 && LABEL_LINE.test(parts[0].content)) ||
     (!seenHeading && (isChromeText(info.content) || (parts.length === 1 && isChromeText(parts[0].content)))) ||
+    (!seenHeading && (ORDER_LINE.test(info.content) || (parts.length === 1 && ORDER_LINE.test(parts[0].content)) || ORDER_SERIAL.test(prev.content))) ||
     !!info.special ||
     (!!prev.special && prev.special !== 'cc') ||
     info.indented ||
@@ -332,7 +335,7 @@ function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['spe
  * A line of the web page around a published document (breadcrumbs, the metadata table: 索引号,
  * 发布机构, 发文日期 …): not part of the 公文, never its title, 主送 or 版头. Such a line stands alone.
  */
-const CHROME = /(索引号|组配分类|信息分类|发布机构|生成日期|发文日期|生效时间|废止时间|信息来源|浏览次数|内容概述|主题分类|发布日期|归档时间|当前位置|您所在的位置|您的位置|首页\s*[>＞»\-]|字号[:：]|视力保护色|浏览量|文件标题[:：]|公文目录|繁体中文|打印本页|关闭窗口|下载地址|点击此处)/;
+const CHROME = /(作者[:：]|来源[:：]|时间[:：]\s*\d{4}-|索引号|组配分类|信息分类|发布机构|生成日期|发文日期|生效时间|废止时间|信息来源|浏览次数|内容概述|主题分类|发布日期|归档时间|当前位置|您所在的位置|您的位置|首页\s*[>＞»\-]|字号[:：]|视力保护色|浏览量|文件标题[:：]|公文目录|繁体中文|打印本页|关闭窗口|下载地址|点击此处)/;
 
 export function isChromeText(c: string): boolean {
   return c.length <= 300 && CHROME.test(c);

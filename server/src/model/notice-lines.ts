@@ -43,3 +43,6 @@ const DOC_NUMBER_LINE = new RegExp(
 export function isDocNumberLine(content: string): boolean {
   return content.length <= 60 && DOC_NUMBER_LINE.test(content);
 }
+
+/** `湖北省人民政府令(第52号)`, `中华人民共和国国务院令　第708号`: a 令's 版头 and its 令号 (GB/T 9704-2012 §10.2). */
+export const ORDER_LINE = /^(\S{2,24}?令)[\s\u3000]*[（(]?[\s\u3000]*第[\s\u3000]*([0-9０-９一二三四五六七八九十百零〇]{1,6})[\s\u3000]*号[\s\u3000]*[）)]?$/;

@@ -9,7 +9,7 @@ import type { Block, DocNumber, IssueDate, NoticeElements } from './types';
 import type { ParsedBlock } from './blocks';
 import { isChromeText, isNoteText } from './blocks';
 import type { SpanMaker } from './spans';
-import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE } from './notice-lines';
+import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE, ORDER_LINE } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
 import { genreOf, type GenreInfo } from './genre';
 import { isAttachmentLabel, isPartTitle } from './parts';
@@ -145,8 +145,19 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     if (logo.length) notice.发文机关标志 = spans.overBlocks(logo);
     headStart = Math.max(headStart, titleAt);
   }
-  const genre = notice.标题 ? genreOf(notice.标题.text) : undefined;
+  let genre = notice.标题 ? genreOf(notice.标题.text) : undefined;
   if (numberAt >= 0) notice.发文字号 = docNumberIn(blocks[numberAt], spans);
+  else {
+    // A 命令 (GB/T 9704-2012 §10.2) has no title: its 版头 `××人民政府令` and 令号 `第52号` come first.
+    const orderAt = find((b) => !b.special && !isChrome(b) && ORDER_LINE.test(b.text), 0, Math.min(firstMarker, TITLE_WINDOW));
+    if (orderAt >= 0) {
+      const m = ORDER_LINE.exec(blocks[orderAt].text)!;
+      const at = blocks[orderAt].text.indexOf(m[1]);
+      notice.发文字号 = { ...spans.inBlock(blocks[orderAt], at, m.index + m[0].length), agency: m[1], open: '', close: '', year: '', hasDi: true, serial: m[2] };
+      if (!genre) genre = { genre: '命令', label: '令', action: '发布' };
+      headStart = Math.max(headStart, orderAt);
+    }
+  }
 
   let footerStart = n;
   for (let i = Math.max(headStart + 1, 1); i < n; i++) {

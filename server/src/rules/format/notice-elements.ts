@@ -20,8 +20,8 @@ const REQUIRED: Array<[NoticeElementName, string]> = [
 ];
 /** Genres addressed to no one in particular: published, not sent (条例 art. 8; GB/T 9704-2012 §7.3.2). */
 const NO_ADDRESSEE = new Set(['公告', '通告', '公报', '决议', '决定', '命令', '纪要']);
-/** Genres whose date stands under the title or that carry no 署名 (公报, 决议, 纪要 §10.3). */
-const NO_SIGNATURE = new Set(['公报', '决议', '纪要']);
+/** Genres whose date stands under the title or that carry no organ's 署名 (公报, 决议, 纪要 §10.3; a 命令 is signed by the head of the organ, §10.2). */
+const NO_SIGNATURE = new Set(['公报', '决议', '纪要', '命令']);
 /** The closing request of a 请示 (条例 art. 15: 一文一事, 请示 ends asking for instruction). */
 /** What a 批复 answers: a 请示, or a 报告/函/申请 asking for approval. */
 const ANSWERED = /(请示|报告|函|申请)/;
