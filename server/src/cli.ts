@@ -5,12 +5,19 @@
 import pkg from '../../package.json';
 import { main } from './cli/main';
 import { processIo } from './cli/io';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runLintWorker } from './cli/parallel';
 
-// `gongwen lint … | head` closes the pipe early; that is not an error worth a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+if (!isMainThread && workerData?.gongwenLint) {
+  // A worker thread of `gongwen lint` over many files (cli/parallel.ts).
+  runLintWorker(workerData.gongwenLint);
+} else {
+  // `gongwen lint … | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 
-// exitCode rather than exit(): let stdout drain before the process ends.
-process.exitCode = main(process.argv.slice(2), processIo(), pkg.version);
+  // exitCode rather than exit(): let stdout drain before the process ends.
+  process.exitCode = main(process.argv.slice(2), processIo(), pkg.version);
+}

@@ -113,6 +113,8 @@ export interface StartOptions {
    */
   changeAnnotations?: boolean;
   initializationOptions?: unknown;
+  /** Extra environment for the server process (e.g. GONGWEN_VALIDATION_DELAY_MS). */
+  env?: Record<string, string>;
 }
 
 export interface TestClient {
@@ -141,7 +143,7 @@ export interface TestClient {
 
 export function startServer(options: StartOptions): TestClient {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.GONGWEN_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.GONGWEN_SERVER_PROF] : []), SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.GONGWEN_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.GONGWEN_SERVER_PROF] : []), SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = createRecorder<PublishDiagnosticsParams>('textDocument/publishDiagnostics');
   const messages = createRecorder<ShowMessageParams>('window/showMessage');

@@ -49,7 +49,7 @@ describe('LSP server over stdio (dist/server.js)', function () {
   let client: TestClient | undefined;
 
   /** A server for one test, killed in afterEach whatever the test did. */
-  async function session(options: { gongwenJson?: unknown; settings?: unknown; canPull?: boolean; initializationOptions?: unknown } = {}) {
+  async function session(options: { gongwenJson?: unknown; settings?: unknown; canPull?: boolean; initializationOptions?: unknown; env?: Record<string, string> } = {}) {
     const workspace = makeWorkspace(options.gongwenJson ?? { language: 'zh-cn' });
     workspaces.push(workspace);
     client = startServer({ workspace, ...options });
@@ -191,6 +191,29 @@ describe('LSP server over stdio (dist/server.js)', function () {
   });
 
   describe('editing', () => {
+    it('publishes for a document when it is opened, without the typing pause, which stays for edits (issue #18)', async () => {
+      // A pause of ten minutes: anything published within the test did not wait for it.
+      const { client } = await session({ env: { GONGWEN_VALIDATION_DELAY_MS: '600000' } });
+      const seed = readSeed('000');
+      const other = readSeed('002');
+      await client.open(seed.uri, seed.text, 1);
+      const first = await client.published(seed.uri, 1);
+      assert.ok(first.diagnostics.length > 0);
+      assert.deepEqual(client.diagnostics.items.map((p) => p.uri), [seed.uri], 'no didChange was needed');
+
+      // An edit waits for the pause; a second document opened after it is published at once.
+      const lines = seed.text.split('\n');
+      const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      await client.change(seed.uri, 2, [{ range: { start: end, end }, text: '\n抄送：市委办公室。' }]);
+      await client.open(other.uri, other.text, 1);
+      await client.published(other.uri, 1);
+      assert.deepEqual(
+        client.diagnostics.items.map((p) => `${p.uri === seed.uri ? 'seed' : 'other'}@${p.version}`),
+        ['seed@1', 'other@1'],
+        'the edit of the first document is still waiting for its pause',
+      );
+    });
+
     it('publishes again for each edit, with the edited version (incremental and full sync)', async () => {
       const seed = readSeed('000');
       const { client } = await session();

@@ -380,6 +380,38 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.match(gongwen(['lint', '--lang', 'en', SEED_000]).stdout, /^1 file\(s\), /m);
     });
   });
+
+  describe('--jobs (issue #18: many files over worker threads)', () => {
+    it('prints byte for byte what one thread prints, text and JSON, read errors in the same places', function () {
+      this.timeout(120_000); // six whole runs over 27 files, on a shared machine
+      // Unreadable files between readable ones: their messages must come out in the same order too.
+      const broken = path.join(tmp, 'jobs-broken');
+      fs.mkdirSync(broken, { recursive: true });
+      fs.writeFileSync(path.join(broken, 'a-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255]));
+      fs.writeFileSync(path.join(broken, 'b-fake.docx'), 'not a zip');
+      const paths = ['seeds', 'test/real/docs', broken];
+      for (const format of ['text', 'json']) {
+        const one = gongwen(['lint', '--jobs', '1', '--format', format, ...paths]);
+        const two = gongwen(['lint', '--jobs', '2', '--format', format, ...paths]);
+        const four = gongwen(['lint', '-j', '4', '--format', format, ...paths]);
+        assert.equal(one.status, 2, one.stderr);
+        assert.ok(one.stdout.length > 10_000, format);
+        for (const other of [two, four]) {
+          assert.equal(other.status, one.status, format);
+          assert.equal(other.stdout, one.stdout, format);
+          assert.equal(other.stderr, one.stderr, format);
+        }
+      }
+    });
+
+    it('refuses a --jobs that is not a positive integer, and --jobs outside lint', () => {
+      for (const args of [['lint', '--jobs', '0', 'seeds'], ['lint', '--jobs', 'two', 'seeds'], ['lint', '--jobs', '1.5', 'seeds'], ['outline', '--jobs', '2', SEED_000]]) {
+        const r = gongwen(args);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.match(r.stderr, /--jobs/, args.join(' '));
+      }
+    });
+  });
 });
 
 function escapeRegExp(s: string): string {

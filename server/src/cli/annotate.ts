@@ -12,7 +12,6 @@ import type { GongwenDocument } from '../model/types';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { describeFsError, documentKind, readSourceBytes } from '../io/read';
-import { annotateDocx } from '../io/docx/annotate';
 import { formatLintJson, messageText, severityName } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
@@ -60,6 +59,7 @@ export function runAnnotate(args: CliArgs, io: CliIo): number {
   const service = cliService({ configFile: args.config, lang: args.lang, upper: args.upper }, io);
   const doc = service.parse(fileUri(input), read.text);
   const diagnostics = service.diagnostics(doc);
+  const { annotateDocx } = require('../io/docx/annotate') as typeof import('../io/docx/annotate'); // loaded only here (issue #18)
   const annotated = annotateDocx(bytes, diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, text: commentText(service, doc, d) })));
   if (typeof annotated === 'string') return fail(t('{0}：无法写入批注（文档结构无法识别）。', input));
   try {

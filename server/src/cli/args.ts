@@ -20,6 +20,8 @@ export interface CliArgs {
   /** `lint --annotate OUT.docx IN.docx`: write a copy of IN with each finding as a Word comment (issue #15). */
   annotate?: string;
   paths: string[];
+  /** `lint --jobs N`: threads for many files (1: in this thread); default every core (issue #18). */
+  jobs?: number;
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
 }
@@ -41,6 +43,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   annotate: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -81,11 +84,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (values.lang !== 'zh-cn' && values.lang !== 'en') throw new UsageError(t('--lang 只能是 zh-cn 或 en，而不是“{0}”。', values.lang));
     args.lang = values.lang;
   }
+  if (values.jobs !== undefined) {
+    const jobs = Number(values.jobs);
+    if (!/^[0-9]+$/.test(values.jobs) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(t('--jobs 需要一个正整数，而不是“{0}”。', values.jobs));
+    args.jobs = jobs;
+  }
   const verb = positionals[0];
   if (verb !== undefined) {
     if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
     args.verb = verb as Verb;
   }
+  if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
   if (args.annotate !== undefined) {
@@ -135,6 +144,7 @@ export function usage(): string {
     '      --fix      ' + t('lint：就地应用所有确定的修复（只在有改动时写回，保留编码和换行），再报告余下的问题'),
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
+    '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

@@ -2,10 +2,11 @@
 import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { collectFiles, readDocument } from './files';
+import { collectFiles } from './files';
 import { formatLintJson, severityName, type LintResult } from './format-json';
 import { formatLintText } from './format-text';
-import { cliService, fileUri } from './service';
+import { cliService } from './service';
+import { defaultJobs, lintFiles } from './parallel';
 import { runFix } from './fix';
 import { runAnnotate } from './annotate';
 
@@ -21,17 +22,14 @@ export function runLint(args: CliArgs, io: CliIo): number {
     io.err(`gongwen: ${t('请指定要检查的文件或文件夹。')}\n`);
     return EXIT_TROUBLE;
   }
-  const service = cliService({ configFile: args.config, lang: args.lang, upper: args.upper }, io);
+  const request = { configFile: args.config, lang: args.lang, upper: args.upper };
+  const service = cliService(request, io);
   const { files, errors } = collectFiles(args.paths);
   const results: LintResult[] = [];
-  for (const file of files) {
-    const read = readDocument(file);
-    if ('error' in read) {
-      errors.push(read.error);
-      continue;
-    }
-    const doc = service.parse(fileUri(file), read.text);
-    results.push({ file, diagnostics: service.diagnostics(doc), source: read.source });
+  // Many files go over every core (`--jobs`, issue #18); the outcomes come back in the order of `files`.
+  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs())) {
+    if ('error' in outcome) errors.push(outcome.error);
+    else results.push(outcome);
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
   io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));

@@ -4,7 +4,11 @@
  * pinyin (initials `jtj` or full `jiaoti` offer 市教体局); and the clause itself at the end of a
  * task item that has none: `（…按职责分工负责）` with the units of the previous task as a snippet.
  */
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+
+// pinyin-pro builds its dictionary when loaded (~15 ms): only completion needs it, so it is required then (issue #18).
+let pinyinModule: typeof PinyinPro | undefined;
+const pinyin: typeof PinyinPro.pinyin = ((text: string, options: object) => (pinyinModule ??= require('pinyin-pro') as typeof PinyinPro).pinyin(text, options as never)) as never;
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { Heading } from '../model/types';
 import type { DepartmentUnit } from '../knowledge/departments';

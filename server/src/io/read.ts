@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import { decodeDocument } from './text';
-import { readDocx } from './docx/read';
-import { readPdf } from './pdf/read';
+// The .docx and .pdf readers (an XML parser, pdf.js) are loaded only when such a file is read (issue #18).
+const readDocx = (bytes: Uint8Array) => (require('./docx/read') as typeof import('./docx/read')).readDocx(bytes);
+const readPdf = (bytes: Uint8Array) => (require('./pdf/read') as typeof import('./pdf/read')).readPdf(bytes);
 import { TEXT_SOURCE, type ReadResult } from './source';
 
 /** Extensions of documents inside a folder; a file named on the command line is read whatever its name. */

@@ -5,7 +5,14 @@
  * server and the knowledge loaders read files without reaching into the CLI (issue #15).
  */
 import * as fs from 'node:fs';
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+// iconv-lite builds its tables when loaded (~10 ms): required only for a file that is not UTF-8 (issue #18).
+let iconvModule: typeof Iconv | undefined;
+const iconv = {
+  decode: (...args: Parameters<typeof Iconv.decode>) => (iconvModule ??= require('iconv-lite') as typeof Iconv).decode(...args),
+  encode: (...args: Parameters<typeof Iconv.encode>) => (iconvModule ??= require('iconv-lite') as typeof Iconv).encode(...args),
+};
 
 /** Encodings read and written back; GB18030 is a superset of GBK (and GB2312), so it reads and writes both. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';

@@ -41,12 +41,18 @@ export interface ValidatorOptions {
   diagnose(document: TextDocument): PublishDiagnosticsParams['diagnostics'];
   publish(params: PublishDiagnosticsParams): void;
   logError(message: string): void;
-  /** Typing pauses shorter than this do not trigger a run. */
+  /**
+   * Typing pauses shorter than this do not trigger a run (edits only: a document just opened is
+   * checked at once). Default 150 ms; `GONGWEN_VALIDATION_DELAY_MS` overrides it, for tests only.
+   */
   delayMs?: number;
 }
 
 export interface Validator {
-  /** Validate after a pause; a later call for the same document cancels this one. */
+  /**
+   * Validate after a pause; a later call for the same document cancels this one. The first call
+   * after the editor opened the document validates at once: there is no typing to wait for.
+   */
   schedule(uri: string): void;
   validate(uri: string): Promise<void>;
   cancel(uri: string): void;
@@ -55,8 +61,12 @@ export interface Validator {
 
 export function createValidator(options: ValidatorOptions): Validator {
   const { documents } = options;
-  const delayMs = options.delayMs ?? 150;
+  const delayMs = options.delayMs ?? (Number(process.env.GONGWEN_VALIDATION_DELAY_MS) || 150);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // TextDocuments fires onDidOpen and then onDidChangeContent for the same didOpen: the uris opened
+  // but not yet scheduled are the ones whose next schedule() is the open, not an edit.
+  const opened = new Set<string>();
+  documents.onDidOpen((event) => opened.add(event.document.uri));
 
   const cancel = (uri: string) => {
     clearTimeout(timers.get(uri));
@@ -82,6 +92,10 @@ export function createValidator(options: ValidatorOptions): Validator {
   return {
     schedule(uri) {
       cancel(uri);
+      if (opened.delete(uri)) {
+        void validate(uri);
+        return;
+      }
       timers.set(
         uri,
         setTimeout(() => {
@@ -91,7 +105,10 @@ export function createValidator(options: ValidatorOptions): Validator {
       );
     },
     validate,
-    cancel,
+    cancel(uri) {
+      opened.delete(uri);
+      cancel(uri);
+    },
     cancelAll() {
       for (const uri of [...timers.keys()]) cancel(uri);
     },

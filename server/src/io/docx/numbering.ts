@@ -64,7 +64,7 @@ export function formatNumber(n: number, format: string): string {
     case 'taiwaneseDigital':
       return String(n).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
     case 'chineseLegalSimplified':
-      return numberToChinese(n).replace(/[一二三四五六七八九十百千]/g, (c) => ({ 十: '拾', 百: '佰', 千: '仟' } as Record<string, string>)[c] ?? LEGAL_DIGITS['零一二三四五六七八九'.indexOf(c)]);
+      return numberToChinese(n).replace(/[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]/g, (c) => ({ 十: '拾', 百: '佰', 千: '仟' } as Record<string, string>)[c] ?? LEGAL_DIGITS['零一二三四五六七八九'.indexOf(c)]);
     case 'ideographTraditional':
       return HEAVENLY[(n - 1) % 10];
     case 'ideographZodiac':
@@ -193,7 +193,7 @@ export function createNumbering(numberingXml: Document | undefined, stylesXml: D
           });
       // The suffix: a tab (Word's default) or a space shows as a gap, except after a marker that ends
       // in its own punctuation (一、（一）1.), where 公文 text has none.
-      if (level.suffix === 'nothing' || text === '' || /[、.．）)：:]$/.test(text)) return text;
+      if (level.suffix === 'nothing' || text === '' || /[\u3001.\uff0e\uff09)\uff1a:]$/.test(text)) return text;
       return text + (level.suffix === 'space' ? ' ' : '\t');
     },
   };
