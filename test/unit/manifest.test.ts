@@ -125,6 +125,19 @@ describe('package.json', () => {
     assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /client\/src\/extension\.ts'.*outfile: 'dist\/client\.js'/);
   });
 
+  it('sets the editor defaults a 公文 needs for the gongwen language (issue #20)', () => {
+    const defaults = contributes.configurationDefaults['[gongwen]'];
+    // U+3000 indents and full-width punctuation are the norm, not suspicious characters.
+    assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], false);
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    // Paragraphs are long single lines.
+    assert.equal(defaults['editor.wordWrap'], 'on');
+    // Formatting applies only certain fixes (a property test guarantees they touch only their finding, issue #14).
+    assert.equal(defaults['editor.formatOnSave'], true);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const key of Object.keys(defaults)) assert.ok(readme.includes(`\`${key}\``), `README names ${key}`);
+  });
+
   it('registers in the client every command it contributes', () => {
     const client = fs
       .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
