@@ -172,6 +172,22 @@ describe('package.nls', () => {
     assert.match(zh['capabilities.untrustedWorkspaces.description'], /受限模式/);
   });
 
+  it('titles every command in English and Chinese, and the README lists both (issue #20 defect 7)', () => {
+    // A %key% title becomes { value, original } in a Chinese VS Code: the palette matches both languages.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const c of contributes.commands) {
+      assert.match(c.title, /^%command\.[\w.]+%$/, c.command);
+      assert.equal(c.category, '%command.category%', c.command);
+      const key = c.title.slice(1, -1);
+      assert.doesNotMatch(en[key], /[\u4e00-\u9fff]/, `${key} English title`);
+      assert.match(en[key], /^[A-Z]/, `${key} English title`);
+      assert.match(zh[key], /[\u4e00-\u9fff]/, `${key} Chinese title`);
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${c.command}\` |`));
+      assert.ok(row, `README lists ${c.command}`);
+      assert.ok(row.includes(`${en['command.category']}: ${en[key]}`) && row.includes(`${zh['command.category']}：${zh[key]}`), row);
+    }
+  });
+
   it('has real Chinese in the Chinese file', () => {
     for (const [key, text] of Object.entries<string>(zh)) {
       assert.ok(typeof text === 'string' && text.length > 0, key);
