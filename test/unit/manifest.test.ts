@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { parseProjectConfig } from '../../server/src/config';
+import { RULES } from '../../server/src/rules';
 
 const ROOT = path.join(__dirname, '..', '..');
 const readJson = (rel: string): any => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
@@ -87,12 +88,24 @@ describe('package.json', () => {
 
     it('offers the same choices as the settings types and the gongwen.json reader', () => {
       assert.deepEqual(props['gongwen.language'].enum, UI_LANGUAGES);
-      assert.deepEqual(props['gongwen.rules'].additionalProperties.enum, RULE_SETTINGS);
+      for (const rule of Object.values<any>(props['gongwen.rules'].properties)) assert.deepEqual(rule.enum, RULE_SETTINGS);
       assert.deepEqual(props['gongwen.trace.server'].enum, ['off', 'messages', 'verbose']);
       assert.equal(props['gongwen.trace.server'].default, 'off');
       for (const [key, prop] of Object.entries(props)) {
         assert.match(prop.description, /^%[\w.-]+%$/, `${key} description goes through nls`);
         if (prop.enum) assert.equal(prop.enumDescriptions?.length, prop.enum.length, `${key} enumDescriptions`);
+      }
+    });
+
+    it('lists every rule of the registry in gongwen.rules, each with the severities (issue #20 defect 7)', () => {
+      const rules = props['gongwen.rules'];
+      assert.deepEqual(Object.keys(rules.properties), RULES.map((r) => r.id));
+      assert.equal(rules.additionalProperties, false, 'an unknown rule id is marked in settings.json');
+      for (const rule of RULES) {
+        const prop = rules.properties[rule.id];
+        assert.equal(prop.type, 'string');
+        assert.equal(prop.enumDescriptions.length, prop.enum.length, rule.id);
+        assert.equal(prop.markdownDescription, `%configuration.rules.${rule.id}%`);
       }
     });
   });
@@ -295,6 +308,9 @@ describe('schemas/gongwen.schema.json', () => {
     for (const [key, prop] of Object.entries<any>(schema.properties)) assert.match(prop.description, /[\u4e00-\u9fff]/, key);
     assert.deepEqual(schema.properties.language.enum, UI_LANGUAGES);
     assert.deepEqual(schema.properties.rules.additionalProperties.enum, RULE_SETTINGS);
+    // Every rule id is listed, so the editor completes ids and severities in gongwen.json (issue #20).
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.id));
+    for (const rule of Object.values<any>(schema.properties.rules.properties)) assert.deepEqual(rule.enum, RULE_SETTINGS);
   });
 
   it('accepts what the gongwen.json reader accepts', () => {
