@@ -208,11 +208,7 @@ function parsed(uri: string) {
   return document && analyses.get(document);
 }
 
-/**
- * A request about one open document: unknown uris and throwing handlers answer with `fallback`. Each waits
- * for the configuration (settings, gongwen.json, upper plans) as the validator does: a definition or code
- * lens asked for just after start-up would otherwise answer as if there were no upper plan (issue #20).
- */
+/** A request about one open document, after the configuration is read (issue #20); unknown uris and throwing handlers answer with `fallback`. */
 function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: GongwenDocument, params: P) => R) {
   return guard(name, fallback, async (params: P) => {
     await ready;
