@@ -5,6 +5,7 @@
  * either document. The report is a file in the extension's storage, so no Untitled editor is left
  * asking to be saved (issue #20).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
@@ -25,7 +26,19 @@ export function registerCoverage(client: LanguageClient, context: vscode.Extensi
     await vscode.workspace.fs.createDirectory(folder);
     const name = editor.document.uri.path.split('/').pop()?.replace(/\.[^.]*$/, '') || 'untitled';
     const report = vscode.Uri.joinPath(folder, `${vscode.l10n.t('覆盖情况')}-${name}.md`);
-    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(markdown));
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(relativeLinks(markdown, folder)));
     await vscode.commands.executeCommand('markdown.showPreviewToSide', report);
+  });
+}
+
+/**
+ * The preview's Markdown renderer refuses `file:` links, so each `](file:///…#L12)` of the server's report
+ * becomes a path relative to the report's folder, which the preview opens at that line.
+ */
+export function relativeLinks(markdown: string, folder: vscode.Uri): string {
+  return markdown.replace(/\]\((file:\/\/\/[^)\s#]+)(#L\d+)?\)/g, (whole, target: string, line = '') => {
+    if (folder.scheme !== 'file') return whole;
+    const rel = path.posix.relative(folder.path, vscode.Uri.parse(target).path);
+    return `](${rel.split('/').map(encodeURIComponent).join('/')}${line})`;
   });
 }
