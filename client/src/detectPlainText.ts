@@ -12,7 +12,7 @@ function isEmpty(doc: vscode.TextDocument): boolean {
 }
 
 export function registerPlainTextDetection(log: vscode.LogOutputChannel): vscode.Disposable {
-  // A document is examined once per session. Changing a language closes and reopens the
+  // A document is examined once while it is open. Changing a language closes and reopens the
   // document, so without this a user who switches a file back to plain text would see it
   // switched to gongwen again at once.
   const examined = new Set<string>();
@@ -36,9 +36,20 @@ export function registerPlainTextDetection(log: vscode.LogOutputChannel): vscode
     );
   };
 
+  // A document closed for good is examined again when it is opened again (issue #20). A language change
+  // also closes and reopens the document, at once: the uri is forgotten only if no document holds it
+  // once the events of this turn are over.
+  const forget = (doc: vscode.TextDocument): void => {
+    const key = doc.uri.toString();
+    setTimeout(() => {
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) examined.delete(key);
+    }, 0);
+  };
+
   vscode.workspace.textDocuments.forEach(examine);
   return vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument(examine),
+    vscode.workspace.onDidCloseTextDocument(forget),
     vscode.workspace.onDidChangeTextDocument((e) => examine(e.document)),
   );
 }

@@ -16,6 +16,8 @@ import { registerRenumber } from './commands/renumber';
 import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
+import { registerOpenUpperClause } from './commands/open-upper';
+import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
 
 const OUTPUT_NAME = '公文 (gongwen)';
 
@@ -40,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // (server/src/lsp/workspace.ts `watchers`) — so a closed upper plan edited outside re-checks the
     // open documents below it. A `fileEvents` watcher here would only report the same files twice.
     outputChannel: output,
+    // A rule's link opens its page rendered, not as an editable tab (issue #20).
+    middleware: ruleLinkMiddleware(context.extension.id),
     // In Restricted Mode the server reads gongwen.json for its settings only, never the paths it names
     // (issue #14). Evaluated at each start, so the restart after the user grants trust sends true.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
@@ -54,7 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerRenumber(languageClient),
     registerNewPlan(),
     registerFindUnitTasks(languageClient),
-    registerCoverage(languageClient),
+    registerCoverage(languageClient, context),
+    registerOpenUpperClause(),
+    registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     // Trust granted: start again, so the paths and files of gongwen.json are read now.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {

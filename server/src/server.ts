@@ -208,9 +208,10 @@ function parsed(uri: string) {
   return document && analyses.get(document);
 }
 
-/** A request about one open document: unknown uris and throwing handlers answer with `fallback`. */
+/** A request about one open document, after the configuration is read (issue #20); unknown uris and throwing handlers answer with `fallback`. */
 function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: GongwenDocument, params: P) => R) {
-  return guard(name, fallback, (params: P) => {
+  return guard(name, fallback, async (params: P) => {
+    await ready;
     const doc = parsed(params.textDocument.uri);
     return doc ? run(doc, params) : fallback;
   }, logger.error);
@@ -225,11 +226,12 @@ connection.onHover(onDocument('hover', null, (doc, p) => service.hover(doc, p.po
 connection.onDefinition(onDocument('definition', [], (doc, p) => service.definition(doc, p.position)));
 connection.onReferences(onDocument('references', [], (doc, p) => service.references(doc, p.position)));
 connection.onCodeLens(onDocument('codeLens', [], (doc) => service.codeLenses(doc)));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], ({ query }) => service.workspaceSymbols(query), logger.error));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], async ({ query }) => (await ready, service.workspaceSymbols(query)), logger.error));
 
 // Commands take the document's uri as their first argument.
 connection.onExecuteCommand(
-  guard('executeCommand', null, ({ command, arguments: args = [] }) => {
+  guard('executeCommand', null, async ({ command, arguments: args = [] }) => {
+    await ready;
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
     if (!doc) return null;
     const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;

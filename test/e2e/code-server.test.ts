@@ -50,6 +50,8 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     fs.writeFileSync(path.join(workspace, 'seed-003.gw'), seedText('003'));
     fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
     fs.writeFileSync(path.join(workspace, 'banfa-013.gw'), realText('013_'));
+    // notice-000.txt (乳山) implements the 威海 plan (seed 002): code lens, definition, coverage (issue #20).
+    fs.writeFileSync(path.join(workspace, 'gongwen.json'), JSON.stringify({ upper: { 'notice-000.txt': ['seed-002.gw'] } }));
     writeWorkspaceSettings({});
     server = await startCodeServer(workspace);
     browser = await launchBrowser();
@@ -195,6 +197,18 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     await wb.screenshot('8-quick-fix-applied');
   });
 
+  it('formats on save: saving applies the certain fixes, (十一) becomes （十一） (issue #20 defect 5)', async () => {
+    // Still at line 94 from the quick fix.
+    await wb.openFile('seed-002.gw', '（十）提升领导干部');
+    await wb.goToLine(96);
+    await wb.waitForEditorText('(十一)提升制造业');
+    await wb.page.keyboard.press('Control+S');
+    await wb.waitForEditorText('（十一）提升制造业');
+    await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    assert.ok(fs.readFileSync(path.join(workspace, 'seed-002.gw'), 'utf8').includes('（十一）提升制造业'), 'the saved file holds the fix');
+    await wb.screenshot('8b-format-on-save');
+  });
+
   it('offers and inserts a completion (the 发文字号 snippet) in a 公文 document', async () => {
     await wb.openFile('seed-003.gw', '淄政办发');
     await wb.focusEditor();
@@ -208,5 +222,71 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     await wb.screenshot('9-completion');
     await wb.page.keyboard.press('Enter');
     await wb.waitForEditorText('机关代字〔');
+  });
+
+  it('draws no unicode-highlight boxes around the U+3000 indents of a 公文 (issue #20 defect 4)', async () => {
+    await wb.openFile('banfa-013.gw', '兰政办发');
+    await wb.waitForEditorText('\u3000\u3000《兰州市建设项目生成');
+    await wb.page.locator('.editor-group-container.active .view-line', { hasText: '\u3000\u3000《兰州市' }).first().waitFor();
+    assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor .unicode-highlight').count(), 0);
+    await wb.screenshot('10-no-unicode-highlight');
+  });
+
+  it('examines a .txt notice again when it is closed and opened again: still 公文 (issue #20 defect 1)', async () => {
+    await wb.openFile('notice-000.txt', '乳政发');
+    await wb.waitForLanguage('公文');
+    await wb.closeTab('notice-000.txt');
+    await wb.openFile('notice-000.txt', '乳政发');
+    await wb.waitForLanguage('公文');
+    await wb.showOutline();
+    await wb.outlineSymbol('公文').waitFor();
+    await wb.screenshot('11-reopened-txt');
+  });
+
+  it('opens a rule page rendered in the Markdown preview from the Problems view (issue #20 defect 6)', async () => {
+    await wb.showProblems();
+    await wb.filterProblems('heading-style');
+    const row = wb.problemRows().filter({ hasText: 'heading-style' }).first();
+    await row.waitFor();
+    await row.locator('.code-link a, a.monaco-link', { hasText: 'heading-style' }).first().click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Preview heading-style.md' }).waitFor();
+    // Rendered: the page's title is a heading of the preview's webview.
+    await wb.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('h1', { hasText: 'heading-style' }).waitFor();
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: /^heading-style\.md/ }).count(), 0, 'no editable tab of the page');
+    await wb.screenshot('12-rule-page-preview');
+    await wb.closeTab('Preview heading-style.md');
+  });
+
+  it('the code lens opens the upper clause beside; coverage is a rendered preview with links and no dirty tab (issue #20 defect 3)', async () => {
+    await wb.openFile('notice-000.txt', '乳政发');
+    await wb.waitForLanguage('公文');
+    await wb.goToLine(285);
+    const lens = wb.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: '↑ 威海 （十三）提升老年人科学素质' }).first();
+    await lens.waitFor();
+    await wb.screenshot('13-code-lens');
+    await lens.click();
+    await wb.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: 'seed-002.gw' }).waitFor();
+    await wb.waitForEditorText('（十三）提升老年人科学素质');
+    assert.equal(await wb.page.locator('.editor-group-container').count(), 2, 'opened beside');
+    await wb.screenshot('14-code-lens-opened-beside');
+
+    await wb.openFile('notice-000.txt', '乳政发');
+    await wb.command('Gongwen: Coverage of the Higher-Level Plan');
+    const preview = wb.page.locator('.tabs-container .tab', { hasText: /Preview 覆盖情况-notice-000\.md/ });
+    await preview.waitFor();
+    // The report is rendered in the preview's webview: its table, each clause a link to its line.
+    const table = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('table');
+    await table.locator('a').first().waitFor();
+    const links = await table.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.ok(links.some((h) => /seed-002\.gw#L\d+$/.test(h)), links.slice(0, 5).join('\n'));
+    assert.ok(links.some((h) => /notice-000\.txt#L\d+$/.test(h)), links.slice(0, 5).join('\n'));
+    await wb.screenshot('15-coverage-preview');
+    assert.equal(await wb.page.locator('.tabs-container .tab.dirty', { hasText: '覆盖情况' }).count(), 0, 'the report is not a dirty editor');
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: /^Untitled/ }).count(), 0, 'no Untitled editor');
+    // A row's link opens the upper plan at its clause.
+    await table.locator('a', { hasText: '（十三）提升老年人科学素质' }).first().click();
+    await wb.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: 'seed-002.gw' }).waitFor();
+    await wb.waitForEditorText('（十三）提升老年人科学素质');
+    await wb.screenshot('16-coverage-link-opened');
   });
 });

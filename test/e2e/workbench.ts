@@ -66,10 +66,19 @@ export class Workbench {
     // Enter picks the focused row, which follows the typed filter a little later than the list.
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout });
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
+    await this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
     await this.page
       .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: expectedText })
       .waitFor({ timeout });
+  }
+
+  /** Closes an editor by its tab's close button (no save prompt: only for tabs that are not dirty). */
+  async closeTab(name: string): Promise<void> {
+    await this.dismiss();
+    const tab = this.page.locator('.tabs-container .tab', { hasText: name });
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').click();
+    await tab.waitFor({ state: 'detached' });
   }
 
   /** The rendered lines of the active editor (only the visible part of the document). */

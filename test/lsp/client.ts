@@ -115,6 +115,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra environment for the server process (e.g. GONGWEN_VALIDATION_DELAY_MS). */
   env?: Record<string, string>;
+  /** `workspace/configuration` is answered only once this settles: plays an editor slow to answer just after start-up. */
+  configurationGate?: Promise<void>;
 }
 
 export interface TestClient {
@@ -223,8 +225,9 @@ export function startServer(options: StartOptions): TestClient {
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => diagnostics.push(p));
   connection.onNotification(ShowMessageNotification.type, (p) => messages.push(p));
   connection.onNotification(LogMessageNotification.type, (p) => logs.push(p));
-  connection.onRequest(ConfigurationRequest.type, (params) => {
+  connection.onRequest(ConfigurationRequest.type, async (params) => {
     configurationRequests.push(params.items.map((item) => item.section));
+    await options.configurationGate;
     return params.items.map((item) => (item.section === 'gongwen' ? client.settings : null));
   });
   connection.onRequest(RegistrationRequest.type, () => undefined);

@@ -134,6 +134,11 @@ describe('LSP: higher-level plans (definition, hover, code lens, references, cov
 
     const result = (await client!.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.coverage', arguments: [rushan.uri, weihai.uri] })) as { data: { markdown: string } };
     assert.match(result.data.markdown, /已覆盖 \d+ · ⚠️ 较弱 \d+ · ❌ 缺失 \d+/);
-    assert.match(result.data.markdown, /（十三）提升老年人科学素质 \| ✅ 已覆盖/);
+    // Each row links to the line of the upper clause and of the matching clause here (issue #20).
+    const row = result.data.markdown.split('\n').find((l) => l.includes('（十三）提升老年人科学素质]'));
+    assert.ok(row, result.data.markdown);
+    const upperLine = lineOf(weihai.text, '（十三）提升老年人科学素质') + 1;
+    assert.ok(row.includes(`[（十三）提升老年人科学素质](${weihai.uri}#L${upperLine}) | ✅ 已覆盖`), row);
+    assert.ok(row.includes(`](${rushan.uri}#L${elderly().line + 1})`), row);
   });
 });

@@ -217,6 +217,8 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       assert.equal(r.status, hasError(report) ? 1 : 0);
       const lines = r.stdout.split('\n').filter((l) => l !== '');
       const summary = lines.pop()!;
+      // Before the last line: findings by rule, how many --fix removes, the next command (issue #20).
+      if (lines.length > 0) lines.splice(-3, 3);
       const expected = report.flatMap((e: any) =>
         e.diagnostics.map((d: any) => `${e.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${ZH_SEVERITY[d.severity]} ${d.message.replace(/\s*\n\s*/g, ' ')} [${d.rule}]`),
       );
@@ -225,6 +227,33 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       const total = expected.length;
       assert.match(summary, total === 0 ? /^5 个文件，没有发现问题$/ : new RegExp(`^5 个文件，${total} 个问题（.+）$`));
       assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
+    });
+  });
+
+  describe('lint text format: what to do next (issue #20 defect 8)', () => {
+    it('counts findings by rule, says how many --fix removes and gives the command, which then leaves exactly the rest', () => {
+      const dir = tempDir(Object.fromEntries(SEED_NAMES.map((n) => [n, fs.readFileSync(path.join(ROOT, 'seeds', n))])));
+      const r = gongwen(['lint', dir]);
+      const report = json(gongwen(['lint', '--format', 'json', dir]));
+      const total = report.reduce((n: number, e: any) => n + e.diagnostics.length, 0);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.match(lines.at(-1)!, new RegExp(`^5 个文件，${total} 个问题（.+）$`), 'the last line keeps its form');
+      const byRule = lines.at(-5)!;
+      const perRule = new Map<string, number>();
+      for (const e of report) for (const d of e.diagnostics) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
+      assert.ok(byRule.startsWith('按规则：'), byRule);
+      assert.deepEqual(new Map(byRule.slice(4).split('，').map((x) => x.split(' ')).map(([k, v]) => [k, Number(v)])), perRule);
+      const fixable = lines.at(-4)!.match(/^其中 (\d+) 个可由 --fix 自动修复（只做确定的修复），其余 (\d+) 个需逐条处理。$/);
+      assert.ok(fixable, lines.at(-4));
+      assert.ok(Number(fixable[1]) > 50, 'most findings of the seeds are certain fixes');
+      assert.equal(Number(fixable[1]) + Number(fixable[2]), total);
+      const next = lines.at(-3)!.match(/^下一步：node (\S+) lint --fix (\S+)（先用 --fix-dry-run 查看改动）$/);
+      assert.ok(next, lines.at(-3));
+      assert.equal(path.resolve(ROOT, next[1]), CLI);
+      assert.equal(next[2], dir);
+      gongwen(['lint', '--fix', next[2]]);
+      const after = json(gongwen(['lint', '--format', 'json', dir]));
+      assert.equal(after.reduce((n: number, e: any) => n + e.diagnostics.length, 0), Number(fixable[2]), 'the rest remain after the suggested command');
     });
   });
 

@@ -28,6 +28,24 @@ describe('drafting completion: heading markers', () => {
     assert.deepEqual(markerLabels(complete(text, 2)), ['（二）', '1.', '二、']);
   });
 
+  it('never offers a marker the section already has: between （一） and （二） no second （二） (issue #20 defect 9)', () => {
+    const text = '一、重点任务\n（一）甲项任务。内容。\n\n（二）乙项任务。内容。\n二、保障措施\n';
+    const offered = markerLabels(complete(text, 2));
+    assert.ok(!offered.includes('（二）'), offered.join(' '));
+    assert.ok(!offered.includes('二、'), offered.join(' '));
+    assert.ok(offered.includes('1.'), offered.join(' '));
+  });
+
+  it('names the heading it follows in the detail without cutting a word (issue #20 defect 9)', () => {
+    const text = '一、加强科普基础设施建设提升基层科普能力\n';
+    const item = complete(text, 1).find((i) => i.label === '二、');
+    assert.ok(item);
+    // Whole words, then an ellipsis: not “…提升基” (half of 基层).
+    assert.equal(item.detail, '同级下一个标题（接“一、加强科普基础设施建设提升…”）');
+    const short = complete('一、总体要求\n', 1).find((i) => i.label === '二、');
+    assert.equal(short?.detail, '同级下一个标题（接“一、总体要求”）');
+  });
+
   it('an empty document starts with 一、; the notice before the plan title gets no marker', () => {
     assert.deepEqual(markerLabels(complete('', 0)), ['一、']);
     const text = readSeed('004');
@@ -57,11 +75,14 @@ describe('drafting completion: heading markers', () => {
   });
 
   it('on seed 002 after （八）… offers （九） and, in a new section, continues with （九）', () => {
-    const text = readSeed('002');
-    const lines = text.split('\n');
+    const lines = readSeed('002').split('\n');
     const at = lines.findIndex((l) => l.startsWith('四、深入推进重点人群'));
-    // The line right after the 四、 heading: its first child continues the running count.
-    assert.equal(markerLabels(complete(text, at + 1, 0))[1], '（九）');
+    // A draft that ends with the 四、 heading: its first child continues the running count.
+    const draft = lines.slice(0, at + 1).join('\n') + '\n';
+    assert.deepEqual(markerLabels(complete(draft, at + 1, 0)).slice(0, 2), ['五、', '（九）']);
+    // In the whole seed the next line is （九） and 五、 follows: neither is offered again (issue #20).
+    const offered = markerLabels(complete(lines.join('\n'), at + 1, 0));
+    assert.ok(!offered.includes('（九）') && !offered.includes('五、'), offered.join(' '));
   });
 
   it('offers nothing once a sentence has been written on the line', () => {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { parseProjectConfig } from '../../server/src/config';
+import { RULES } from '../../server/src/rules';
 
 const ROOT = path.join(__dirname, '..', '..');
 const readJson = (rel: string): any => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
@@ -87,12 +88,24 @@ describe('package.json', () => {
 
     it('offers the same choices as the settings types and the gongwen.json reader', () => {
       assert.deepEqual(props['gongwen.language'].enum, UI_LANGUAGES);
-      assert.deepEqual(props['gongwen.rules'].additionalProperties.enum, RULE_SETTINGS);
+      for (const rule of Object.values<any>(props['gongwen.rules'].properties)) assert.deepEqual(rule.enum, RULE_SETTINGS);
       assert.deepEqual(props['gongwen.trace.server'].enum, ['off', 'messages', 'verbose']);
       assert.equal(props['gongwen.trace.server'].default, 'off');
       for (const [key, prop] of Object.entries(props)) {
         assert.match(prop.description, /^%[\w.-]+%$/, `${key} description goes through nls`);
         if (prop.enum) assert.equal(prop.enumDescriptions?.length, prop.enum.length, `${key} enumDescriptions`);
+      }
+    });
+
+    it('lists every rule of the registry in gongwen.rules, each with the severities (issue #20 defect 7)', () => {
+      const rules = props['gongwen.rules'];
+      assert.deepEqual(Object.keys(rules.properties), RULES.map((r) => r.id));
+      assert.equal(rules.additionalProperties, false, 'an unknown rule id is marked in settings.json');
+      for (const rule of RULES) {
+        const prop = rules.properties[rule.id];
+        assert.equal(prop.type, 'string');
+        assert.equal(prop.enumDescriptions.length, prop.enum.length, rule.id);
+        assert.equal(prop.markdownDescription, `%configuration.rules.${rule.id}%`);
       }
     });
   });
@@ -123,6 +136,19 @@ describe('package.json', () => {
     }
     assert.equal(pkg.main, './dist/client.js');
     assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /client\/src\/extension\.ts'.*outfile: 'dist\/client\.js'/);
+  });
+
+  it('sets the editor defaults a 公文 needs for the gongwen language (issue #20)', () => {
+    const defaults = contributes.configurationDefaults['[gongwen]'];
+    // U+3000 indents and full-width punctuation are the norm, not suspicious characters.
+    assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], false);
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    // Paragraphs are long single lines.
+    assert.equal(defaults['editor.wordWrap'], 'on');
+    // Formatting applies only certain fixes (a property test guarantees they touch only their finding, issue #14).
+    assert.equal(defaults['editor.formatOnSave'], true);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const key of Object.keys(defaults)) assert.ok(readme.includes(`\`${key}\``), `README names ${key}`);
   });
 
   it('registers in the client every command it contributes', () => {
@@ -157,6 +183,22 @@ describe('package.nls', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.description, '%capabilities.untrustedWorkspaces.description%');
     assert.match(en['capabilities.untrustedWorkspaces.description'], /Restricted Mode.*gongwen\.json/);
     assert.match(zh['capabilities.untrustedWorkspaces.description'], /受限模式/);
+  });
+
+  it('titles every command in English and Chinese, and the README lists both (issue #20 defect 7)', () => {
+    // A %key% title becomes { value, original } in a Chinese VS Code: the palette matches both languages.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const c of contributes.commands) {
+      assert.match(c.title, /^%command\.[\w.]+%$/, c.command);
+      assert.equal(c.category, '%command.category%', c.command);
+      const key = c.title.slice(1, -1);
+      assert.doesNotMatch(en[key], /[\u4e00-\u9fff]/, `${key} English title`);
+      assert.match(en[key], /^[A-Z]/, `${key} English title`);
+      assert.match(zh[key], /[\u4e00-\u9fff]/, `${key} Chinese title`);
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${c.command}\` |`));
+      assert.ok(row, `README lists ${c.command}`);
+      assert.ok(row.includes(`${en['command.category']}: ${en[key]}`) && row.includes(`${zh['command.category']}：${zh[key]}`), row);
+    }
   });
 
   it('has real Chinese in the Chinese file', () => {
@@ -266,6 +308,9 @@ describe('schemas/gongwen.schema.json', () => {
     for (const [key, prop] of Object.entries<any>(schema.properties)) assert.match(prop.description, /[\u4e00-\u9fff]/, key);
     assert.deepEqual(schema.properties.language.enum, UI_LANGUAGES);
     assert.deepEqual(schema.properties.rules.additionalProperties.enum, RULE_SETTINGS);
+    // Every rule id is listed, so the editor completes ids and severities in gongwen.json (issue #20).
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.id));
+    for (const rule of Object.values<any>(schema.properties.rules.properties)) assert.deepEqual(rule.enum, RULE_SETTINGS);
   });
 
   it('accepts what the gongwen.json reader accepts', () => {

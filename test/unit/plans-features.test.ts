@@ -87,7 +87,8 @@ describe('plans features', () => {
     const c = data.reports[0].counts;
     assert.equal(c.covered + c.weak + c.missing, weihai.allHeadings.length);
     assert.ok(c.covered > 0 && c.missing > 0, JSON.stringify(c));
-    assert.match(data.markdown, /\| \u3000（十三）提升老年人科学素质 \| ✅ 已覆盖 \| （四）老年人科学素质提升行动（第 \d+ 行）/);
+    // Each clause is a link to its line in its document (issue #20).
+    assert.match(data.markdown, /\| \u3000\[（十三）提升老年人科学素质\]\(file:\/\/\/\S+#L\d+\) \| ✅ 已覆盖 \| \[（四）老年人科学素质提升行动（第 (\d+) 行）\]\(file:\/\/\/\S+#L\1\)/);
   });
 
   it('coverage without an upper document says how to name one', () => {

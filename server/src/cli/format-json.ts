@@ -13,6 +13,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** Where the text came from (.docx/.pdf): positions are also given in the file's own terms. */
   source?: SourceMap;
+  /** How many of the findings `--fix` would remove (text report only; not in the JSON). */
+  fixable?: number;
 }
 
 export interface JsonDiagnostic {

@@ -40,7 +40,7 @@ function countLabel(s: SeverityName, n: number): string {
  * not be checked (their messages went to stderr); the summary then says so instead of reading as clean,
  * and a run that checked nothing never says 没有发现问题.
  */
-export function formatLintText(results: readonly LintResult[], colour: boolean, failures = 0): string {
+export function formatLintText(results: readonly LintResult[], colour: boolean, failures = 0, next?: NextStep): string {
   const paint = painter(colour);
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const groups: string[] = [];
@@ -59,6 +59,7 @@ export function formatLintText(results: readonly LintResult[], colour: boolean, 
     groups.push(lines.join('\n') + '\n');
   }
   const total = SEVERITY_ORDER.reduce((sum, s) => sum + counts[s], 0);
+  if (total > 0 && next) groups.push(nextStepLines(results, total, next).join('\n') + '\n');
   let summary =
     results.length === 0
       ? t('没有检查任何文件')
@@ -68,4 +69,27 @@ export function formatLintText(results: readonly LintResult[], colour: boolean, 
   if (failures > 0) summary = t('检查未完成：{0} 处无法检查（见错误信息）', failures) + t('；') + summary;
   groups.push(paint(failures > 0 || results.length === 0 ? 'red' : 'bold', summary) + '\n');
   return groups.join('\n');
+}
+
+/** What the reader of a report can do next (issue #20): how many findings `--fix` removes, and the command. */
+export interface NextStep {
+  /** Findings gone after `lint --fix` (counted by running the fixes in memory). */
+  fixable: number;
+  /** The command as the user typed it: `gongwen lint --fix seeds/` or `node dist/cli.js lint --fix seeds/`. */
+  fixCommand: string;
+}
+
+/** Findings per rule, most first; then how many `--fix` removes and the command to run. Printed before the last line. */
+function nextStepLines(results: readonly LintResult[], total: number, next: NextStep): string[] {
+  const byRule = new Map<string, number>();
+  for (const { diagnostics } of results) for (const d of diagnostics) byRule.set(String(d.code ?? ''), (byRule.get(String(d.code ?? '')) ?? 0) + 1);
+  const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, n]) => `${rule} ${n}`);
+  const lines = [t('按规则：{0}', rules.join(t('，')))];
+  if (next.fixable > 0) {
+    lines.push(t('其中 {0} 个可由 --fix 自动修复（只做确定的修复），其余 {1} 个需逐条处理。', next.fixable, total - next.fixable));
+    lines.push(t('下一步：{0}（先用 --fix-dry-run 查看改动）', next.fixCommand));
+  } else {
+    lines.push(t('没有可自动修复的问题；下一步：逐条处理上述问题（在 VS Code 中可查看每条的说明和快速修复）。'));
+  }
+  return lines;
 }

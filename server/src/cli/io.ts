@@ -1,10 +1,13 @@
 /** Where the CLI writes, and whether it may colour its output. Kept apart so the rest stays pure. */
+import * as path from 'node:path';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   /** ANSI colour on stdout: only on a terminal, and never when NO_COLOR is set (no-color.org). */
   colour: boolean;
+  /** How the user called the CLI, for the commands it suggests: `gongwen`, or `node dist/cli.js` from a checkout. */
+  program?: string;
 }
 
 export function processIo(): CliIo {
@@ -13,7 +16,15 @@ export function processIo(): CliIo {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     colour: Boolean(process.stdout.isTTY) && !noColor,
+    program: programName(process.argv[1]),
   };
+}
+
+/** `gongwen` when run through the installed bin; `node dist/cli.js` (relative to the working folder) when run as a file. */
+export function programName(script: string | undefined): string {
+  if (!script || !/\.[cm]?js$/.test(script)) return 'gongwen';
+  const rel = path.relative(process.cwd(), script);
+  return `node ${rel.startsWith('..') ? script : rel}`;
 }
 
 export type Colour = 'red' | 'yellow' | 'blue' | 'dim' | 'bold';

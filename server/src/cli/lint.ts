@@ -26,13 +26,23 @@ export function runLint(args: CliArgs, io: CliIo): number {
   const service = cliService(request, io);
   const { files, errors } = collectFiles(args.paths);
   const results: LintResult[] = [];
+  let fixable = 0;
   // Many files go over every core (`--jobs`, issue #18); the outcomes come back in the order of `files`.
-  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs())) {
+  // The text report says how many findings `--fix` removes: each file's fixes run in memory where it is linted.
+  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs(), args.format !== 'json')) {
     if ('error' in outcome) errors.push(outcome.error);
-    else results.push(outcome);
+    else {
+      results.push(outcome);
+      fixable += outcome.fixable ?? 0;
+    }
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
-  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));
+  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length, { fixable, fixCommand: `${io.program ?? 'gongwen'} lint --fix ${args.paths.map(quote).join(' ')}` }));
   if (errors.length > 0) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A path as a shell reads it back: quoted only when it holds characters the shell would split or expand. */
+function quote(p: string): string {
+  return /^[\w./\\:@%+=,-]+$/u.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }

@@ -18,6 +18,7 @@ import { setLanguage } from '../l10n';
 import { readDocument } from './files';
 import type { LintResult } from './format-json';
 import { cliService, fileUri, type ServiceRequest } from './service';
+import { fixText } from './fix';
 
 export type LintOutcome = LintResult | { error: string };
 
@@ -26,11 +27,18 @@ export const PARALLEL_MIN_FILES = 8;
 /** With no progress from any worker for this long, the files they hold are linted here instead. */
 const STALL_MS = 120_000;
 
-export function lintFile(service: LanguageService, file: string): LintOutcome {
+export function lintFile(service: LanguageService, file: string, countFixable = false): LintOutcome {
   const read = readDocument(file);
   if ('error' in read) return { error: read.error };
   const doc = service.parse(fileUri(file), read.text);
-  return { file, diagnostics: service.diagnostics(doc), source: read.source };
+  const result: LintResult = { file, diagnostics: service.diagnostics(doc), source: read.source };
+  // Text files only: --fix writes no .docx/.pdf.
+  if (countFixable && result.diagnostics.length > 0 && read.encoding) {
+    const fixed = fixText(service, fileUri(file), read.text);
+    const after = fixed.doc ?? service.parse(fileUri(file), fixed.text);
+    result.fixable = Math.max(0, result.diagnostics.length - service.diagnostics(after).length);
+  }
+  return result;
 }
 
 /** The default for `--jobs`: every core the process may use. */
@@ -42,6 +50,7 @@ interface WorkerJob {
   files: readonly string[];
   request: ServiceRequest;
   lang?: UiLanguage;
+  countFixable: boolean;
   /** [0] the next file to take, [1] results posted + workers finished (what the main thread waits on). */
   shared: SharedArrayBuffer;
   port: MessagePort;
@@ -55,10 +64,10 @@ function workerScript(): string | undefined {
 }
 
 /** Every file's outcome, in the order of `files`. */
-export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number): LintOutcome[] {
+export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, countFixable = false): LintOutcome[] {
   const script = workerScript();
   const workers = Math.min(jobs, files.length) - 1;
-  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !script) return files.map((file) => lintFile(service, file));
+  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !script) return files.map((file) => lintFile(service, file, countFixable));
 
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
@@ -66,7 +75,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   const started: Worker[] = [];
   for (let w = 0; w < workers; w++) {
     const { port1, port2 } = new MessageChannel();
-    const job: WorkerJob = { files, request, lang, shared, port: port2 };
+    const job: WorkerJob = { files, request, lang, countFixable, shared, port: port2 };
     try {
       const worker = new Worker(script, { workerData: { gongwenLint: job }, transferList: [port2] });
       worker.unref();
@@ -89,7 +98,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
     }
   };
   // This thread takes files too.
-  for (let i = Atomics.add(counters, 0, 1); i < files.length; i = Atomics.add(counters, 0, 1)) outcomes[i] = lintFile(service, files[i]);
+  for (let i = Atomics.add(counters, 0, 1); i < files.length; i = Atomics.add(counters, 0, 1)) outcomes[i] = lintFile(service, files[i], countFixable);
   // Then waits until every file taken by a worker has come back (each result bumps counters[1]).
   let mine = 0;
   for (let i = 0; i < files.length; i++) if (outcomes[i]) mine++;
@@ -104,7 +113,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   for (const worker of started) void worker.terminate();
   for (const port of ports) port.close();
   // A worker that died or stalled: its files are linted here, so the output is still complete.
-  return outcomes.map((o, i) => o ?? lintFile(service, files[i]));
+  return outcomes.map((o, i) => o ?? lintFile(service, files[i], countFixable));
 }
 
 /** The worker thread's side of `lintFiles`. */
@@ -125,7 +134,7 @@ export function runLintWorker(job: WorkerJob): void {
   for (let i = Atomics.add(counters, 0, 1); i < job.files.length; i = Atomics.add(counters, 0, 1)) {
     let outcome: LintOutcome | undefined;
     try {
-      outcome = lintFile(service, job.files[i]);
+      outcome = lintFile(service, job.files[i], job.countFixable);
     } catch {
       outcome = undefined;
     }

@@ -108,21 +108,39 @@ export function nextMarkers(doc: GongwenDocument, line: number): MarkerCandidate
     return [{ marker: formatMarker('chinese', 1, style), kind: 'chinese', number: 1, role: 'first' }];
   }
   const out: MarkerCandidate[] = [];
-  const add = (kind: MarkerKind, number: number, role: MarkerRole, after: Heading) => {
+  const add = (kind: MarkerKind, number: number, role: MarkerRole, after: Heading, taken: boolean) => {
     const marker = formatMarker(kind, number, style);
-    if (!out.some((c) => c.marker === marker)) out.push({ marker, kind, number, role, after });
+    // A marker the document already has where this one would go is never offered (issue #20).
+    if (!taken && !out.some((c) => c.marker === marker)) out.push({ marker, kind, number, role, after });
   };
-  add(last.kind, last.number + 1, 'sibling', last);
+  add(last.kind, last.number + 1, 'sibling', last, siblingExists(doc, last, last.number + 1, line));
   const depth = DEPTH.indexOf(last.kind);
   const childKind = depth >= 0 ? DEPTH[depth + 1] : undefined;
   if (childKind) {
     const running = continuousKinds(doc.allHeadings).has(childKind);
-    add(childKind, running ? lastNumberOf(doc, childKind, line) + 1 : 1, 'child', last);
+    const number = running ? lastNumberOf(doc, childKind, line) + 1 : 1;
+    add(childKind, number, 'child', last, last.children.some((c) => c.kind === childKind && c.number === number && c.markerRange.start.line !== line));
   }
   for (let up = last.parent; up; up = up.parent) {
-    if (up.kind !== 'dash') add(up.kind, up.number + 1, 'ancestor', up);
+    if (up.kind !== 'dash') add(up.kind, up.number + 1, 'ancestor', up, siblingExists(doc, up, up.number + 1, line));
   }
   return out;
+}
+
+/**
+ * Whether a later sibling of `heading` (same parent, same kind) already has `number`: the run of siblings
+ * ends where the numbering starts again (top-level headings of the next part). `line`: the cursor's line.
+ */
+function siblingExists(doc: GongwenDocument, heading: Heading, number: number, line: number): boolean {
+  const siblings = heading.parent ? heading.parent.children : doc.allHeadings.filter((h) => !h.parent);
+  for (let i = siblings.indexOf(heading) + 1; i < siblings.length; i++) {
+    const h = siblings[i];
+    // The heading on the cursor's own line is the one being written, not another.
+    if (h.kind !== heading.kind || h.markerRange.start.line === line) continue;
+    if (h.number <= heading.number) return false;
+    if (h.number === number) return true;
+  }
+  return false;
 }
 
 /** The marker of the next child of `section` for a heading starting at `line`. */

@@ -19,6 +19,8 @@ export function statusName(status: CoverageStatus): string {
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
+/** A Markdown link to a line of a document (`file:///…#L12`): the Markdown preview opens it at that line (issue #20). */
+const link = (text: string, uri: string, line: number) => `[${text.replace(/[[\]]/g, '\\$&')}](${uri.replace(/[()\s]/g, encodeURIComponent)}#L${line + 1})`;
 
 export function coverageMarkdown(doc: GongwenDocument, upper: GongwenDocument, rows: readonly CoverageRow[]): string {
   const counts = coverageCounts(rows);
@@ -33,9 +35,11 @@ export function coverageMarkdown(doc: GongwenDocument, upper: GongwenDocument, r
   for (const r of rows) {
     const h = r.upper.heading;
     const indent = '\u3000'.repeat(h.level - 1);
-    const local = r.local.map((m) => `${m.clause.heading.marker}${m.clause.title}（${t('第 {0} 行', m.clause.heading.range.start.line + 1)}）`).join('<br>');
+    const local = r.local
+      .map((m) => link(`${m.clause.heading.marker}${m.clause.title}（${t('第 {0} 行', m.clause.heading.range.start.line + 1)}）`, doc.uri, m.clause.heading.range.start.line))
+      .join('<br>');
     const score = r.local.length ? r.local[0].score.toFixed(2) : '';
-    lines.push(`| ${cell(`${indent}${h.marker}${h.title}`)} | ${MARK[r.status]} ${statusName(r.status)} | ${cell(local)} | ${score} |`);
+    lines.push(`| ${indent}${cell(link(`${h.marker}${h.title}`, upper.uri, h.range.start.line))} | ${MARK[r.status]} ${statusName(r.status)} | ${cell(local)} | ${score} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -30,6 +30,23 @@ const ROLE_DETAIL: Record<MarkerRole, string> = {
   first: '第一个一级标题',
 };
 
+/** Longest title shown whole in a detail; a longer one is cut after a whole word, with an ellipsis. */
+const DETAIL_TITLE_MAX = 14;
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** `title`, or its first words up to DETAIL_TITLE_MAX characters and `…`: never cut inside a word (issue #20). */
+export function shortTitle(title: string): string {
+  const chars = [...title];
+  if (chars.length <= DETAIL_TITLE_MAX) return title;
+  let out = '';
+  for (const { segment } of WORDS.segment(title)) {
+    if ([...out].length + [...segment].length > DETAIL_TITLE_MAX - 1) break;
+    out += segment;
+  }
+  out = out.replace(/[，、；：。\s]+$/u, '');
+  return `${out || chars.slice(0, DETAIL_TITLE_MAX - 1).join('')}…`;
+}
+
 function lineText(doc: GongwenDocument, line: number): string {
   return doc.lines[line]?.text ?? '';
 }
@@ -38,7 +55,7 @@ function markerItems(doc: GongwenDocument, position: Position, range: Range): Co
   return nextMarkers(doc, position.line).map((c, i) => ({
     label: c.marker,
     kind: CompletionItemKind.EnumMember,
-    detail: ROLE_DETAIL[c.role] + (c.after ? `（接“${c.after.marker}${c.after.title.slice(0, 12)}”）` : ''),
+    detail: ROLE_DETAIL[c.role] + (c.after ? `（接“${c.after.marker}${shortTitle(c.after.title)}”）` : ''),
     sortText: `0${i}`,
     filterText: c.marker,
     textEdit: { range, newText: c.marker },
