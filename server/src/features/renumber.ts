@@ -24,7 +24,7 @@ export interface SiblingGroup {
 }
 
 /** `2.3.1` → `2.3.`, `2.1` → `2.`, `1总则`'s `1` → `` (what a decimal marker's last number stands under). */
-function decimalPrefix(marker: string): string {
+export function decimalPrefix(marker: string): string {
   const m = /^(.*[.．])[0-9０-９]+$/.exec(marker.trim());
   return m ? m[1].replace(/．/g, '.') : '';
 }

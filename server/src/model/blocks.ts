@@ -117,12 +117,22 @@ function wrapWidth({ counts, long }: Layout): number {
 }
 
 const TITLE_END = /(通知|方案|意见|年[）)])$/;
-/** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
 /** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
 const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
 const TOC_LINE = /^目[\s\u3000]{0,4}录$/;
 const LABEL_LINE = /^附[\s\u3000]{0,2}件[\s\u3000]{0,2}[0-9０-９一二三四五六七八九十]{0,3}[\s\u3000]{0,2}[:：]?$/;
+/** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
 const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])/;
+
+/**
+ * A line that is a paragraph of its own, whatever surrounds it: a 专栏 title (its items follow), a
+ * 目录 line (its entries follow), a 附件N label (an attachment's body follows, parts.ts); before the
+ * first heading also a web page's own line and a 令's 版头 with its 令号.
+ */
+function standsAlone(content: string, seenHeading: boolean): boolean {
+  if (BOX_TITLE.test(content) || TOC_LINE.test(content) || LABEL_LINE.test(content)) return true;
+  return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content));
+}
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
 
@@ -159,16 +169,9 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   return (
     !prev ||
     !!info.marker ||
-    // A 专栏 box's title line stands alone (its items follow).
-    BOX_TITLE.test(info.content) ||
-    (parts.length === 1 && BOX_TITLE.test(parts[0].content)) ||
-    // So do a 目录 line (its entries follow) and a 附件N label (an attachment's body follows, parts.ts).
-    TOC_LINE.test(info.content) ||
-    (parts.length === 1 && TOC_LINE.test(parts[0].content)) ||
-    LABEL_LINE.test(info.content) ||
-    (parts.length === 1 && LABEL_LINE.test(parts[0].content)) ||
-    (!seenHeading && (isChromeText(info.content) || (parts.length === 1 && isChromeText(parts[0].content)))) ||
-    (!seenHeading && (ORDER_LINE.test(info.content) || (parts.length === 1 && ORDER_LINE.test(parts[0].content)) || ORDER_SERIAL.test(prev.content))) ||
+    standsAlone(info.content, seenHeading) ||
+    (parts.length === 1 && standsAlone(parts[0].content, seenHeading)) ||
+    (!seenHeading && ORDER_SERIAL.test(prev.content)) ||
     !!info.special ||
     (!!prev.special && prev.special !== 'cc') ||
     info.indented ||

@@ -10,9 +10,9 @@ const YEAR = `(${D}{2,4}|[〇零○OＯ0０一二三四五六七八九]{4})`;
 const MD = `(${D}{1,2}|[一二三四五六七八九十]{1,3})`;
 
 const DATE_BODY = `${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`;
-const DATE_LINE = new RegExp(`^${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日$`);
+const DATE_LINE = new RegExp(`^${DATE_BODY}$`);
 /** A date anywhere in a short text (e.g. the 印发 line). */
-export const DATE_IN_TEXT = new RegExp(`${YEAR}\\s{0,3}年\\s{0,3}${MD}\\s{0,3}月\\s{0,3}${MD}\\s{0,3}日`);
+export const DATE_IN_TEXT = new RegExp(DATE_BODY);
 
 /**
  * A date written with figures only, as drafts and web pages print it: `2024-03-01`, `2024.3.1`,

@@ -34,13 +34,9 @@ const ORGAN = /^[\u4e00-\u9fff（）()]{2,30}(人民政府|政府|办公室|办�
  * are each an organ's name. Line starts are where the block's map jumps (a line break was skipped).
  */
 function trailingOrgans(block: Block): number | undefined {
-  const starts = lineStarts(block);
+  const lines = sourceLines(block);
   let from: number | undefined;
-  for (let s = starts.length - 1; s >= 0; s--) {
-    const segment = block.text.slice(starts[s], s + 1 < starts.length ? starts[s + 1] : block.text.length).trim();
-    if (!organLine(segment)) break;
-    from = starts[s];
-  }
+  for (let s = lines.length - 1; s >= 0 && organLine(lines[s].text); s--) from = lines[s].start;
   return from;
 }
 
@@ -85,21 +81,23 @@ function organLine(text: string): boolean {
 /** Every source line of the block is a line of organs' names, or the block is a `××文件` line. */
 function isMasthead(block: Block): boolean {
   if (LOGO_LINE.test(block.text) && block.text.length <= 40) return true;
-  const starts = lineStarts(block);
-  return starts.every((s, k) => organLine(block.text.slice(s, k + 1 < starts.length ? starts[k + 1] : block.text.length)));
+  return sourceLines(block).every((line) => organLine(line.text));
 }
 
 /** Every source line of the block is the name of one organ (no `文件`, not two to a line). */
 function issuerLines(block: Block): boolean {
-  const starts = lineStarts(block);
-  return starts.length >= 2 && starts.every((s, k) => ORGAN.test(block.text.slice(s, k + 1 < starts.length ? starts[k + 1] : block.text.length).trim()));
+  const lines = sourceLines(block);
+  return lines.length >= 2 && lines.every((line) => ORGAN.test(line.text.trim()));
 }
 
-/** Where each source line of a block starts in its joined text (the map jumps at a skipped break). */
-function lineStarts(block: Block): number[] {
+/**
+ * The source lines of a block: where each starts in the joined text (the map jumps where a line
+ * break was skipped) and its text.
+ */
+function sourceLines(block: Block): Array<{ start: number; text: string }> {
   const starts = [0];
   for (let k = 1; k < block.map.length; k++) if (block.map[k] !== block.map[k - 1] + 1) starts.push(k);
-  return starts;
+  return starts.map((start, k) => ({ start, text: block.text.slice(start, k + 1 < starts.length ? starts[k + 1] : block.text.length) }));
 }
 
 function isTitleBlock(b: ParsedBlock, i: number): boolean {

@@ -8,16 +8,12 @@
  */
 import type { DocumentPart, GongwenDocument, Heading, NoticeElements, SourceLine } from './types';
 import { resplit, splitLines, type LineSplice, type UnchangedEnds } from './lines';
-import { buildBlocks, rebuildBlocks } from './blocks';
-import { createLineIndex } from './positions';
-import { createSpanMaker } from './spans';
-import { parseNotice } from './notice';
+import { buildBlocks, rebuildBlocks, type ParsedBlock } from './blocks';
+import { createLineIndex, type LineIndex } from './positions';
+import { createSpanMaker, type SpanMaker } from './spans';
+import { docNumberIn, parseNotice, type NoticeParse } from './notice';
 import { buildHeadings } from './headings';
 import { headingItems, splitParts } from './parts';
-import type { ParsedBlock } from './blocks';
-import type { SpanMaker } from './spans';
-import type { LineIndex } from './positions';
-import { docNumberIn, type NoticeParse } from './notice';
 import { isDocNumberLine } from './notice-lines';
 import { genreOf } from './genre';
 import { SENTENCE_END, hasCjk } from './text';
@@ -124,8 +120,10 @@ function buildParts(blocks: ParsedBlock[], cover: NoticeParse, lines: SourceLine
     headings: buildHeadings(blocks, coverItems.items, coverEnd, lines, index, spans).roots,
   });
   const firstKind = genre?.action === '转发' ? 'forwarded' : genre?.action || !genre ? 'issued' : 'attachment';
+  let carriedBody = -1; // the first heading block of the first issued or forwarded part
   for (const raw of splitParts(blocks, coverEnd, footerStart, firstKind)) {
     const { items, scheme } = headingItems(blocks, raw.start, raw.end);
+    if (carriedBody < 0 && raw.kind !== 'attachment') carriedBody = items.length ? items[0].index : raw.end;
     const part: DocumentPart = {
       kind: raw.kind,
       firstBlock: raw.start,
@@ -148,16 +146,8 @@ function buildParts(blocks: ParsedBlock[], cover: NoticeParse, lines: SourceLine
     out.push(part);
   }
   const carried = out.find((p) => p.kind === 'issued' || p.kind === 'forwarded');
-  if (carried) planHead(blocks, carried, firstHeadingBlock(carried, blocks), spans, notice);
+  if (carried) planHead(blocks, carried, carriedBody, spans, notice);
   return out;
-}
-
-/** Index of the part's first heading block, or its end. */
-function firstHeadingBlock(part: DocumentPart, blocks: ParsedBlock[]): number {
-  const first = part.headings[0];
-  if (!first) return part.endBlock;
-  for (let i = part.firstBlock; i < part.endBlock; i++) if (blocks[i].firstLine === first.range.start.line) return i;
-  return part.endBlock;
 }
 
 const PLAN_WORD = /(方案|意见|规划|计划|办法|纲要|要点|细则|措施|预案|规定|报告|通知)/;

@@ -10,6 +10,7 @@ import { rankOf, type MarkerKind } from './types';
 import { SENTENCE_END, hasCjk } from './text';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isDocNumberLine } from './notice-lines';
+import { asciiDigits } from './numbering';
 
 const LABEL = /^附件[0-9０-９一二三四五六七八九十]{0,3}[:：]?$/;
 /** `附件1：某某申请表` on one line, after the covering document. */
@@ -245,7 +246,7 @@ function tableCells(blocks: readonly ParsedBlock[], from: number, to: number, sk
   flush();
 }
 
-const rowNumber = (b: ParsedBlock) => Number(b.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+const rowNumber = (b: ParsedBlock) => Number(asciiDigits(b.text.trim()));
 
 /** A block after a table that is the document again: a 一、 or 第X条 heading, a 附件 label. */
 function endsTable(b: ParsedBlock): boolean {

@@ -9,7 +9,7 @@ import { t } from '../l10n';
 import type { Finding, Fix, Rule } from './types';
 import { markerWithNumber } from '../model/marker-format';
 import { asciiDigits } from '../model/numbering';
-import { renumberUnits, siblingGroups } from '../features/renumber';
+import { decimalPrefix, renumberUnits, siblingGroups } from '../features/renumber';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /**
@@ -60,9 +60,9 @@ function checkGroup(withRenumber: ReturnType<typeof renumbering>, group: Heading
  */
 function missingDecimalParent(first: Heading, parent: Heading | undefined): string | undefined {
   if (first.kind !== 'decimal' || (first.depth ?? 1) < 2) return undefined;
-  const m = /^(?:.*[.．])?([0-9０-９]+)[.．][0-9０-９]+$/.exec(first.marker.trim());
-  if (!m) return undefined;
-  const above = Number(asciiDigits(m[1]));
+  const prefix = decimalPrefix(first.marker); // `2.3.` for 2.3.1: the heading it stands under is 2.3
+  if (!prefix) return undefined;
+  const above = Number(asciiDigits(prefix.slice(0, -1).split('.').pop()!));
   if (parent && parent.kind === 'decimal' && (parent.depth ?? 1) === (first.depth ?? 1) - 1 && parent.number === above) return undefined;
   return first.marker.trim().replace(/[.．][0-9０-９]+$/, '');
 }
