@@ -20,11 +20,13 @@ const REQUIRED: Array<[NoticeElementName, string]> = [
 ];
 /** Genres addressed to no one in particular: published, not sent (条例 art. 8; GB/T 9704-2012 §7.3.2). */
 const NO_ADDRESSEE = new Set(['公告', '通告', '公报', '决议', '决定', '命令', '纪要']);
-/** Genres whose date stands under the title or that carry no organ's 署名 (公报, 决议, 纪要 §10.3; a 命令 is signed by the head of the organ, §10.2). */
-const NO_SIGNATURE = new Set(['公报', '决议', '纪要', '命令']);
-/** The closing request of a 请示 (条例 art. 15: 一文一事, 请示 ends asking for instruction). */
+/** Genres dated under the title, with no 署名 and date at the end (公报, 决议, 纪要 §10.3). */
+const DATED_UNDER_TITLE = new Set(['公报', '决议', '纪要']);
+/** Genres without an organ's 署名: those above, and a 命令, signed by the head of the organ (§10.2). */
+const NO_ORGAN_SIGNATURE = new Set([...DATED_UNDER_TITLE, '命令']);
 /** What a 批复 answers: a 请示, or a 报告/函/申请 asking for approval. */
 const ANSWERED = /(请示|报告|函|申请)/;
+/** The closing request of a 请示 (条例 art. 15: 一文一事, 请示 ends asking for instruction). */
 const REQUEST_END = /(请(予)?(批示|审批|批准|审定|审核|核准|批复|示)|妥否|当否|可否)/;
 
 const before = (a: Range, b: Range) => a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
@@ -48,7 +50,7 @@ export const noticeElements: Rule = {
     // `文号：` label or a fragment left above it by PDF extraction say the title stands elsewhere.
     const opensWithNumber = !!n.发文字号 && n.发文字号.range.start.line === firstTextLine(doc.lines) && !/^\s*文号/.test(doc.lines[n.发文字号.range.start.line].text);
     if (!n.标题 && opensWithNumber && n.主送机关) {
-      out.push({ range: (n.发文字号 ?? n.主送机关)!.range, message: t('{0}缺少标题（GB/T 9704-2012 第7.3.1条）。', name0) });
+      out.push({ range: n.发文字号!.range, message: t('{0}缺少标题（GB/T 9704-2012 第7.3.1条）。', name0) });
     }
     const anchor = (n.标题 ?? n.发文字号 ?? n.主送机关)?.range;
     if (!anchor) return out;
@@ -57,8 +59,8 @@ export const noticeElements: Rule = {
     for (const [name, section] of REQUIRED) {
       if (n[name]) continue;
       if (name === '主送机关' && genre && NO_ADDRESSEE.has(genre)) continue;
-      if (name === '发文机关署名' && (webCopy || (genre && NO_SIGNATURE.has(genre)))) continue;
-      if (name === '成文日期' && (n.印发?.date || (genre && NO_SIGNATURE.has(genre)))) continue;
+      if (name === '发文机关署名' && (webCopy || (genre && NO_ORGAN_SIGNATURE.has(genre)))) continue;
+      if (name === '成文日期' && (n.印发?.date || (genre && DATED_UNDER_TITLE.has(genre)))) continue;
       const at = name === '成文日期' ? (n.发文机关署名 ?? n.正文)?.range : name === '发文机关署名' ? n.成文日期?.range : undefined;
       out.push({ range: at ?? anchor, message: t('{0}缺少“{1}”（GB/T 9704-2012 {2}）。', name0, name, section) });
     }
