@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 
@@ -192,5 +192,25 @@ export class Workbench {
 
   codeActionRow(title: string) {
     return this.page.locator('.action-widget .monaco-list-row', { hasText: title });
+  }
+
+  /**
+   * Opens the quick-fix menu (Ctrl+.) at the cursor until it lists `title`. The menu lists what the
+   * editor knew when the key was pressed; on a loaded machine the markers of a just re-published
+   * version may arrive a moment later, and the menu then says "No code actions". A closed menu is
+   * asked again, a few times, before the test fails.
+   */
+  async openCodeAction(title: string, attempts = 4): Promise<Locator> {
+    const row = this.codeActionRow(title);
+    for (let i = 1; ; i++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await row.waitFor({ timeout: UI_TIMEOUT / attempts });
+        return row;
+      } catch (e) {
+        if (i >= attempts) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 }
