@@ -14,6 +14,7 @@ import { ORDER_LINE, isDateLine, isDocNumberLine } from './notice-lines';
 import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
+import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -119,10 +120,6 @@ function wrapWidth({ counts, long }: Layout): number {
 const TITLE_END = /(通知|方案|意见|年[）)])$/;
 /** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
 const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
-const TOC_LINE = /^目[\s\u3000]{0,4}录$/;
-const LABEL_LINE = /^附[\s\u3000]{0,2}件[\s\u3000]{0,2}[0-9０-９一二三四五六七八九十]{0,3}[\s\u3000]{0,2}[:：]?$/;
-/** `专栏1 市场主体壮大工程`: the title of a box of items inside a section. */
-const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９])/;
 
 /**
  * A line that is a paragraph of its own, whatever surrounds it: a 专栏 title (its items follow), a
@@ -130,7 +127,7 @@ const BOX_TITLE = /^专栏\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}
  * first heading also a web page's own line and a 令's 版头 with its 令号.
  */
 function standsAlone(content: string, seenHeading: boolean): boolean {
-  if (BOX_TITLE.test(content) || TOC_LINE.test(content) || LABEL_LINE.test(content)) return true;
+  if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content)) return true;
   return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content));
 }
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
@@ -161,7 +158,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   // A marker counts as a heading where a new paragraph may begin.
   if (info.marker) {
     const prevIsHeadingLine = parts.length === 1 && !!parts[0].marker;
-    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev, width) || prevIsHeadingLine || BOX_TITLE.test(prev.content);
+    const mayStart = !prev || prevEnds || info.indented || width === 0 || !isFull(prev, width) || prevIsHeadingLine || isBoxTitle(prev.content);
     if (!mayStart) info.marker = undefined;
   }
   const headingLineEnded =

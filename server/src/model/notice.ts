@@ -12,7 +12,8 @@ import type { SpanMaker } from './spans';
 import { DATE_IN_TEXT, DOC_NUMBER, NUMERIC_DATE, ORDER_LINE } from './notice-lines';
 import { SENTENCE_END, hasCjk } from './text';
 import { genreOf, type GenreInfo } from './genre';
-import { isAttachmentLabel, isPartTitle } from './parts';
+import { isPartTitle } from './parts';
+import { isAttachmentLabel } from './shapes';
 
 const ISSUER_END = /(政府|办公室|办公厅|局|委员会|委|部|会|院)$/;
 /** A 版头 line: `巫山县人民政府文件`. */

@@ -11,16 +11,12 @@ import { SENTENCE_END, hasCjk } from './text';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isDocNumberLine } from './notice-lines';
 import { asciiDigits } from './numbering';
+import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
 
-const LABEL = /^附件[0-9０-９一二三四五六七八九十]{0,3}[:：]?$/;
 /** `附件1：某某申请表` on one line, after the covering document. */
 const LABEL_WITH_TITLE = /^附件[0-9０-９一二三四五六七八九十]{1,3}[:：]?(.{2,60})$/;
 const squeeze = (s: string) => s.replace(/[\s\u3000*]+/g, '');
 
-/** `附件` / `附件2` / `附件一：` alone on a line. */
-export function isAttachmentLabel(text: string): boolean {
-  return text.length <= 12 && LABEL.test(squeeze(text));
-}
 
 const endsSentence = (t: string) => SENTENCE_END.has(t[t.length - 1]) || /[，、,]$/.test(t);
 
@@ -47,7 +43,7 @@ export function isPartTitle(blocks: readonly ParsedBlock[], i: number): boolean 
     isDocNumberLine(next.text) ||
     /[：:]$/.test(next.text) ||
     next.text.length >= 30 ||
-    /^目录$/.test(squeeze(next.text))
+    isTocLine(next.text)
   );
 }
 
@@ -169,7 +165,7 @@ export function headingItems(blocks: readonly ParsedBlock[], from: number, to: n
 function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: number): Set<number> {
   const skip = new Set<number>();
   for (let i = from; i < to; i++) {
-    if (squeeze(blocks[i].text) !== '目录') continue;
+    if (!isTocLine(blocks[i].text)) continue;
     let first = -1;
     for (let j = i + 1; j < to && first < 0; j++) if (blocks[j].marker) first = j;
     if (first < 0) break;
@@ -310,7 +306,7 @@ function listItems(blocks: readonly ParsedBlock[], from: number, to: number, ski
     }
     if (b.marker) continue;
     const text = squeeze(b.text);
-    if (/^专栏[0-9０-９一二三四五六七八九十]{1,3}/.test(text) && text.length <= 40) run(i + 1, 1);
+    if (isBoxTitle(b.text)) run(i + 1, 1);
     else if (NOTE_LIST.test(text)) run(i + 1, 2, 'arabic');
     // `填写说明` under a form: its own 一、二、 notes, whatever the form's numbering was.
     else if (NOTES_TITLE.test(text)) run(i + 1, 1, undefined, true);
