@@ -35,6 +35,9 @@ const MARK_DATE = /(?:[0-9０-９]{2,4}[×✕XxＸｘ]{0,2}|[×✕XxＸｘ]{1,4}
 /** 年 月 日 with blanks (spaces or underscores) where the numbers go. */
 const BLANK_DATE = /(?<![0-9０-９〇零一二三四五六七八九十○OＯ×XxＸ])[ 　_＿]{0,8}年[ 　_＿]{1,8}月[ 　_＿]{1,8}日/g;
 
+const ANY_MARK = /[×✕XxＸｘ]/;
+const CLOSING_BRACKET = /[〕］\]﹞]/;
+
 /** Two or more empty boxes: □□ stands for characters still to be written. */
 const BOXES = /□{2,}/g;
 
@@ -69,16 +72,22 @@ export function findHoles(text: string, formFrom = Infinity): Hole[] {
   const add = (re: RegExp, kind: Kind, keep: (m: RegExpMatchArray) => boolean = () => true) => {
     for (const m of text.matchAll(re)) if (m[0].trim() && keep(m)) holes.push({ from: m.index!, to: m.index! + m[0].length, kind });
   };
-  add(NOTE, 'note', (m) => ASKS.test(m[1]) || EMPTY_NOTE.test(m[1]));
+  // Each pattern runs only on a block holding the character it cannot match without: most blocks
+  // hold none of them, and a pattern that may start anywhere (BLANK_DATE) is tried at every position.
+  if (text.includes('【')) add(NOTE, 'note', (m) => ASKS.test(m[1]) || EMPTY_NOTE.test(m[1]));
   // In an attachment's body, blank fields belong to the form the recipients fill in.
   const draft = (m: RegExpMatchArray) => m.index! < formFrom;
-  add(PAREN_NOTE, 'note', draft);
-  add(MARK_DATE, 'date', (m) => draft(m) && /[×✕XxＸｘ]/.test(m[0]));
-  add(BLANK_DATE, 'date', draft);
-  add(NO_SERIAL, 'doc-number', draft);
-  add(EMPTY_YEAR, 'doc-number', draft);
-  add(BOXES, 'boxes', draft);
-  add(MARKS, 'mark', (m) => draft(m) && isMark(text, m.index!, m.index! + m[0].length));
+  if (text.includes('（') || text.includes('(')) add(PAREN_NOTE, 'note', draft);
+  if (text.includes('日') && text.includes('年')) {
+    if (ANY_MARK.test(text)) add(MARK_DATE, 'date', (m) => draft(m) && ANY_MARK.test(m[0]));
+    add(BLANK_DATE, 'date', draft);
+  }
+  if (CLOSING_BRACKET.test(text)) {
+    add(NO_SERIAL, 'doc-number', draft);
+    add(EMPTY_YEAR, 'doc-number', draft);
+  }
+  if (text.includes('□')) add(BOXES, 'boxes', draft);
+  if (ANY_MARK.test(text)) add(MARKS, 'mark', (m) => draft(m) && isMark(text, m.index!, m.index! + m[0].length));
   holes.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
   const out: Hole[] = [];
   for (const h of holes) {
