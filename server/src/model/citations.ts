@@ -54,12 +54,15 @@ export function findCitations(block: Block, spans: SpanMaker): { citations: Cita
 }
 
 /** Matching close mark, with nesting for 《》; bounded. */
-function closeOf(text: string, open: number, openCh: string, closeCh: string): number {
+function closeOf(text: string, open: number, openMark: string, closeMark: string): number {
   let depth = 0;
   const limit = Math.min(text.length, open + MAX_TITLE);
+  const openCh = openMark.charCodeAt(0);
+  const closeCh = closeMark.charCodeAt(0);
   for (let i = open; i < limit; i++) {
-    if (text[i] === openCh && openCh !== closeCh) depth++;
-    else if (text[i] === closeCh) {
+    const c = text.charCodeAt(i);
+    if (c === openCh && openCh !== closeCh) depth++;
+    else if (c === closeCh) {
       if (openCh === closeCh && i === open) continue;
       if (openCh === closeCh || --depth === 0) return i;
     }

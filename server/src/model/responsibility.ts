@@ -8,8 +8,7 @@ import type { SpanMaker } from './spans';
 
 /** Longest clause we look for; keeps the bracket scan bounded on hostile input. */
 const MAX_CLAUSE = 400;
-const OPEN = new Set(['（', '(']);
-const CLOSE = new Set(['）', ')']);
+const OPENING = /[（(]/g;
 /** A unit name: short, no sentence punctuation. */
 const UNIT_LIKE = /^[^，。；：,;:“”"]{2,30}$/;
 
@@ -37,12 +36,12 @@ function closing(text: string, open: number): number {
   let depth = 0;
   const limit = Math.min(text.length, open + MAX_CLAUSE);
   for (let i = open; i < limit; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     // Deeper than one nested level is no clause: stop at once, or a run of n `（` costs n × MAX_CLAUSE
     // steps (a 200,000-character line of `（` took 3 s; issue #8, test/unit/fuzz-bounded.test.ts).
-    if (OPEN.has(c)) {
+    if (c === 0xff08 || c === 0x28) {
       if (++depth > 2) return -1;
-    } else if (CLOSE.has(c) && --depth === 0) return i;
+    } else if ((c === 0xff09 || c === 0x29) && --depth === 0) return i;
   }
   return -1;
 }
@@ -50,8 +49,10 @@ function closing(text: string, open: number): number {
 export function findResponsibilities(block: Block, spans: SpanMaker): ResponsibilityList[] {
   const found: ResponsibilityList[] = [];
   const text = block.text;
-  for (let i = 0; i < text.length; i++) {
-    if (!OPEN.has(text[i])) continue;
+  // Opening brackets found by a native scan (indexing every character makes a string per CJK one).
+  OPENING.lastIndex = 0;
+  for (let open = OPENING.exec(text); open; open = OPENING.exec(text)) {
+    const i = open.index;
     const end = closing(text, i);
     if (end < 0) continue;
     const content = text.slice(i + 1, end);
@@ -60,7 +61,7 @@ export function findResponsibilities(block: Block, spans: SpanMaker): Responsibi
     const units = splitUnits(block, i + 1 + shape.from, i + 1 + shape.to, spans);
     if (units.length === 0 || !units.every((u) => UNIT_LIKE.test(u.name))) continue;
     found.push({ ...spans.inBlock(block, i, end + 1), form: shape.form, units });
-    i = end;
+    OPENING.lastIndex = end + 1;
   }
   return found;
 }
