@@ -36,6 +36,9 @@ const MARK_DATE = /(?:[0-9０-９]{2,4}[×✕XxＸｘ]{0,2}|[×✕XxＸｘ]{1,4}
 const BLANK_DATE = /(?<![0-9０-９〇零一二三四五六七八九十○OＯ×XxＸ])[ 　_＿]{0,8}年[ 　_＿]{1,8}月[ 　_＿]{1,8}日/g;
 
 const ANY_MARK = /[×✕XxＸｘ]/;
+const PAREN_NOTE_WORD = /此处|请|待/;
+/** A character without which no pattern below can match (【, a date's 日, a closing 文号 bracket, □, X/×; 此处/请/待). */
+const TRIGGER = /[【日〕］\]﹞□×✕XxＸｘ此请待]/;
 const CLOSING_BRACKET = /[〕］\]﹞]/;
 
 /** Two or more empty boxes: □□ stands for characters still to be written. */
@@ -68,6 +71,8 @@ function isMark(text: string, from: number, to: number): boolean {
  * joined index `formFrom` on the block belongs to an attachment's body (a form or template).
  */
 export function findHoles(text: string, formFrom = Infinity): Hole[] {
+  // Most blocks hold no character any pattern needs: nothing to allocate for them.
+  if (!TRIGGER.test(text)) return [];
   const holes: Hole[] = [];
   const add = (re: RegExp, kind: Kind, keep: (m: RegExpMatchArray) => boolean = () => true) => {
     for (const m of text.matchAll(re)) if (m[0].trim() && keep(m)) holes.push({ from: m.index!, to: m.index! + m[0].length, kind });
@@ -77,7 +82,7 @@ export function findHoles(text: string, formFrom = Infinity): Hole[] {
   if (text.includes('【')) add(NOTE, 'note', (m) => ASKS.test(m[1]) || EMPTY_NOTE.test(m[1]));
   // In an attachment's body, blank fields belong to the form the recipients fill in.
   const draft = (m: RegExpMatchArray) => m.index! < formFrom;
-  if (text.includes('（') || text.includes('(')) add(PAREN_NOTE, 'note', draft);
+  if (PAREN_NOTE_WORD.test(text) && (text.includes('（') || text.includes('('))) add(PAREN_NOTE, 'note', draft);
   if (text.includes('日') && text.includes('年')) {
     if (ANY_MARK.test(text)) add(MARK_DATE, 'date', (m) => draft(m) && ANY_MARK.test(m[0]));
     add(BLANK_DATE, 'date', draft);

@@ -13,6 +13,7 @@ import { firstIndex } from '../../model/search';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF = /[,;:?!()]/g;
+const ANY_HALF = /[,;:?!()]/;
 
 /** Original offsets other rules own: heading markers, and the last mark of 主送机关 and 抄送 (notice-elements). */
 function ownedElsewhere(doc: GongwenDocument): Set<number> {
@@ -51,6 +52,7 @@ type Messages = (half: string) => string;
 
 function scanBlock(doc: GongwenDocument, block: Block, owned: Set<number>, out: Finding[], message: Messages): void {
   const text = block.text;
+  if (!ANY_HALF.test(text)) return; // most blocks: nothing to allocate
   const open: number[] = [];
   const lone = (i: number) => {
     const ch = text[i];
