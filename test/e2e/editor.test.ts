@@ -42,6 +42,16 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     return { error: count('error'), warning: count('warning') };
   }
 
+  /** A small picture of one part of the workbench, for the walkthrough pages (docs/walkthrough, shipped in the .vsix). */
+  async function clip(name: string, locator: ReturnType<Workbench['page']['locator']>, pad = 12, maxHeight = 360): Promise<void> {
+    const box = await locator.first().boundingBox();
+    assert.ok(box, `${name}: nothing to picture`);
+    const x = Math.max(0, box.x - pad);
+    const y = Math.max(0, box.y - pad);
+    const clipBox = { x, y, width: Math.min(1400 - x, box.width + 2 * pad), height: Math.min(1000 - y, box.height + 2 * pad, maxHeight) };
+    await wb.page.screenshot({ path: path.join(SCREENSHOTS, `walkthrough-${name}.png`), clip: clipBox });
+  }
+
   const statusItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('[aria-label*="个错误，"]') });
 
   before(async function () {
@@ -90,6 +100,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     await wb.page.locator('.markers-panel').waitFor();
     await wb.problemRow('heading-style', '[Ln 94, Col 1]').waitFor();
     await wb.screenshot('editor-problems');
+    await clip('problems', wb.page.locator('.part.panel'), 0, 260);
   });
 
   it('fix-all from the quick-fix menu fixes every heading-style finding at once, and the status bar follows', async () => {
@@ -124,6 +135,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     await ignore.waitFor();
     await wb.codeActionRow('在本文件中关闭规则 heading-style').waitFor();
     await wb.screenshot('editor-suppress-menu');
+    await clip('quick-fix', wb.page.locator('.action-widget'), 40);
     await ignore.click();
     // The entry is in gongwen.json, saved (client/src/saveProjectConfig.ts), and the server has read it.
     await wb.page.locator('.tabs-container .tab.dirty', { hasText: 'gongwen.json' }).waitFor({ state: 'detached' });
@@ -149,6 +161,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     await wb.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: 'upper-002.gw' }).waitFor();
     await wb.waitForEditorText('（十三）提升老年人科学素质');
     await wb.screenshot('editor-definition');
+    await clip('definition', wb.page.locator('.editor-group-container.active .view-line', { hasText: '（十三）提升老年人科学素质' }), 60, 200);
   });
 
   it('find references (Shift+F12) on the upper clause lists the clause of notice-000.txt that implements it', async () => {
@@ -205,6 +218,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     assert.ok(picked.some((p) => p.includes('山东省全民科学素质行动规划纲要实施方案')), picked.join('\n'));
     assert.ok(picked.some((p) => p.includes('全民科学素质行动规划纲要（2021—2035年）')), picked.join('\n'));
     await wb.screenshot('editor-new-plan-parents');
+    await clip('new-plan', wb.page.locator('.quick-input-widget'), 4);
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await wb.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
@@ -226,5 +240,32 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     assert.ok(findings.length >= 10, rows.join('\n'));
     assert.deepEqual(findings.filter((r) => !r.includes('placeholder')), [], 'only placeholders, no target-below-upper');
     await wb.screenshot('editor-new-plan');
+  });
+
+  it('the walkthrough (公文：从起草到印发前检查) shows its five steps; its first button opens the sample notice as 公文', async () => {
+    await wb.dismiss();
+    await wb.page.keyboard.press('F1');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.fill('>Welcome: Open Walkthrough');
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open Walkthrough' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    // Manifest strings follow VS Code's display language (English here; Chinese from package.nls.zh-cn.json).
+    const ours = /Gongwen: from drafting to the check before issuance|公文：从起草到印发前检查/;
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: ours }).waitFor();
+    await input.fill('Gongwen');
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: ours }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    const page = wb.page.locator('.gettingStartedContainer');
+    for (const step of [/Open a 公文|打开一份公文/, /See the findings|查看问题/, /Fix them all|全部修复/, /Start a new plan|新建实施方案/, /Go to the higher-level plan|跳到上级方案/]) {
+      await page.locator('.getting-started-step', { hasText: step }).first().waitFor();
+    }
+    const button = page.getByText(/^(Open a Sample Notice|打开示例公文)$/).first();
+    await button.waitFor();
+    await wb.screenshot('editor-walkthrough');
+    await button.click();
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
+    await wb.waitForEditorText('威海市科学技术局');
+    await wb.waitForLanguage('公文');
+    await wb.page.locator('[aria-label^="通知（印发） · 实施意见，0 个错误，"]').first().waitFor();
   });
 });

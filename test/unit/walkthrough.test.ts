@@ -13,7 +13,8 @@ const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, '
 const nlsZh: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
 const shipped = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
 /** Whether `.vscodeignore` (everything out, then `!` patterns back in) keeps the file in the package. */
-const ships = (rel: string) => shipped.some((p) => p === rel || (p.endsWith('/**') && rel.startsWith(p.slice(0, -2))));
+const ships = (rel: string) =>
+  shipped.some((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`).test(rel));
 const key = (s: string) => /^%(.+)%$/.exec(s)?.[1] ?? assert.fail(`not an nls reference: ${s}`);
 
 describe('walkthrough (issue #20)', () => {

@@ -202,7 +202,7 @@ export function suppressionActions(
   stale: readonly Diagnostic[],
   s: Suppressions,
 ): CodeAction[] {
-  if (!s.file) return [];
+  if (!s.file || (!here.length && !stale.length)) return [];
   const rel = projectPath(doc.uri, s.dir);
   if (rel === undefined) return [];
   const file = s.file();
