@@ -12,6 +12,8 @@ const common = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build whose require() of its own files esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

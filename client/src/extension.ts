@@ -11,13 +11,15 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerPlainTextDetection } from './detectPlainText';
-import { createStatusItem } from './statusBar';
+import { createFindingsItem, createStatusItem } from './statusBar';
 import { registerRenumber } from './commands/renumber';
 import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
 import { registerOpenUpperClause } from './commands/open-upper';
+import { registerOpenSample } from './commands/open-sample';
 import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
+import { registerSaveProjectConfig, saveProjectConfigMiddleware } from './saveProjectConfig';
 
 const OUTPUT_NAME = '公文 (gongwen)';
 
@@ -42,8 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // (server/src/lsp/workspace.ts `watchers`) — so a closed upper plan edited outside re-checks the
     // open documents below it. A `fileEvents` watcher here would only report the same files twice.
     outputChannel: output,
-    // A rule's link opens its page rendered, not as an editable tab (issue #20).
-    middleware: ruleLinkMiddleware(context.extension.id),
+    // A rule's link opens its page rendered, not as an editable tab; a quick fix that records a
+    // suppression in gongwen.json saves it, so the server reads it at once (issue #20).
+    middleware: { ...ruleLinkMiddleware(context.extension.id), ...saveProjectConfigMiddleware() },
     // In Restricted Mode the server reads gongwen.json for its settings only, never the paths it names
     // (issue #14). Evaluated at each start, so the restart after the user grants trust sends true.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
@@ -54,12 +57,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     createStatusItem(languageClient),
+    createFindingsItem(languageClient),
     registerPlainTextDetection(output),
     registerRenumber(languageClient),
     registerNewPlan(),
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient, context),
     registerOpenUpperClause(),
+    registerOpenSample(context),
+    registerSaveProjectConfig(),
     registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     // Trust granted: start again, so the paths and files of gongwen.json are read now.

@@ -3,7 +3,7 @@
  * and the caller carries on with the defaults: broken configuration never stops the linter.
  */
 import * as fs from 'node:fs';
-import { RULE_SETTINGS, type ProjectConfig, type RuleSetting } from './settings';
+import { RULE_SETTINGS, type IgnoreEntry, type ProjectConfig, type RuleOverride, type RuleSetting } from './settings';
 import { RULES } from './rules/index';
 import { parseJson } from './json';
 import { t } from './l10n';
@@ -100,11 +100,58 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
       warnings.push(...unknownRuleWarnings(rules, fileName));
     } else problems.push(t('“{0}”应为对象', 'rules'));
   }
-  const more = warnings.length ? { warnings } : {};
+  if (obj.ignore !== undefined) {
+    const ignore = readIgnore(obj.ignore);
+    if (ignore) config.ignore = ignore.slice(0, MAX_IGNORE);
+    else problems.push(t('“{0}”应为数组，每项含 file、rule、text 三个字符串和可选的正整数 occurrence', 'ignore'));
+    if (ignore && ignore.length > MAX_IGNORE) warnings.push(t('{0}：“{1}”超过 {2} 项，其余 {3} 项已忽略。', fileName, 'ignore', MAX_IGNORE, ignore.length - MAX_IGNORE));
+  }
+  if (obj.overrides !== undefined) {
+    const overrides = readOverrides(obj.overrides);
+    if (overrides) {
+      config.overrides = overrides.slice(0, MAX_OVERRIDES);
+      for (const o of config.overrides) warnings.push(...unknownRuleWarnings(o.rules, fileName));
+    } else problems.push(t('“{0}”应为数组，每项含 files（路径或通配符的数组）和 rules（规则编号到级别）', 'overrides'));
+    if (overrides && overrides.length > MAX_OVERRIDES) warnings.push(t('{0}：“{1}”超过 {2} 项，其余 {3} 项已忽略。', fileName, 'overrides', MAX_OVERRIDES, overrides.length - MAX_OVERRIDES));
+  }
+  const more = warnings.length ? { warnings: [...new Set(warnings)] } : {};
   if (problems.length) {
     return { config, error: t('{0}：{1}；其余设置照常使用。', fileName, problems.join('；')), ...more };
   }
   return { config, ...more };
+}
+
+/** Bounds on what gongwen.json may ask every check to look through (issue #14's spirit: a file cannot make the server slow). */
+export const MAX_IGNORE = 5000;
+export const MAX_OVERRIDES = 256;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `ignore`: every entry well formed, or undefined (the whole list is refused, as a malformed key is). */
+function readIgnore(value: unknown): IgnoreEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: IgnoreEntry[] = [];
+  for (const e of value) {
+    if (!isRecord(e) || typeof e.file !== 'string' || typeof e.rule !== 'string' || typeof e.text !== 'string') return undefined;
+    if (Object.keys(e).some((k) => !['file', 'rule', 'text', 'occurrence'].includes(k))) return undefined;
+    const occurrence = e.occurrence;
+    if (occurrence !== undefined && !(typeof occurrence === 'number' && Number.isInteger(occurrence) && occurrence >= 1)) return undefined;
+    out.push({ file: e.file, rule: e.rule, text: e.text, ...(occurrence !== undefined ? { occurrence } : {}) });
+  }
+  return out;
+}
+
+/** `overrides`: `[{ "files": [...], "rules": { id: level } }]`, or undefined when malformed. */
+function readOverrides(value: unknown): RuleOverride[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: RuleOverride[] = [];
+  for (const o of value) {
+    if (!isRecord(o) || Object.keys(o).some((k) => k !== 'files' && k !== 'rules')) return undefined;
+    if (!Array.isArray(o.files) || !o.files.every((f) => typeof f === 'string') || !isRecord(o.rules)) return undefined;
+    if (!Object.values(o.rules).every((v) => RULE_SETTINGS.includes(v as RuleSetting))) return undefined;
+    out.push({ files: o.files as string[], rules: o.rules as Record<string, RuleSetting> });
+  }
+  return out;
 }
 
 /** Read and parse a gongwen.json; a missing file is not an error (empty config). */

@@ -121,7 +121,7 @@ function applySettings(): void {
   const { config, dir } = settings.project();
   const { knowledge, warnings } = loadKnowledge(config, dir);
   settings.tell(warnings); // each once until gongwen.json changes, not again on every settings change
-  service.configure(settings.current(), knowledge);
+  service.configure(settings.current(), knowledge, settings.suppressions());
   analyses.clear();
 }
 

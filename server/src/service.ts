@@ -12,7 +12,7 @@ import { placed } from './model/reuse';
 import type { GongwenDocument } from './model/types';
 import { RULES } from './rules/index';
 import type { Finding, Rule, RuleContext } from './rules/types';
-import { DEFAULT_SETTINGS, type GongwenSettings, type SeverityName } from './settings';
+import { DEFAULT_SETTINGS, type GongwenSettings, type RuleSetting, type SeverityName } from './settings';
 import { setLanguage } from './l10n';
 import type { Knowledge } from './knowledge/types';
 import { bundledKnowledge } from './knowledge/index';
@@ -28,6 +28,9 @@ import { references } from './features/references';
 import { codeLenses } from './features/code-lens';
 import { workspaceSymbols } from './features/workspace-symbols';
 import { COMMANDS, type CommandResult } from './features/commands';
+import {
+  applyIgnores, findingKeys, NO_SUPPRESSIONS, rulesFor, staleDiagnostic, STALE_CODE, suppressionActions, type Suppressions,
+} from './features/suppressions';
 
 export interface Logger {
   info(message: string): void;
@@ -44,11 +47,14 @@ export interface ServiceOptions {
   /** URI prefix of the rule pages; a diagnostic links to `${docsBase}${ruleId}.md`. */
   docsBase?: string;
   logger?: Logger;
+  /** gongwen.json `ignore` and `overrides` (issue #20), paths relative to its folder. */
+  suppressions?: Suppressions;
 }
 
 export interface LanguageService {
   readonly rules: readonly Rule[];
-  configure(settings: GongwenSettings, knowledge?: Knowledge): void;
+  /** `suppressions`: gongwen.json `ignore` and `overrides`; kept as they were when absent. */
+  configure(settings: GongwenSettings, knowledge?: Knowledge, suppressions?: Suppressions): void;
   readonly settings: GongwenSettings;
   readonly knowledge: Knowledge;
   /** `options.previous`: the same document's last version, for an incremental parse (the editor's case). */
@@ -83,9 +89,13 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
   const docsBase = options.docsBase ?? DEFAULT_DOCS_BASE;
   const logger = options.logger;
+  let suppressions = options.suppressions ?? NO_SUPPRESSIONS;
   setLanguage(settings.language);
-  /** Findings per parsed document (one parse per version upstream, so one run per version here). */
-  let findingsCache = new WeakMap<GongwenDocument, RuledFinding[]>();
+  /**
+   * Findings per parsed document (one parse per version upstream, so one run per version here): `all`
+   * that the rules found, `shown` once gongwen.json `ignore` is applied, with a hint per stale entry.
+   */
+  let findingsCache = new WeakMap<GongwenDocument, { all: RuledFinding[]; shown: RuledFinding[] }>();
   /** Part of every remembered per-block finding's key: new settings or knowledge invalidate them all. */
   let configuration = 0;
   /** The diagnostic made for each finding object, while settings (severities, language) stand. */
@@ -104,20 +114,26 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     };
   };
 
-  function severityOf(rule: Rule): SeverityName | undefined {
-    const setting = settings.rules[rule.id];
+  function severityOf(rule: Rule, rules: Record<string, RuleSetting>): SeverityName | undefined {
+    const setting = rules[rule.id];
     if (setting === 'off') return undefined;
     if (setting === undefined || setting === 'default') return rule.defaultSeverity;
     return setting;
   }
 
   function findings(doc: GongwenDocument): RuledFinding[] {
+    return analyse(doc).shown;
+  }
+
+  function analyse(doc: GongwenDocument): { all: RuledFinding[]; shown: RuledFinding[] } {
     const cached = findingsCache.get(doc);
     if (cached) return cached;
     const out: RuledFinding[] = [];
     const ctx = context(doc);
+    // gongwen.json `overrides` may set levels for this file only (issue #20).
+    const rules = rulesFor(settings.rules, suppressions, doc.uri);
     for (const rule of RULES) {
-      const ruleSeverity = severityOf(rule);
+      const ruleSeverity = severityOf(rule, rules);
       if (!ruleSeverity) continue;
       let found;
       try {
@@ -128,7 +144,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
         continue;
       }
       // A finding's own severity (e.g. information for PDF-extraction spaces) holds unless the user overrode the rule.
-      const overridden = settings.rules[rule.id] !== undefined && settings.rules[rule.id] !== 'default';
+      const overridden = rules[rule.id] !== undefined && rules[rule.id] !== 'default';
       for (const f of found) {
         // A finding taken over from the previous version (model/reuse.ts) keeps its diagnostic too.
         const known = ruled.get(f);
@@ -154,8 +170,25 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       }
     }
     out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
-    findingsCache.set(doc, out);
-    return out;
+    const ran = (id: string) => RULES.some((r) => r.id === id && severityOf(r, rules) !== undefined);
+    const { kept, stale } = applyIgnores(doc, out, suppressions, ran);
+    const hints = stale.map((e): RuledFinding => ({ ruleId: STALE_CODE, fixes: [], diagnostic: staleDiagnostic(doc, e, `${docsBase}${STALE_CODE}.md`) }));
+    const result = { all: out, shown: hints.length ? [...hints, ...kept] : kept };
+    findingsCache.set(doc, result);
+    return result;
+  }
+
+  /** The quick fixes that write gongwen.json: silence a finding or a rule here, drop a stale entry. */
+  function suppressing(doc: GongwenDocument, range: Range, only?: string[]): CodeAction[] {
+    if (!suppressions.file || (only && !only.some((k) => k.startsWith('quickfix') || 'quickfix'.startsWith(k)))) return [];
+    const { all, shown } = analyse(doc);
+    const visible = new Set(shown);
+    const keys = findingKeys(doc, all);
+    const touches = (r: Range) => !(r.end.line < range.start.line || r.start.line > range.end.line ||
+      (r.end.line === range.start.line && r.end.character < range.start.character) || (r.start.line === range.end.line && r.start.character > range.end.character));
+    const here = all.flatMap((f, i) => (visible.has(f) && touches(f.diagnostic.range) ? [{ ...f, key: keys[i] }] : []));
+    const stale = shown.filter((f) => f.ruleId === STALE_CODE && touches(f.diagnostic.range)).map((f) => f.diagnostic);
+    return suppressionActions(doc, here, stale, suppressions);
   }
 
   /** A feature that throws answers with its empty value; the error is logged. */
@@ -176,9 +209,10 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     get knowledge() {
       return knowledge;
     },
-    configure(next, nextKnowledge) {
+    configure(next, nextKnowledge, nextSuppressions) {
       settings = next;
       if (nextKnowledge) knowledge = nextKnowledge;
+      if (nextSuppressions) suppressions = nextSuppressions;
       findingsCache = new WeakMap();
       ruled = new WeakMap();
       configuration++;
@@ -186,7 +220,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     },
     parse: (uri, text, options) => parseDocument(uri, text, options),
     diagnostics: (doc) => findings(doc).map((f) => f.diagnostic),
-    codeActions: (doc, range, only) => safe('codeActions', [], () => quickFixes(doc.uri, findings(doc), range, only)),
+    codeActions: (doc, range, only) => safe('codeActions', [], () => [...quickFixes(doc.uri, findings(doc), range, only), ...suppressing(doc, range, only)]),
     certainEdits: (doc) => allCertainEdits(findings(doc)),
     forgetFindings() {
       findingsCache = new WeakMap();

@@ -53,6 +53,30 @@ export interface ProjectConfig {
   templates?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
+  /** Single findings silenced in one file (issue #20; features/suppressions.ts). */
+  ignore?: IgnoreEntry[];
+  /** Rule levels for some files only, later entries winning (issue #20). */
+  overrides?: RuleOverride[];
+}
+
+/**
+ * One finding silenced in one file: the rule, the text of the finding's range (its first
+ * `MAX_IGNORE_TEXT` characters) and which finding of that rule with that text it is, counted from 1
+ * in document order — so the entry survives edits elsewhere in the file (issue #20).
+ */
+export interface IgnoreEntry {
+  /** The document's path relative to the folder of gongwen.json, with `/`. */
+  file: string;
+  rule: string;
+  text: string;
+  /** 1 when absent. */
+  occurrence?: number;
+}
+
+/** Rule levels for the documents matching `files` (paths or patterns relative to gongwen.json). */
+export interface RuleOverride {
+  files: string[];
+  rules: Record<string, RuleSetting>;
 }
 
 /** Settings from the editor, overridden by gongwen.json where the file says something. */

@@ -131,7 +131,8 @@ export async function startCodeServer(workspace: string): Promise<CodeServer> {
         process.kill(child.pid, 'SIGTERM');
         await exited;
       }
-      fs.rmSync(root, { recursive: true, force: true });
+      // The extension host and the language server may still be writing logs there as they exit (ENOTEMPTY): retried.
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
-import { generateSkeleton, isDocNumber, likelyParents, parentTarget, parsePeriod, PLACEHOLDER, type SkeletonInput } from '../../server/src/drafting/skeleton';
+import { generateSkeleton, isDocNumber, parentTarget, parsePeriod, PLACEHOLDER, type SkeletonInput } from '../../server/src/drafting/skeleton';
+import { jurisdictionChain, parentPlans } from '../../server/src/drafting/parents';
+import { bundledDepartments } from '../../server/src/knowledge/departments';
 import { bundledPlans } from '../../server/src/knowledge/plans';
 import { parseDocument } from '../../server/src/model/parse';
 import { NOTICE_ELEMENT_ORDER } from '../../server/src/model/types';
@@ -32,6 +34,13 @@ const INPUTS: Record<string, SkeletonInput> = {
     parents: [plan('weihai-2021'), plan('national-2021'), plan('shandong-2021')], date: { year: 2022, month: 10, day: 3 },
   },
   'district, nothing chosen yet': { jurisdiction: '济宁市兖州区', period: [2021, 2025], parents: [], date: { year: 2023, month: 1, day: 31 } },
+  // What 新建实施方案 preselects (issue #20): the city's plan too, so the target is the nearest parent's.
+  '乳山市 with the parents the command preselects': {
+    jurisdiction: '乳山市', period: [2021, 2025], parents: parentPlans(plans, [2021, 2025], '乳山市', bundledDepartments().lists), date: { year: 2024, month: 3, day: 5 },
+  },
+  '平阴县 with the parents the command preselects': {
+    jurisdiction: '平阴县', period: [2021, 2025], parents: parentPlans(plans, [2021, 2025], '平阴县', bundledDepartments().lists), date: { year: 2024, month: 3, day: 5 },
+  },
 };
 
 function placeholderOffsets(text: string): Array<[number, number]> {
@@ -148,7 +157,25 @@ describe('skeleton command answers', () => {
     assert.equal(isDocNumber('平政字〔2022〕第21号'), false);
   });
 
-  it('preselects the national and provincial plans of an overlapping period', () => {
-    assert.deepEqual(likelyParents(plans, [2021, 2025]).map((p) => p.id).sort(), ['national-2021', 'shandong-2021']);
+  it('knows each place\'s parents: county → city → province (issue #20)', () => {
+    const lists = bundledDepartments().lists;
+    assert.deepEqual(jurisdictionChain('乳山市', lists), ['乳山市', '威海市', '山东省']);
+    assert.deepEqual(jurisdictionChain('济宁市兖州区', lists), ['兖州区', '济宁市', '山东省']);
+    assert.deepEqual(jurisdictionChain('平阴县', lists), ['平阴县', '济南市', '山东省']);
+    assert.deepEqual(jurisdictionChain('青岛市'), ['青岛市', '山东省']);
+    assert.deepEqual(jurisdictionChain('某某县'), ['某某县']);
+    // A cycle in a user's lists stops.
+    assert.deepEqual(jurisdictionChain('甲县', [{ jurisdiction: '甲县', parent: '乙市' }, { jurisdiction: '乙市', parent: '甲县' }]), ['甲县', '乙市']);
+  });
+
+  it('preselects the national plans and those of the jurisdiction\'s own city and province, of an overlapping period (issue #20)', () => {
+    const lists = bundledDepartments().lists;
+    const ids = (j: string, period: [number, number] = [2021, 2025]) => parentPlans(plans, period, j, lists).map((p) => p.id).sort();
+    assert.deepEqual(ids('乳山市'), ['national-2021', 'shandong-2021', 'weihai-2021']);
+    assert.deepEqual(ids('平阴县'), ['jinan-2022', 'national-2021', 'shandong-2021']);
+    assert.deepEqual(ids('济宁市兖州区'), ['national-2021', 'shandong-2021']);
+    assert.deepEqual(ids('威海市'), ['national-2021', 'shandong-2021'], 'a city is not its own parent');
+    assert.deepEqual(ids('淄博市', [2016, 2020]), ['national-2006', 'national-2016', 'shandong-2016']);
+    assert.deepEqual(ids('某某县'), ['national-2021'], 'unknown parents: the national plan only');
   });
 });

@@ -18,7 +18,7 @@ const contributes = pkg.contributes;
 /** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
 const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
 /** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
-const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'language', 'rules'];
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'language', 'rules', 'ignore', 'overrides'];
 /** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
 const UI_LANGUAGES = ['zh-cn', 'en'];
 const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];
@@ -158,7 +158,7 @@ describe('package.json', () => {
       .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
       .join('\n');
     const ids = contributes.commands.map((c: any) => c.command);
-    assert.deepEqual(ids.sort(), ['gongwen.coverage', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.renumber', 'gongwen.restartServer', 'gongwen.showOutput']);
+    assert.deepEqual(ids.sort(), ['gongwen.coverage', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.openSample', 'gongwen.renumber', 'gongwen.restartServer', 'gongwen.showOutput']);
     for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`) || client.includes(`registerTextEditorCommand('${id}'`), id);
   });
 });
@@ -317,6 +317,8 @@ describe('schemas/gongwen.schema.json', () => {
     const samples = [
       { jurisdiction: '乳山市', departments: 'departments.json', upper: ['upper/*.txt'], language: 'en', rules: { 'some-rule': 'off' } },
       { upper: { '乳山方案.txt': ['威海方案.txt'] }, rules: Object.fromEntries(RULE_SETTINGS.map((s, i) => [`r${i}`, s])) },
+      // Issue #20: one finding, and rules per file, silenced.
+      { ignore: [{ file: 'seeds/002.txt', rule: 'heading-style', text: '(十)', occurrence: 2 }, { file: 'a.gw', rule: 'placeholder', text: '××' }], overrides: [{ files: ['草稿/**/*.gw'], rules: { 'unit-order': 'off' } }] },
       {},
     ];
     for (const sample of samples) {
@@ -328,7 +330,11 @@ describe('schemas/gongwen.schema.json', () => {
   });
 
   it('rejects what the gongwen.json reader rejects', () => {
-    const samples = [{ jurisdiction: 1 }, { upper: 'upper.txt' }, { upper: { a: 'b' } }, { language: 'fr' }, { rules: { r: 'fatal' } }, { rules: [] }];
+    const samples = [
+      { jurisdiction: 1 }, { upper: 'upper.txt' }, { upper: { a: 'b' } }, { language: 'fr' }, { rules: { r: 'fatal' } }, { rules: [] },
+      { ignore: [{ file: 'a.gw', rule: 'r', text: 1 }] }, { ignore: [{ file: 'a.gw', rule: 'r', text: 'x', why: '' }] }, { overrides: [{ files: 'a.gw', rules: {} }] },
+      { overrides: [{ files: ['a.gw'], rules: { r: 'fatal' } }] },
+    ];
     for (const sample of samples) {
       assert.notDeepEqual(validate(schema, sample), [], JSON.stringify(sample));
       assert.ok(parseProjectConfig(JSON.stringify(sample), 'gongwen.json').error, JSON.stringify(sample));

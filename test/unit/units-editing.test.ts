@@ -48,6 +48,11 @@ describe('unit completion', () => {
     assert.ok(labels(completeAtEnd(`${HEAD}1.开展活动。（市委宣传部、wsjk`)).includes('市卫生健康局'));
   });
 
+  it('completes after 牵头单位： and 配合单位： (issue #20)', () => {
+    assert.ok(labels(completeAtEnd(`${HEAD}1.开展活动。（牵头单位：kx`)).includes('市科协'));
+    assert.ok(labels(completeAtEnd(`${HEAD}1.开展活动。（牵头单位：市科协；配合单位：市科`)).includes('市科技局'));
+  });
+
   it('completes after 责任单位：', () => {
     assert.ok(labels(completeAtEnd(`${HEAD}1.开展活动。（责任单位：市科技局、kx`)).includes('市科协'));
   });

@@ -3,7 +3,8 @@
  * `Asker` backed by input boxes and quick picks; tests supply scripted answers. Each answer is
  * validated where it is asked; cancelling any question cancels the command (undefined).
  */
-import { generateSkeleton, isDocNumber, likelyParents, parsePeriod } from '../../../server/src/drafting/skeleton';
+import { generateSkeleton, isDocNumber, parsePeriod } from '../../../server/src/drafting/skeleton';
+import { parentPlans, type PlaceInfo } from '../../../server/src/drafting/parents';
 import type { PlanEntry } from '../../../server/src/knowledge/plans';
 
 export interface InputQuestion {
@@ -50,8 +51,11 @@ async function askPeriod(ask: Asker, t: Translate): Promise<[number, number] | u
   return typed === undefined ? undefined : parsePeriod(typed);
 }
 
-/** Asks everything and returns the skeleton text, or undefined when cancelled. */
-export async function askNewPlan(ask: Asker, entries: readonly PlanEntry[], today: Date, t: Translate): Promise<string | undefined> {
+/**
+ * Asks everything and returns the skeleton text, or undefined when cancelled. `places`: the department
+ * lists (their `parent`), so the plans of the jurisdiction's city and province are preselected (issue #20).
+ */
+export async function askNewPlan(ask: Asker, entries: readonly PlanEntry[], today: Date, t: Translate, places: readonly PlaceInfo[] = []): Promise<string | undefined> {
   const jurisdiction = (await ask.input({
     title: t('新建实施方案'),
     prompt: t('本级行政区划名称，如 平阴县、乳山市、济宁市兖州区'),
@@ -68,12 +72,15 @@ export async function askNewPlan(ask: Asker, entries: readonly PlanEntry[], toda
   if (docNumber === undefined) return undefined;
   const period = await askPeriod(ask, t);
   if (!period) return undefined;
-  const likely = new Set(likelyParents(entries, period));
+  const likely = parentPlans(entries, period, jurisdiction, places);
+  // The jurisdiction's own parents first (nearest first), then the other plans of the period.
+  const rank = (p: PlanEntry) => (likely.includes(p) ? 0 : 1);
   const parents = await ask.pickMany(
     t('所依据的上级方案'),
     entries
       .filter((p) => !p.period || (p.period[0] <= period[1] && p.period[1] >= period[0]))
-      .map((p) => ({ label: `《${p.title}》`, description: p.docNumber ?? '', detail: p.issuer, picked: likely.has(p), value: p })),
+      .sort((a, b) => rank(a) - rank(b))
+      .map((p) => ({ label: `《${p.title}》`, description: p.docNumber ?? '', detail: p.issuer, picked: likely.includes(p), value: p })),
   );
   if (!parents) return undefined;
   return generateSkeleton({

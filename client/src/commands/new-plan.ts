@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { bundledPlans } from '../../../server/src/knowledge/plans';
+import { bundledDepartments } from '../../../server/src/knowledge/departments';
 import { askNewPlan, type Asker } from './new-plan-flow';
 
 const asker: Asker = {
@@ -23,7 +24,7 @@ const asker: Asker = {
 
 export function registerNewPlan(): vscode.Disposable {
   return vscode.commands.registerCommand('gongwen.newPlan', async () => {
-    const text = await askNewPlan(asker, bundledPlans().entries, new Date(), (m) => vscode.l10n.t(m));
+    const text = await askNewPlan(asker, bundledPlans().entries, new Date(), (m) => vscode.l10n.t(m), bundledDepartments().lists);
     if (text === undefined) return;
     const doc = await vscode.workspace.openTextDocument({ language: 'gongwen', content: text });
     await vscode.window.showTextDocument(doc);

@@ -42,7 +42,9 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   for (const w of warnings) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
   const plans = withUpperFiles(knowledge.plans, request.upper ?? []);
   const truncated = (pattern: string) => io.err(`gongwen: ${t('警告：{0}', t('“{0}”：匹配的文件太多或层级太深，只读取了一部分上级方案。', pattern))}\n`);
-  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans, truncated) });
+  // gongwen.json `ignore` and `overrides` apply as in the editor; the CLI never writes them.
+  const suppressions = { dir: path.dirname(path.resolve(file)).replace(/\\/g, '/'), ignore: config.ignore ?? [], overrides: config.overrides ?? [] };
+  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans, truncated), suppressions });
 }
 
 /** The file URI the service is given, as the editor would name the same file. */

@@ -135,8 +135,3 @@ export function parsePeriod(text: string): [number, number] | undefined {
 export function isDocNumber(text: string): boolean {
   return /^[\u4e00-\u9fff]{1,12}〔\d{4}〕[1-9]\d{0,4}号$/.test(text.trim());
 }
-
-/** The registry's plans a new plan for `period` is likely to implement: national and provincial plans of an overlapping period. */
-export function likelyParents(entries: readonly PlanEntry[], period: [number, number]): PlanEntry[] {
-  return entries.filter((p) => (p.level === 'national' || p.level === 'province') && p.period && p.period[0] <= period[1] && p.period[1] >= period[0]);
-}

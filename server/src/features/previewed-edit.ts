@@ -33,9 +33,11 @@ export function editForClient(edit: WorkspaceEdit, annotations: boolean, version
       ),
     };
   }
+  // Creating gongwen.json (features/suppressions.ts) cannot be said as `changes`: such an edit goes as it is.
+  if (edit.documentChanges.some((c) => !('edits' in c))) return edit;
   const changes: Record<string, TextEdit[]> = { ...edit.changes };
   for (const c of edit.documentChanges) {
-    if (!('edits' in c)) continue; // file operations: the service makes none
+    if (!('edits' in c)) continue;
     const list = (changes[c.textDocument.uri] ??= []);
     // Snippet edits (LSP 3.18): the service makes none.
     for (const e of c.edits) if ('newText' in e) list.push({ range: e.range, newText: e.newText });

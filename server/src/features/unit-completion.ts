@@ -64,7 +64,8 @@ export function unitCompletions(ctx: FeatureContext, position: Position): Comple
 }
 
 function inClause(ctx: FeatureContext, before: string, position: Position): boolean {
-  if (/责任单位\s*[：:][^）)]*$/.test(before.slice(-200))) return true;
+  // 责任单位：…, and the lead/partner lists plans also write: 牵头单位：…；配合单位：… (issue #20).
+  if (/(?:责任|牵头|配合|参与)单位\s*[：:][^）)]*$/.test(before.slice(-200))) return true;
   const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
   // An open bracket whose text so far reads like a list of units (no sentence punctuation).
   if (open >= 0 && /^[^）)，。；：,;:]*$/.test(before.slice(open + 1)) && before.length - open <= 200) return true;

@@ -3,11 +3,13 @@
  * pushed with `didChangeConfiguration`, or `initializationOptions.settings` for clients such as
  * Neovim), overridden by `gongwen.json` at the root of the first workspace folder.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { readProjectConfig, type ConfigResult } from '../config';
 import { t } from '../l10n';
+import type { Suppressions } from '../features/suppressions';
 import { mergeSettings, RULE_SETTINGS, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
 
 export const CONFIG_SECTION = 'gongwen';
@@ -25,8 +27,11 @@ export interface InitializationOptions {
   trusted?: boolean;
 }
 
-/** The keys of gongwen.json kept in an untrusted workspace: settings, no paths. */
-const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction']);
+/**
+ * The keys of gongwen.json kept in an untrusted workspace: settings, no paths to read. `ignore` and
+ * `overrides` only name documents to compare with (issue #20: suppressions are read, not written).
+ */
+const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides']);
 
 export interface SettingsSource {
   /** True when the client answers `workspace/configuration`. */
@@ -40,6 +45,8 @@ export interface SettingsSource {
   project(): { config: ProjectConfig; dir: string | undefined };
   /** Show warnings about gongwen.json and the files it names, each once until gongwen.json changes. */
   tell(warnings: readonly string[]): void;
+  /** gongwen.json `ignore` and `overrides`; written by quick fixes only in a trusted workspace. */
+  suppressions(): Suppressions;
 }
 
 export interface SettingsIo {
@@ -104,6 +111,25 @@ export function createSettingsSource(params: InitializeParams, io: SettingsIo): 
     current: () => mergeSettings(editor, project.config),
     project: () => ({ config: project.config, dir: configPath && path.dirname(configPath) }),
     tell,
+    suppressions: () => projectSuppressions(project.config, configPath, trusted),
+  };
+}
+
+/** The suppressions of gongwen.json at `configPath`; the quick fixes read the file as it is when they are asked for. */
+export function projectSuppressions(config: ProjectConfig, configPath: string | undefined, writable: boolean): Suppressions {
+  if (!configPath) return { dir: '', ignore: [], overrides: [] };
+  const read = (): string | undefined => {
+    try {
+      return fs.readFileSync(configPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    dir: path.dirname(configPath).replace(/\\/g, '/'),
+    ignore: config.ignore ?? [],
+    overrides: config.overrides ?? [],
+    ...(writable ? { file: () => ({ uri: pathToFileURL(configPath).href, text: read() }) } : {}),
   };
 }
 
