@@ -107,9 +107,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     await wb.openFile('seed-002.gw', '威海市科学技术局');
     await wb.goToLine(94);
     await wb.waitForEditorText('(十)提升领导干部');
-    await wb.page.keyboard.press('Control+.');
-    const all = wb.codeActionRow('修复本文中全部“heading-style”问题（3 处）');
-    await all.waitFor();
+    const all = await wb.openCodeAction('修复本文中全部“heading-style”问题（3 处）');
     await wb.screenshot('editor-quick-fix-menu');
     await all.click();
     await wb.waitForEditorText('（十）提升领导干部');
@@ -130,9 +128,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     // seed-002.gw's heading-style findings are fixed: the rows left are weihai.gw's.
     await wb.problemRow('heading-style', '[Ln 94, Col 1]').waitFor();
     await wb.goToLine(94);
-    await wb.page.keyboard.press('Control+.');
-    const ignore = wb.codeActionRow('在本文件中忽略此项');
-    await ignore.waitFor();
+    const ignore = await wb.openCodeAction('在本文件中忽略此项');
     await wb.codeActionRow('在本文件中关闭规则 heading-style').waitFor();
     await wb.screenshot('editor-suppress-menu');
     await clip('quick-fix', wb.page.locator('.action-widget'), 40);
