@@ -4,7 +4,9 @@ import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
 export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
-export type OutputFormat = 'text' | 'json';
+/** `html` and `markdown` are the review report of `lint` (issue #15). */
+export type OutputFormat = 'text' | 'json' | 'html' | 'markdown';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'markdown'];
 
 export interface CliArgs {
   verb?: Verb;
@@ -77,8 +79,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     annotate: values.annotate,
   };
   if (values.format !== undefined) {
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
-    args.format = values.format;
+    if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
+    args.format = values.format as OutputFormat;
   }
   if (values.lang !== undefined) {
     if (values.lang !== 'zh-cn' && values.lang !== 'en') throw new UsageError(t('--lang 只能是 zh-cn 或 en，而不是“{0}”。', values.lang));
@@ -93,6 +95,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (verb !== undefined) {
     if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
     args.verb = verb as Verb;
+  }
+  if (args.format === 'html' || args.format === 'markdown') {
+    if (args.verb !== undefined && args.verb !== 'lint') throw new UsageError(t('--format {0} 只用于 lint 命令。', args.format));
+    if (args.fix || args.fixDryRun || args.annotate !== undefined) throw new UsageError(t('--format {0} 不能与 --fix、--fix-dry-run 或 --annotate 同时使用。', args.format));
   }
   if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
@@ -121,7 +127,7 @@ function describeParseError(err: NodeJS.ErrnoException): string {
 export function usage(): string {
   return [
     t('用法：'),
-    '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
+    '  gongwen lint [--format text|json|html|markdown] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
     '  gongwen lint --annotate OUT.docx IN.docx',
     '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
@@ -137,7 +143,7 @@ export function usage(): string {
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
     '',
     t('选项：'),
-    '  -f, --format   ' + t('输出格式：text（默认）或 json'),
+    '  -f, --format   ' + t('输出格式：text（默认）或 json；lint 还可用 html 或 markdown 输出审阅报告（按文件、按严重程度列出问题及所在段落）'),
     '  -c, --config   ' + t('gongwen.json 配置文件（默认读取当前目录下的 gongwen.json）'),
     '      --lang     ' + t('输出语言：zh-cn（默认）或 en'),
     '      --upper    ' + t('上级方案文件（可重复）：lint 据此检查目标，align、coverage 与之对照'),
