@@ -17,6 +17,7 @@ import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
 import { registerOpenUpperClause } from './commands/open-upper';
+import { OFFICE_SCHEME, registerOffice } from './commands/office';
 import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
 
 const OUTPUT_NAME = '公文 (gongwen)';
@@ -36,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'gongwen' },
       { scheme: 'untitled', language: 'gongwen' },
+      // The read-only view of a Word/PDF file (commands/office.ts).
+      { scheme: OFFICE_SCHEME, language: 'gongwen' },
     ],
     // No `synchronize`: the server registers itself for `gongwen.*` settings and for file changes on
     // disk — gongwen.json, the folder's .txt/.gw/.gongwen documents and gongwen.json's upper files
@@ -60,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient, context),
     registerOpenUpperClause(),
+    registerOffice(languageClient),
     registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     // Trust granted: start again, so the paths and files of gongwen.json are read now.
