@@ -21,6 +21,8 @@ export interface CliArgs {
   fixDryRun?: boolean;
   /** `lint --annotate OUT.docx IN.docx`: write a copy of IN with each finding as a Word comment (issue #15). */
   annotate?: string;
+  /** `lint --annotate … --comments-only`: comments only, no certain fixes as tracked changes. */
+  commentsOnly?: boolean;
   paths: string[];
   /** `lint --jobs N`: threads for many files (1: in this thread); default every core (issue #18). */
   jobs?: number;
@@ -45,6 +47,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   annotate: { type: 'string' },
+  'comments-only': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
 } as const;
 
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     annotate: values.annotate,
+    commentsOnly: values['comments-only'] ?? false,
   };
   if (values.format !== undefined) {
     if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
@@ -108,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.fix || args.fixDryRun) throw new UsageError(t('--annotate 不能与 --fix 或 --fix-dry-run 同时使用。'));
     if (args.paths.length !== 1) throw new UsageError(t('--annotate 需要一个输入的 .docx 文件。'));
   }
+  if (args.commentsOnly && args.annotate === undefined) throw new UsageError(t('--comments-only 只用于 lint --annotate。'));
   return args;
 }
 
@@ -128,7 +133,7 @@ export function usage(): string {
   return [
     t('用法：'),
     '  gongwen lint [--format text|json|html|markdown] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
-    '  gongwen lint --annotate OUT.docx IN.docx',
+    '  gongwen lint --annotate OUT.docx [--comments-only] IN.docx',
     '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
@@ -150,6 +155,7 @@ export function usage(): string {
     '      --fix      ' + t('lint：就地应用所有确定的修复（只在有改动时写回，保留编码和换行），再报告余下的问题'),
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
+    '      --comments-only  ' + t('lint --annotate：只写批注，不把确定的修复写成修订'),
     '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
