@@ -87,4 +87,21 @@ describe('review report rendered in Chromium (lint --format html)', function () 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-report.png') });
     await page.close();
   });
+
+  it('over many files (worker threads of the bundle) every finding still comes with its paragraph', async () => {
+    // 20 real documents: --jobs shares them out over worker threads, which compute the contexts too.
+    const docs = path.join(REPO, 'test', 'real', 'docs');
+    const html = cli(['lint', '--format', 'html', '--jobs', '2', docs], dir);
+    const json = JSON.parse(cli(['lint', '--format', 'json', docs], dir).stdout) as Array<{ diagnostics: unknown[] }>;
+    assert.ok(json.length >= 8);
+    const report = path.join(dir, 'real.html');
+    fs.writeFileSync(report, html.stdout);
+    const page = await browser!.newPage();
+    await page.goto(pathToFileURL(report).href);
+    const total = json.reduce((n, f) => n + f.diagnostics.length, 0);
+    assert.equal(await page.locator('section').count(), json.length);
+    assert.equal(await page.locator('ol.findings > li').count(), total);
+    assert.equal(await page.locator('ol.findings > li blockquote mark').count(), total);
+    await page.close();
+  });
 });

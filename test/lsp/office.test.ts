@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest, DocumentSymbolRequest, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { docxFromText } from '../office/build-docx';
 import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
 
@@ -41,6 +41,10 @@ describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', 
     assert.ok(published.diagnostics.some((d) => d.code === 'heading-style'), 'diagnostics for the virtual document');
     const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: virtual } });
     assert.ok(symbols && symbols.length > 0);
+    // Hover on a responsible unit of the view (line 162: `…团市委、市科协按职责分工负责)`).
+    const line = answer.text!.split('\n')[161];
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: virtual }, position: { line: 161, character: line.indexOf('市科协') + 1 } });
+    assert.ok(hover && JSON.stringify(hover.contents).includes('科协'), JSON.stringify(hover));
     // The view is the .docx of the folder, not a second document: it is never its own upper plan
     // (it cites its own title; before, the file read from disk matched it clause by clause, 1.00).
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: virtual } });
