@@ -18,6 +18,7 @@ import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
 import { registerOpenUpperClause } from './commands/open-upper';
 import { registerOpenSample } from './commands/open-sample';
+import { OFFICE_SCHEME, registerOffice } from './commands/office';
 import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
 import { registerSaveProjectConfig, saveProjectConfigMiddleware } from './saveProjectConfig';
 
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'gongwen' },
       { scheme: 'untitled', language: 'gongwen' },
+      // The read-only view of a Word/PDF file (commands/office.ts).
+      { scheme: OFFICE_SCHEME, language: 'gongwen' },
     ],
     // No `synchronize`: the server registers itself for `gongwen.*` settings and for file changes on
     // disk — gongwen.json, the folder's .txt/.gw/.gongwen documents and gongwen.json's upper files
@@ -66,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerOpenUpperClause(),
     registerOpenSample(context),
     registerSaveProjectConfig(),
+    registerOffice(languageClient),
     registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     // Trust granted: start again, so the paths and files of gongwen.json are read now.

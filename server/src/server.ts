@@ -27,6 +27,7 @@ import { createAnalyses, createValidator } from './lsp/validation';
 import { createEditTracker } from './lsp/edits';
 import { createClientEdits } from './lsp/client-edits';
 import { openDocumentsWorkspace, watchers } from './lsp/workspace';
+import { LSP_COMMANDS } from './lsp/read-office';
 import { loadKnowledge } from './io/knowledge';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -93,7 +94,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
-      executeCommandProvider: { commands: service.commands.map((c) => `${c}`) },
+      executeCommandProvider: { commands: [...service.commands.map((c) => `${c}`), ...Object.keys(LSP_COMMANDS)] },
     },
     serverInfo: { name: 'gongwen' },
   };
@@ -228,10 +229,11 @@ connection.onReferences(onDocument('references', [], (doc, p) => service.referen
 connection.onCodeLens(onDocument('codeLens', [], (doc) => service.codeLenses(doc)));
 connection.onWorkspaceSymbol(guard('workspaceSymbol', [], async ({ query }) => (await ready, service.workspaceSymbols(query)), logger.error));
 
-// Commands take the document's uri as their first argument.
+// Commands take the document's uri as their first argument; the server's own (reading a Word/PDF file) a file's.
 connection.onExecuteCommand(
   guard('executeCommand', null, async ({ command, arguments: args = [] }) => {
     await ready;
+    if (Object.hasOwn(LSP_COMMANDS, command)) return LSP_COMMANDS[command](args);
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
     if (!doc) return null;
     const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;
@@ -242,6 +244,5 @@ connection.onExecuteCommand(
 );
 
 connection.onShutdown(() => validator.cancelAll());
-
 documents.listen(connection);
 connection.listen();

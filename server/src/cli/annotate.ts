@@ -1,7 +1,8 @@
 /**
  * `gongwen lint --annotate OUT.docx IN.docx`: IN is linted as `gongwen lint` does, and a copy of it
  * with each finding as a Word comment is written to OUT (io/docx/annotate.ts). IN is never written:
- * OUT naming the same file (by path, link or inode) is refused before anything is read.
+ * OUT naming the same file (by path, link or inode) is refused before anything is read. The certain
+ * fixes are written as Word tracked changes (unless `--comments-only`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -60,16 +61,19 @@ export function runAnnotate(args: CliArgs, io: CliIo): number {
   const doc = service.parse(fileUri(input), read.text);
   const diagnostics = service.diagnostics(doc);
   const { annotateDocx } = require('../io/docx/annotate') as typeof import('../io/docx/annotate'); // loaded only here (issue #18)
-  const annotated = annotateDocx(bytes, diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, text: commentText(service, doc, d) })));
+  // Certain fixes (the ones --fix applies to a text file) go in as tracked changes the drafter accepts or rejects in Word.
+  const fixes = args.commentsOnly ? [] : service.certainEdits(doc).map((e) => ({ start: e.range.start, end: e.range.end, newText: e.newText }));
+  const annotated = annotateDocx(bytes, diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, text: commentText(service, doc, d) })), {}, fixes);
   if (typeof annotated === 'string') return fail(t('{0}：无法写入批注（文档结构无法识别）。', input));
   try {
-    fs.writeFileSync(out, annotated);
+    fs.writeFileSync(out, annotated.bytes);
   } catch (err) {
     return fail(t('{0}：无法写入（{1}）。', out, describeFsError(err)));
   }
   const results = [{ file: input, diagnostics, source: read.source }];
   // With --format json stdout stays one JSON document; the note goes to stderr.
-  (args.format === 'json' ? io.err : io.out)(t('{0}：已写入 {1} 条批注', out, diagnostics.length) + '\n');
+  const note = fixes.length > 0 ? t('{0}：已写入 {1} 条批注，{2} 处修订（确定的修复，在 Word 中逐条接受或拒绝）', out, diagnostics.length, annotated.tracked) : t('{0}：已写入 {1} 条批注', out, diagnostics.length);
+  (args.format === 'json' ? io.err : io.out)(note + '\n');
   io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour));
   return diagnostics.some((d) => severityName(d) === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -4,7 +4,9 @@ import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
 export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
-export type OutputFormat = 'text' | 'json';
+/** `html` and `markdown` are the review report of `lint` (issue #15). */
+export type OutputFormat = 'text' | 'json' | 'html' | 'markdown';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'markdown'];
 
 export interface CliArgs {
   verb?: Verb;
@@ -19,6 +21,8 @@ export interface CliArgs {
   fixDryRun?: boolean;
   /** `lint --annotate OUT.docx IN.docx`: write a copy of IN with each finding as a Word comment (issue #15). */
   annotate?: string;
+  /** `lint --annotate … --comments-only`: comments only, no certain fixes as tracked changes. */
+  commentsOnly?: boolean;
   paths: string[];
   /** `lint --jobs N`: threads for many files (1: in this thread); default every core (issue #18). */
   jobs?: number;
@@ -43,6 +47,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   annotate: { type: 'string' },
+  'comments-only': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
 } as const;
 
@@ -75,10 +80,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     annotate: values.annotate,
+    commentsOnly: values['comments-only'] ?? false,
   };
   if (values.format !== undefined) {
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
-    args.format = values.format;
+    if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
+    args.format = values.format as OutputFormat;
   }
   if (values.lang !== undefined) {
     if (values.lang !== 'zh-cn' && values.lang !== 'en') throw new UsageError(t('--lang 只能是 zh-cn 或 en，而不是“{0}”。', values.lang));
@@ -94,6 +100,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
     args.verb = verb as Verb;
   }
+  if (args.format === 'html' || args.format === 'markdown') {
+    if (args.verb !== undefined && args.verb !== 'lint') throw new UsageError(t('--format {0} 只用于 lint 命令。', args.format));
+    if (args.fix || args.fixDryRun || args.annotate !== undefined) throw new UsageError(t('--format {0} 不能与 --fix、--fix-dry-run 或 --annotate 同时使用。', args.format));
+  }
   if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
@@ -102,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.fix || args.fixDryRun) throw new UsageError(t('--annotate 不能与 --fix 或 --fix-dry-run 同时使用。'));
     if (args.paths.length !== 1) throw new UsageError(t('--annotate 需要一个输入的 .docx 文件。'));
   }
+  if (args.commentsOnly && args.annotate === undefined) throw new UsageError(t('--comments-only 只用于 lint --annotate。'));
   return args;
 }
 
@@ -121,8 +132,8 @@ function describeParseError(err: NodeJS.ErrnoException): string {
 export function usage(): string {
   return [
     t('用法：'),
-    '  gongwen lint [--format text|json] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
-    '  gongwen lint --annotate OUT.docx IN.docx',
+    '  gongwen lint [--format text|json|html|markdown] [--config FILE] [--lang zh-cn|en] [--fix | --fix-dry-run] PATH...',
+    '  gongwen lint --annotate OUT.docx [--comments-only] IN.docx',
     '  gongwen outline [--format text|json] [--lang zh-cn|en] FILE',
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
@@ -137,13 +148,14 @@ export function usage(): string {
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
     '',
     t('选项：'),
-    '  -f, --format   ' + t('输出格式：text（默认）或 json'),
+    '  -f, --format   ' + t('输出格式：text（默认）或 json；lint 还可用 html 或 markdown 输出审阅报告（按文件、按严重程度列出问题及所在段落）'),
     '  -c, --config   ' + t('gongwen.json 配置文件（默认读取当前目录下的 gongwen.json）'),
     '      --lang     ' + t('输出语言：zh-cn（默认）或 en'),
     '      --upper    ' + t('上级方案文件（可重复）：lint 据此检查目标，align、coverage 与之对照'),
     '      --fix      ' + t('lint：就地应用所有确定的修复（只在有改动时写回，保留编码和换行），再报告余下的问题'),
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
+    '      --comments-only  ' + t('lint --annotate：只写批注，不把确定的修复写成修订'),
     '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),

@@ -7,6 +7,7 @@ import { NOTICE_ELEMENT_ORDER, type DocumentPart, type GenreInfo, type GongwenDo
 import { SEVERITY_NAMES } from '../service';
 import type { SeverityName } from '../settings';
 import { sourcePosition, type SourceMap, type SourcePosition } from '../io/source';
+import type { FindingContext } from './report-context';
 
 export interface LintResult {
   file: string;
@@ -15,6 +16,10 @@ export interface LintResult {
   source?: SourceMap;
   /** How many of the findings `--fix` would remove (text report only; not in the JSON). */
   fixable?: number;
+  /** Review report only (--format html|markdown): each finding's paragraph, in the order of `diagnostics`. */
+  contexts?: FindingContext[];
+  /** Review report only: the outline as `gongwen outline` prints it. */
+  outline?: string;
 }
 
 export interface JsonDiagnostic {

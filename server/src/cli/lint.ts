@@ -5,6 +5,7 @@ import type { CliIo } from './io';
 import { collectFiles } from './files';
 import { formatLintJson, severityName, type LintResult } from './format-json';
 import { formatLintText } from './format-text';
+import { formatLintHtml, formatLintMarkdown } from './format-report';
 import { cliService } from './service';
 import { defaultJobs, lintFiles } from './parallel';
 import { runFix } from './fix';
@@ -29,7 +30,8 @@ export function runLint(args: CliArgs, io: CliIo): number {
   let fixable = 0;
   // Many files go over every core (`--jobs`, issue #18); the outcomes come back in the order of `files`.
   // The text report says how many findings `--fix` removes: each file's fixes run in memory where it is linted.
-  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs(), args.format !== 'json')) {
+  const report = args.format === 'html' || args.format === 'markdown';
+  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs(), args.format === 'text', report)) {
     if ('error' in outcome) errors.push(outcome.error);
     else {
       results.push(outcome);
@@ -37,7 +39,9 @@ export function runLint(args: CliArgs, io: CliIo): number {
     }
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
-  io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length, { fixable, fixCommand: `${io.program ?? 'gongwen'} lint --fix ${args.paths.map(quote).join(' ')}` }));
+  if (args.format === 'html') io.out(formatLintHtml(results, { failures: errors, lang: args.lang }));
+  else if (args.format === 'markdown') io.out(formatLintMarkdown(results, { failures: errors }));
+  else io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length, { fixable, fixCommand: `${io.program ?? 'gongwen'} lint --fix ${args.paths.map(quote).join(' ')}` }));
   if (errors.length > 0) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -19,6 +19,9 @@ import { readDocument } from './files';
 import type { LintResult } from './format-json';
 import { cliService, fileUri, type ServiceRequest } from './service';
 import { fixText } from './fix';
+import { findingContext } from './report-context';
+import { outlineData } from './format-json';
+import { formatOutlineText } from './outline';
 
 export type LintOutcome = LintResult | { error: string };
 
@@ -27,11 +30,16 @@ export const PARALLEL_MIN_FILES = 8;
 /** With no progress from any worker for this long, the files they hold are linted here instead. */
 const STALL_MS = 120_000;
 
-export function lintFile(service: LanguageService, file: string, countFixable = false): LintOutcome {
+export function lintFile(service: LanguageService, file: string, countFixable = false, forReport = false): LintOutcome {
   const read = readDocument(file);
   if ('error' in read) return { error: read.error };
   const doc = service.parse(fileUri(file), read.text);
   const result: LintResult = { file, diagnostics: service.diagnostics(doc), source: read.source };
+  // A review report (--format html|markdown) shows each finding in its paragraph, and the outline.
+  if (forReport) {
+    result.contexts = result.diagnostics.map((d) => findingContext(doc, d));
+    result.outline = formatOutlineText(outlineData(file, doc));
+  }
   // Text files only: --fix writes no .docx/.pdf.
   if (countFixable && result.diagnostics.length > 0 && read.encoding) {
     const fixed = fixText(service, fileUri(file), read.text);
@@ -51,6 +59,7 @@ interface WorkerJob {
   request: ServiceRequest;
   lang?: UiLanguage;
   countFixable: boolean;
+  forReport: boolean;
   /** [0] the next file to take, [1] results posted + workers finished (what the main thread waits on). */
   shared: SharedArrayBuffer;
   port: MessagePort;
@@ -64,10 +73,10 @@ function workerScript(): string | undefined {
 }
 
 /** Every file's outcome, in the order of `files`. */
-export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, countFixable = false): LintOutcome[] {
+export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, countFixable = false, forReport = false): LintOutcome[] {
   const script = workerScript();
   const workers = Math.min(jobs, files.length) - 1;
-  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !script) return files.map((file) => lintFile(service, file, countFixable));
+  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !script) return files.map((file) => lintFile(service, file, countFixable, forReport));
 
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
@@ -75,7 +84,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   const started: Worker[] = [];
   for (let w = 0; w < workers; w++) {
     const { port1, port2 } = new MessageChannel();
-    const job: WorkerJob = { files, request, lang, countFixable, shared, port: port2 };
+    const job: WorkerJob = { files, request, lang, countFixable, forReport, shared, port: port2 };
     try {
       const worker = new Worker(script, { workerData: { gongwenLint: job }, transferList: [port2] });
       worker.unref();
@@ -98,7 +107,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
     }
   };
   // This thread takes files too.
-  for (let i = Atomics.add(counters, 0, 1); i < files.length; i = Atomics.add(counters, 0, 1)) outcomes[i] = lintFile(service, files[i], countFixable);
+  for (let i = Atomics.add(counters, 0, 1); i < files.length; i = Atomics.add(counters, 0, 1)) outcomes[i] = lintFile(service, files[i], countFixable, forReport);
   // Then waits until every file taken by a worker has come back (each result bumps counters[1]).
   let mine = 0;
   for (let i = 0; i < files.length; i++) if (outcomes[i]) mine++;
@@ -113,7 +122,7 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   for (const worker of started) void worker.terminate();
   for (const port of ports) port.close();
   // A worker that died or stalled: its files are linted here, so the output is still complete.
-  return outcomes.map((o, i) => o ?? lintFile(service, files[i], countFixable));
+  return outcomes.map((o, i) => o ?? lintFile(service, files[i], countFixable, forReport));
 }
 
 /** The worker thread's side of `lintFiles`. */
@@ -134,7 +143,7 @@ export function runLintWorker(job: WorkerJob): void {
   for (let i = Atomics.add(counters, 0, 1); i < job.files.length; i = Atomics.add(counters, 0, 1)) {
     let outcome: LintOutcome | undefined;
     try {
-      outcome = lintFile(service, job.files[i], job.countFixable);
+      outcome = lintFile(service, job.files[i], job.countFixable, job.forReport);
     } catch {
       outcome = undefined;
     }

@@ -18,6 +18,7 @@ import type { GongwenDocument } from '../model/types';
 import { parseDocument } from '../model/parse';
 import { OFFICE_EXTENSIONS, readSource } from '../io/read';
 import type { UpperLinks } from '../knowledge/plans';
+import { uriPath } from '../knowledge/plans/paths';
 import { DOCUMENT_EXTENSIONS, listDocuments, MAX_BYTES, MAX_OFFICE_BYTES, resolveUpperFiles, WORKSPACE_LIMITS } from '../io/plans';
 import { t } from '../l10n';
 import type { Analyses } from './validation';
@@ -117,12 +118,15 @@ export function openDocumentsWorkspace(
     },
     *all() {
       const open = new Set<string>();
+      // A Word/PDF file open in its read-only view is that document already: not listed again from disk.
+      const viewed = new Set<string>();
       for (const d of documents.all()) {
         open.add(d.uri);
+        if (d.uri.startsWith('gongwen-office:')) viewed.add(samePath(uriPath(d.uri)));
         yield analyses().get(d);
       }
       for (const [uri, file] of files()) {
-        if (open.has(uri)) continue;
+        if (open.has(uri) || (viewed.size > 0 && viewed.has(samePath(file)))) continue;
         const doc = load(uri, file);
         if (doc) yield doc;
       }

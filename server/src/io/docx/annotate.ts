@@ -21,6 +21,13 @@ export interface Annotation {
   text: string;
 }
 
+/** A certain fix of the text (`service.certainEdits`), to be written as a Word tracked change. */
+export interface TrackedFix {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  newText: string;
+}
+
 export interface AnnotateOptions {
   author?: string;
   initials?: string;
@@ -39,7 +46,7 @@ interface Point {
   before: Element | null;
 }
 
-export function annotateDocx(bytes: Uint8Array, annotations: readonly Annotation[], options: AnnotateOptions = {}): Uint8Array | DocxReadFailure {
+export function annotateDocx(bytes: Uint8Array, annotations: readonly Annotation[], options: AnnotateOptions = {}, fixes: readonly TrackedFix[] = []): { bytes: Uint8Array; tracked: number } | DocxReadFailure {
   const open = openDocx(bytes, true);
   if (typeof open === 'string') return open;
   const { pkg, document, lines } = open;
@@ -119,10 +126,11 @@ export function annotateDocx(bytes: Uint8Array, annotations: readonly Annotation
     comments.add(id, a.text, options);
     id++;
   }
+  const tracked = trackFixes(document, lines, allPieces, fixes, runStartingAt, options);
   const files = { ...pkg.files };
   files[pkg.main] = strToU8(serializeXml(document));
   comments.write(files);
-  return writePackage(files);
+  return { bytes: writePackage(files), tracked };
 }
 
 function paragraphElements(lines: readonly DocxLine[]): Map<number, Element> {
@@ -193,4 +201,93 @@ function commentsPart(files: Record<string, Uint8Array>, main: string) {
       out['[Content_Types].xml'] = strToU8(serializeXml(types));
     },
   };
+}
+
+/**
+ * Certain fixes as tracked changes (w:del + w:ins, author "gongwen") beside the comments, so the drafter
+ * accepts or rejects each in Word: the characters a fix replaces are wrapped, run by run, in w:del (their
+ * w:t become w:delText) and its new text follows in a w:ins run with the formatting of the first replaced
+ * run. Comment markers stay where they are, between the runs. A fix is left out (its comment still says
+ * it) when it spans paragraphs or touches characters Word generates (an automatic number).
+ */
+function trackFixes(
+  document: Document,
+  lines: readonly DocxLine[],
+  allPieces: Piece[],
+  fixes: readonly TrackedFix[],
+  runStartingAt: (line: DocxLine, index: number, k: number) => Element,
+  options: AnnotateOptions,
+): number {
+  let tracked = 0;
+  // Revision ids share the space of comment and bookmark ids: go past every id in use.
+  let id = 0;
+  const scan = (el: Element) => {
+    const v = Number.parseInt(el.getAttributeNS(W, 'id') ?? '', 10);
+    if (Number.isFinite(v)) id = Math.max(id, v + 1);
+    for (const c of children(el)) scan(c);
+  };
+  scan(document.documentElement!);
+  const date = options.date ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const revision = (name: 'del' | 'ins') => {
+    const el = document.createElementNS(W, 'w:' + name);
+    el.setAttributeNS(W, 'w:id', String(id++));
+    el.setAttributeNS(W, 'w:author', options.author ?? 'gongwen');
+    el.setAttributeNS(W, 'w:date', date);
+    return el;
+  };
+  /** A run starts at character c of the line (split there if needed); undefined at the line's end. */
+  const runAt = (line: DocxLine, c: number): Element | undefined => {
+    const index = line.pieces.findIndex((p) => p.node && p.end > c);
+    return index < 0 ? undefined : runStartingAt(line, index, Math.max(0, c - line.pieces[index].start));
+  };
+
+  for (const fix of fixes) {
+    if (fix.start.line !== fix.end.line) continue;
+    const line = lines[fix.start.line];
+    const a = fix.start.character;
+    const b = fix.end.character;
+    if (!line || b < a || b > line.text.length) continue;
+    // Every character replaced (or, for an insertion, the place) lies in real runs of one parent.
+    const covered = line.pieces.filter((p) => p.end > a && p.start < b);
+    if (covered.some((p) => !p.node)) continue;
+    if (a === b && !line.pieces.some((p) => p.node && p.start <= a && p.end >= a)) continue;
+    runAt(line, a);
+    const after = runAt(line, b);
+    const runs: Element[] = [];
+    for (const p of line.pieces) if (p.node && p.start >= a && p.end <= b && p.end > p.start && !runs.includes(p.run!)) runs.push(p.run!);
+    const parent = (runs[0] ?? after ?? line.pieces.find((p) => p.node && p.end === a)?.run)?.parentNode as Element | null;
+    if (!parent || runs.some((r) => r.parentNode !== parent)) continue;
+    // The formatting of the new text: the first replaced run's, else the run it is inserted before or after.
+    const model = runs[0] ?? after ?? line.pieces.find((p) => p.node && p.end === a)?.run;
+    let last: Element | null = null;
+    for (const run of runs) {
+      const del = revision('del');
+      parent.insertBefore(del, run);
+      del.appendChild(run);
+      for (const t of children(run).filter((c) => isW(c, 't'))) {
+        const dt = document.createElementNS(W, 'w:delText');
+        dt.setAttribute('xml:space', 'preserve');
+        dt.appendChild(document.createTextNode(t.textContent ?? ''));
+        run.replaceChild(dt, t);
+      }
+      // The pieces of a deleted run are gone from the text a later fix or comment could land on.
+      for (const p of allPieces) if (p.run === run) p.node = undefined;
+      last = del;
+    }
+    if (fix.newText) {
+      const ins = revision('ins');
+      const r = document.createElementNS(W, 'w:r');
+      const rPr = model && child(model, 'rPr');
+      if (rPr) r.appendChild(rPr.cloneNode(true));
+      const t = document.createElementNS(W, 'w:t');
+      t.setAttribute('xml:space', 'preserve');
+      t.appendChild(document.createTextNode(fix.newText));
+      r.appendChild(t);
+      ins.appendChild(r);
+      const before = last ? last.nextSibling : runs.length === 0 && after && after.parentNode === parent ? after : null;
+      parent.insertBefore(ins, before);
+    }
+    tracked++;
+  }
+  return tracked;
 }

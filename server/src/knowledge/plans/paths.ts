@@ -1,13 +1,19 @@
 /** Matching document URIs against the path patterns of gongwen.json `upper` (pure: no fs). */
 
-/** The file-system path of a `file:` URI (`/c:/x` on Windows becomes `c:/x`); other URIs as they are. */
+/**
+ * The file-system path of a `file:` URI (`/c:/x` on Windows becomes `c:/x`); other URIs as they are. The
+ * read-only view of a Word/PDF file (`gongwen-office:`, client/src/commands/office.ts) names the file's
+ * path under the client's own scheme: it is that file, for gongwen.json `upper` and for the workspace.
+ */
 export function uriPath(uri: string): string {
-  if (!uri.startsWith('file://')) return uri;
+  // VS Code writes `gongwen-office:/x/a.docx` (no authority, no `//`), other clients may write `gongwen-office:///x/a.docx`.
+  const scheme = /^(?:file:\/\/|gongwen-office:(?:\/\/(?=\/))?)/.exec(uri)?.[0];
+  if (!scheme) return uri;
   let p: string;
   try {
-    p = decodeURIComponent(uri.slice('file://'.length));
+    p = decodeURIComponent(uri.slice(scheme.length));
   } catch {
-    p = uri.slice('file://'.length);
+    p = uri.slice(scheme.length);
   }
   return /^\/[A-Za-z]:/.test(p) ? p.slice(1) : p;
 }

@@ -1,0 +1,116 @@
+/**
+ * Word and PDF files in VS Code (issue #15). `gongwen.openOffice` (公文：检查 Word/PDF 文件, also on
+ * .docx/.pdf in the explorer's context menu) shows the file as a read-only 公文 document: a virtual
+ * document of the `gongwen-office:` scheme whose text the server reads (server/src/lsp/read-office.ts),
+ * in the gongwen language, so the server gives it diagnostics, outline, hover and definitions as for
+ * any open document. `gongwen.convertOffice` (公文：转换为可编辑文本) writes that text to `<name>.gw`
+ * beside the file and opens it. The client never parses a .docx or .pdf itself: see read-office.ts for why.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+
+export const OFFICE_SCHEME = 'gongwen-office';
+const READ_OFFICE_COMMAND = 'gongwen.server.readOffice';
+const OFFICE_EXTENSIONS = ['docx', 'pdf'];
+
+/** The read-only view of a file: same path, our scheme. */
+export function officeViewUri(file: vscode.Uri): vscode.Uri {
+  return file.with({ scheme: OFFICE_SCHEME });
+}
+
+/** The file a view shows. */
+function fileOf(view: vscode.Uri): vscode.Uri {
+  return view.with({ scheme: 'file' });
+}
+
+async function readText(client: LanguageClient, file: vscode.Uri): Promise<{ text: string } | { error: string }> {
+  try {
+    const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command: READ_OFFICE_COMMAND, arguments: [file.toString()] })) as { text?: string; error?: string } | null;
+    if (answer && typeof answer.text === 'string') return { text: answer.text };
+    return { error: answer?.error ?? vscode.l10n.t('公文语言服务器尚未就绪。') };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** The file a command acts on: the explorer's selection, the file behind an open view, or one the user picks. */
+async function targetFile(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg.scheme === OFFICE_SCHEME ? fileOf(arg) : arg;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === OFFICE_SCHEME) return fileOf(active);
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('检查'),
+    filters: { [vscode.l10n.t('Word/PDF 文件')]: OFFICE_EXTENSIONS },
+  });
+  return picked?.[0];
+}
+
+export function registerOffice(client: LanguageClient): vscode.Disposable {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    async provideTextDocumentContent(uri) {
+      const read = await readText(client, fileOf(uri));
+      // A view restored after a reload whose file went away says why instead of showing nothing.
+      return 'text' in read ? read.text : read.error;
+    },
+  };
+  // The file saved again in Word: its open view is read again (the server then checks the new text).
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{docx,pdf}', true, false, true);
+  const refresh = (file: vscode.Uri) => {
+    const view = officeViewUri(file).toString();
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view)) changed.fire(officeViewUri(file));
+  };
+
+  const open = async (arg: unknown) => {
+    const file = await targetFile(arg);
+    if (!file) return;
+    // Read first, so a file that cannot be read gets its message and no empty view.
+    const read = await readText(client, file);
+    if ('error' in read) {
+      void vscode.window.showErrorMessage(read.error);
+      return;
+    }
+    let doc = await vscode.workspace.openTextDocument(officeViewUri(file));
+    if (doc.languageId !== 'gongwen') doc = await vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
+    await vscode.window.showTextDocument(doc, { preview: false });
+  };
+
+  const convert = async (arg: unknown) => {
+    const file = await targetFile(arg);
+    if (!file) return;
+    const read = await readText(client, file);
+    if ('error' in read) {
+      void vscode.window.showErrorMessage(read.error);
+      return;
+    }
+    const target = file.with({ path: file.path.replace(/\.[^./]*$/, '') + '.gw' });
+    const name = target.path.split('/').pop()!;
+    if (await exists(target)) {
+      const overwrite = vscode.l10n.t('覆盖');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} 已存在，要用转换的文字覆盖它吗？', name), { modal: true }, overwrite);
+      if (answer !== overwrite) return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(read.text.endsWith('\n') ? read.text : read.text + '\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+  };
+
+  return vscode.Disposable.from(
+    changed,
+    watcher,
+    watcher.onDidChange(refresh),
+    vscode.workspace.registerTextDocumentContentProvider(OFFICE_SCHEME, provider),
+    vscode.commands.registerCommand('gongwen.openOffice', open),
+    vscode.commands.registerCommand('gongwen.convertOffice', convert),
+  );
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
