@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
-export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
+export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export';
 export type OutputFormat = 'text' | 'json';
 
 export interface CliArgs {
@@ -24,12 +24,18 @@ export interface CliArgs {
   jobs?: number;
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
+  /** `export --docx`: the format to export to (the only one so far, issue #16). */
+  docx?: boolean;
+  /** `export --out FILE`: where the export goes (default: beside the input). */
+  out?: string;
+  /** `export --force`: export a document with errors, and overwrite an existing output. */
+  force?: boolean;
 }
 
 /** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
 export class UsageError extends Error {}
 
-const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage'];
+const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage', 'export'];
 /** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
 export const RESERVED_VERBS: readonly Verb[] = [];
 
@@ -44,6 +50,9 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   annotate: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  docx: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -75,6 +84,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     annotate: values.annotate,
+    docx: values.docx ?? false,
+    out: values.out,
+    force: values.force ?? false,
   };
   if (values.format !== undefined) {
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
@@ -102,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.fix || args.fixDryRun) throw new UsageError(t('--annotate 不能与 --fix 或 --fix-dry-run 同时使用。'));
     if (args.paths.length !== 1) throw new UsageError(t('--annotate 需要一个输入的 .docx 文件。'));
   }
+  if ((args.docx || args.out !== undefined || args.force) && args.verb !== 'export') throw new UsageError(t('--docx、--out 和 --force 只用于 export 命令。'));
   return args;
 }
 
@@ -127,6 +140,7 @@ export function usage(): string {
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
     '  gongwen coverage --upper FILE FILE',
+    '  gongwen export --docx [--out FILE] [--force] FILE',
     '  gongwen --help | --version',
     '',
     t('命令：'),
@@ -135,6 +149,7 @@ export function usage(): string {
     '  align     ' + t('逐条列出与上级方案最匹配的条款及相似度'),
     '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
+    '  export    ' + t('按 GB/T 9704-2012 公文格式导出为 Word 文件（.docx）'),
     '',
     t('选项：'),
     '  -f, --format   ' + t('输出格式：text（默认）或 json'),
@@ -145,6 +160,9 @@ export function usage(): string {
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
     '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
+    '      --docx     ' + t('export：导出为 Word 文件'),
+    '  -o, --out      ' + t('export：输出文件（默认与输入文件同名，扩展名为 .docx）'),
+    '      --force    ' + t('export：有错误时照样导出，输出文件已存在时覆盖它'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',
