@@ -73,7 +73,20 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   const elements: Interval[] = [...PLACED, ...IN_PLACE].flatMap((name) => (notice[name] ? [interval(name, notice[name]!)] : []));
 
   // 版头 (§7.2): the 发文机关标志 (from the 署名 when the text has no 版头 line), the 发文字号.
-  const issuer = notice.发文机关署名 ? squeeze(notice.发文机关署名.text) : undefined;
+  /** The source lines of a span, each without its spaces. */
+  const spanLines = (s: Span) => {
+    const out: string[] = [];
+    for (let l = s.range.start.line; l <= s.range.end.line; l++) {
+      const line = doc.lines[l];
+      if (!line || line.kind !== 'text') continue;
+      const text = squeeze(line.text.slice(l === s.range.start.line ? s.range.start.character : 0, l === s.range.end.line ? s.range.end.character : undefined));
+      if (text) out.push(text);
+    }
+    return out.length ? out : [squeeze(s.text)];
+  };
+  // A joint 署名 (one organ a line) gives its first organ, the 主办机关 (§7.2.4), as the 标志.
+  const sign = notice.发文机关署名;
+  const issuer = sign ? spanLines(sign)[0] : undefined;
   if (notice.发文机关标志) pieces.push({ kind: 'logo', text: squeeze(notice.发文机关标志.text) });
   else if (issuer) pieces.push({ kind: 'logo', text: `${issuer}文件` });
   else pieces.push({ kind: 'logo', text: PLACEHOLDER.发文机关标志, placeholder: true });
@@ -93,7 +106,8 @@ export function exportContent(doc: GongwenDocument): ExportContent {
     // 署名 and 成文日期 of the cover (§7.3.5); a missing one is a visible placeholder.
     if (!done.has('发文机关署名')) {
       done.add('发文机关署名');
-      if (notice.发文机关署名) pieces.push({ kind: 'signature', text: squeeze(notice.发文机关署名.text) });
+      // A joint 署名 keeps one organ a line.
+      if (sign) pieces.push({ kind: 'signature', text: spanLines(sign).join('\n') });
       else {
         pieces.push({ kind: 'signature', text: PLACEHOLDER.发文机关署名, placeholder: true });
         warnings.push(t('没有发文机关署名：导出的文件中以“{0}”占位。', PLACEHOLDER.发文机关署名));

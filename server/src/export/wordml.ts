@@ -201,7 +201,9 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
       // §7.3.5.1 (with a seal): the 署名 centred over the 成文日期, which stands four characters from the right.
       const after = previous?.kind === 'attachment-note' ? 2 : 3;
       const date = next?.kind === 'date' ? widthOf(next.text) : 7;
-      return paragraph(body(p.text, mark), { align: 'right', before: after * LINE_PITCH, rightChars: 4 + Math.max(0, (date - widthOf(p.text)) / 2), keepNext: true });
+      const widest = Math.max(...p.text.split('\n').map(widthOf));
+      // Centred over the date; a 署名 wider than the room that leaves moves right, at most to the edge.
+      return paragraph(body(p.text, mark), { align: 'right', before: after * LINE_PITCH, rightChars: Math.max(0, 4 + (date - widest) / 2), keepNext: true });
     }
     case 'date':
       return paragraph(body(p.text, mark), { align: 'right', rightChars: 4 });
