@@ -16,6 +16,7 @@ import { registerRenumber } from './commands/renumber';
 import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
+import { registerExportDocx } from './commands/export-docx';
 import { registerOpenUpperClause } from './commands/open-upper';
 import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
 
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewPlan(),
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient, context),
+    registerExportDocx(languageClient),
     registerOpenUpperClause(),
     registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),

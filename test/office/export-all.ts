@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportDocx } from '../../server/src/export/docx';
 import { convert } from './soffice';
-import { checkExport } from './export-check';
+import { checkExport, PDF_FORMAT } from './export-check';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const dirs = [path.join(ROOT, 'seeds'), path.join(ROOT, 'test', 'real', 'docs')];
@@ -25,10 +25,10 @@ for (const d of dirs) {
     jobs.push({ src, docx, doc });
   }
 }
-const pdfs = convert(jobs.map((j) => j.docx), 'pdf', dir);
+const pdfs = convert(jobs.map((j) => j.docx), PDF_FORMAT, dir);
 let failed = 0;
 for (const j of jobs) {
-  const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发) });
+  const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发 });
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
   console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportDocx } from '../../server/src/export/docx';
 import { convert } from '../office/soffice';
-import { checkExport } from '../office/export-check';
+import { checkExport, PDF_FORMAT } from '../office/export-check';
 import { ROOT, seedPath } from './helpers';
 
 const REAL = path.join(ROOT, 'test', 'real', 'docs');
@@ -35,7 +35,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       fs.writeFileSync(out, exportDocx(doc).bytes);
       files.push(out);
     }
-    const converted = convert(files, 'pdf', dir);
+    const converted = convert(files, PDF_FORMAT, dir);
     SOURCES.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   for (const src of SOURCES) {
     it(`${path.basename(src)}: 22 × 28 grid, 版头, page numbers and 版记 as the standard places them`, () => {
       const doc = docs.get(src)!;
-      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发) });
+      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发), printed: !!doc.notice.印发 });
       assert.deepEqual(m.problems, []);
       assert.equal(m.maxChars, 28, 'a full line holds 28 characters');
       assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);

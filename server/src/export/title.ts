@@ -19,10 +19,10 @@ function breakCost(before: string, after: string): number {
   if (NO_LINE_START.test(after) || NO_LINE_END.test(before)) return 100;
   if (/[0-9A-Za-z]$/.test(before) && /^[0-9A-Za-z]/.test(after)) return 100;
   // Where a title's sense breaks: after the issuer and 关于, after 印发/转发, before the genre.
-  if (/(关于|印发|转发|批转|发布|\s)$/.test(before) || /^(关于|的(通知|意见|函|通报|报告|请示|批复|决定))/.test(after)) return 0;
+  if (/(关于|印发|转发|批转|发布|人民政府|委员会|办公室|办公厅|\s)$/.test(before) || /^(关于|的(通知|意见|函|通报|报告|请示|批复|决定))/.test(after)) return 0;
   if (/[）》〕”、]$/.test(before) || /^《/.test(after)) return 4;
   // Inside a 《…》 or （…）, or inside a word (which without a dictionary we cannot tell): avoid.
-  return 12;
+  return 20;
 }
 
 /** The lines of a title at most `max` characters wide. */
@@ -30,7 +30,17 @@ export function balanceTitle(title: string, max: number): string[] {
   const chars = Array.from(title);
   const total = widthOf(title);
   if (total <= max) return [title];
-  const lines = Math.ceil(total / max);
+  // One more line than the fewest is taken when it breaks where the sense breaks and the fewest cannot.
+  const fewest = Math.ceil(total / max);
+  const a = linesOf(chars, fewest, max);
+  const b = linesOf(chars, fewest + 1, max);
+  if (!a && !b) return [title];
+  if (!a || (b && b.cost + 4 < a.cost)) return b!.lines;
+  return a.lines;
+}
+
+function linesOf(chars: string[], lines: number, max: number): { lines: string[]; cost: number } | undefined {
+  const total = widthOf(chars.join(''));
   const target = total / lines;
   const n = chars.length;
   const prefix = [0];
@@ -45,7 +55,7 @@ export function balanceTitle(title: string, max: number): string[] {
         if (best[k - 1][j] === Infinity) continue;
         const w = prefix[i] - prefix[j];
         if (w > max) continue;
-        let cost = best[k - 1][j] + 0.5 * (w - target) ** 2;
+        let cost = best[k - 1][j] + 0.25 * (w - target) ** 2;
         if (i < n) cost += breakCost(chars.slice(0, i).join(''), chars.slice(i).join(''));
         // A trapezoid: a line wider than the one below it costs (its width over the next is judged there).
         const prev = k > 1 ? prefix[j] - prefix[from[k - 1][j]] : 0;
@@ -57,12 +67,12 @@ export function balanceTitle(title: string, max: number): string[] {
       }
     }
   }
-  if (best[lines][n] === Infinity) return [title];
+  if (best[lines][n] === Infinity) return undefined;
   const out: string[] = [];
   for (let k = lines, i = n; k > 0; k--) {
     const j = from[k][i];
     out.unshift(chars.slice(j, i).join(''));
     i = j;
   }
-  return out;
+  return { lines: out, cost: best[lines][n] };
 }

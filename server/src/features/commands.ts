@@ -8,6 +8,7 @@ import type { FeatureContext } from './types';
 import { RENUMBER_COMMAND, renumberCommand } from './renumber';
 import { findUnitTasksCommand } from './unit-tasks';
 import { COVERAGE_COMMAND, coverageCommand } from './coverage';
+import { EXPORT_DOCX_COMMAND, exportDocxCommand } from './export-docx';
 
 /** What a command gives back: an edit the server asks the client to apply, and/or data to show. */
 export interface CommandResult {
@@ -27,4 +28,5 @@ export const COMMANDS: Record<string, CommandHandler> = {
   [RENUMBER_COMMAND]: renumberCommand,
   'gongwen.server.findUnitTasks': findUnitTasksCommand,
   [COVERAGE_COMMAND]: coverageCommand,
+  [EXPORT_DOCX_COMMAND]: exportDocxCommand,
 };
