@@ -123,6 +123,14 @@ describe('export: the 公文 as a .docx in the GB/T 9704-2012 layout (issue #16)
     assert.equal(exportDocx(parse(readSeed('001'))).warnings.length, 0);
   });
 
+  it('bad input never throws and never makes invalid XML: empty text, control characters, lone surrogates', () => {
+    for (const text of ['', '\n\n', '\u0000\u0001<&>"\ud800', '一、\n抄送：', 'x'.repeat(50_000)]) {
+      const xml = exportDocx(parse(text)).parts['word/document.xml'];
+      assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])/);
+      assert.doesNotMatch(xml.replace(/<[^>]*>/g, ''), /[<>]|&(?!amp;|lt;|gt;|quot;)/);
+    }
+  });
+
   it('the same document exports to the same bytes', () => {
     assert.deepEqual(exportDocx(parse(readSeed('004'))).bytes, exportDocx(parse(readSeed('004'))).bytes);
   });

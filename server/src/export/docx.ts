@@ -5,7 +5,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { GongwenDocument } from '../model/types';
 import { exportContent } from './content';
-import { documentXml, footerXml, NS } from './wordml';
+import { documentXml, escapeXml, footerXml, NS } from './wordml';
 import { FONT, SIZE, LINE_PITCH } from './layout';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -63,7 +63,7 @@ const SETTINGS =
 const core = (title: string) =>
   XML +
   '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-  `<dc:title>${title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)}</dc:title><dc:creator>gongwen</dc:creator></cp:coreProperties>`;
+  `<dc:title>${escapeXml(title)}</dc:title><dc:creator>gongwen</dc:creator></cp:coreProperties>`;
 
 export interface DocxExport {
   bytes: Uint8Array;

@@ -12,7 +12,11 @@ import {
 } from './layout';
 import { balanceTitle, widthOf } from './title';
 
-export const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF) dropped. */
+export const escapeXml = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 interface RunStyle {
   font: FontName;
