@@ -57,6 +57,12 @@ describe('export: the 公文 as a .docx in the GB/T 9704-2012 layout (issue #16)
     assert.match(number, /<w:pBdr><w:bottom w:val="single" w:sz="\d+" w:space="11" w:color="FF0000"\/><\/w:pBdr>/);
   });
 
+  it('joint issuers: more than three in the 版头 give the 主办机关 alone, with a warning', () => {
+    const joint = exportDocx(parse(readSeed('002')));
+    assert.equal(textOf(paragraphs(joint.parts['word/document.xml'])[0]), '威海市科学技术局');
+    assert.ok(joint.warnings.some((w) => w.includes('联合发文机关有 22 个')), joint.warnings.join('\n'));
+  });
+
   it('title 2号小标宋 centred; body 3号仿宋_GB2312 with a two-character first-line indent', () => {
     const title = para(doc001, '济宁市兖州区人民政府关于印发');
     assert.match(title, /<w:sz w:val="44"\/>/);

@@ -42,6 +42,8 @@ export const PLACEHOLDER = {
 } as const;
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
+/** More joint issuers than this are not stacked in the 版头. */
+const MAX_STACKED_ISSUERS = 3;
 /** Text of a span with the spaces a PDF or a web page put into it removed (`2022年 6月 18日`). */
 const clean = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 
@@ -74,12 +76,13 @@ export function exportContent(doc: GongwenDocument): ExportContent {
 
   // 版头 (§7.2): the 发文机关标志 (from the 署名 when the text has no 版头 line), the 发文字号.
   /** The source lines of a span, each without its spaces. */
-  const spanLines = (s: Span) => {
+  const spanLines = (s: Span, squeezed = true) => {
     const out: string[] = [];
     for (let l = s.range.start.line; l <= s.range.end.line; l++) {
       const line = doc.lines[l];
       if (!line || line.kind !== 'text') continue;
-      const text = squeeze(line.text.slice(l === s.range.start.line ? s.range.start.character : 0, l === s.range.end.line ? s.range.end.character : undefined));
+      const raw = line.text.slice(l === s.range.start.line ? s.range.start.character : 0, l === s.range.end.line ? s.range.end.character : undefined);
+      const text = squeezed ? squeeze(raw) : clean(raw);
       if (text) out.push(text);
     }
     return out.length ? out : [squeeze(s.text)];
@@ -87,7 +90,12 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   // A joint 署名 (one organ a line) gives its first organ, the 主办机关 (§7.2.4), as the 标志.
   const sign = notice.发文机关署名;
   const issuer = sign ? spanLines(sign)[0] : undefined;
-  if (notice.发文机关标志) pieces.push({ kind: 'logo', text: squeeze(notice.发文机关标志.text) });
+  if (notice.发文机关标志) {
+    // Joint issuers (§7.2.4): up to three stacked one a line; more would fill the page, so the 主办机关 (first) alone.
+    const organs = spanLines(notice.发文机关标志, false).flatMap((l) => l.split(/[\s\u3000]+/)).map((o) => o.replace(/^\*+|\*+$/g, '')).filter(Boolean);
+    if (organs.length > MAX_STACKED_ISSUERS) warnings.push(t('联合发文机关有 {0} 个，版头只列主办机关“{1}”。', organs.length, organs[0]));
+    pieces.push({ kind: 'logo', text: organs.length > MAX_STACKED_ISSUERS ? organs[0] : organs.join('\n') || squeeze(notice.发文机关标志.text) });
+  }
   else if (issuer) pieces.push({ kind: 'logo', text: `${issuer}文件` });
   else pieces.push({ kind: 'logo', text: PLACEHOLDER.发文机关标志, placeholder: true });
   if (notice.发文字号) pieces.push({ kind: 'doc-number', text: squeeze(notice.发文字号.text) });

@@ -118,7 +118,7 @@ export function headingFont(kind: MarkerKind, depth?: number): FontName {
 
 /** The 发文机关标志's characters scaled so that the line fits the 版心. */
 function logoScale(text: string): number {
-  const natural = widthOf(text) * (LOGO_SIZE * 10);
+  const natural = Math.max(...text.split('\n').map(widthOf)) * (LOGO_SIZE * 10);
   return natural <= TEXT_WIDTH ? 100 : Math.max(33, Math.floor((TEXT_WIDTH / natural) * 97));
 }
 
