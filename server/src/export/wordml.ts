@@ -184,7 +184,8 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
       // §7.3.2: one line below the title, flush left.
       return paragraph(body(p.text), { before: LINE_PITCH });
     case 'paragraph':
-      return paragraph(body(p.text), { firstChars: 2 });
+      // §7.3.5.4: the 署名 and date never stand on a page without body text: the last lines go with them.
+      return paragraph(body(p.text), { firstChars: 2, keepNext: next?.kind === 'signature' });
     case 'heading': {
       const font = headingFont(p.marker, p.depth);
       if (p.marker === 'chapter' || p.marker === 'section') return paragraph(run(p.head + p.rest, { font, size: SIZE.三号, scale: GRID_SCALE }), { align: 'center', keepNext: true });
@@ -197,9 +198,10 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
       const lead = /^附件[:：]/.exec(p.text)?.[0].length ?? 0;
       const numbered = /^附件[:：][0-9０-９]{1,2}[.．]/.test(p.text) || !p.first;
       const hang = lead + (numbered ? 1.5 : 0);
+      const keepNext = next?.kind === 'signature' || next?.kind === 'attachment-note';
       return p.first
-        ? paragraph(body(p.text), { before: LINE_PITCH, leftChars: 2 + hang, hangingChars: hang })
-        : paragraph(body(p.text), { leftChars: 2 + 3 + 1.5, hangingChars: 1.5 });
+        ? paragraph(body(p.text), { before: LINE_PITCH, leftChars: 2 + hang, hangingChars: hang, keepNext })
+        : paragraph(body(p.text), { leftChars: 2 + 3 + 1.5, hangingChars: 1.5, keepNext });
     }
     case 'signature': {
       // §7.3.5.1 (with a seal): the 署名 centred over the 成文日期, which stands four characters from the right.
