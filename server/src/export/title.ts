@@ -20,6 +20,8 @@ function breakCost(before: string, after: string): number {
   if (/[0-9A-Za-z]$/.test(before) && /^[0-9A-Za-z]/.test(after)) return 100;
   // Where a title's sense breaks: after the issuer and 关于, after 印发/转发, before the genre.
   if (/(关于|印发|转发|批转|发布|人民政府|委员会|办公室|办公厅|\s)$/.test(before) || /^(关于|的(通知|意见|函|通报|报告|请示|批复|决定))/.test(after)) return 0;
+  // Before the kind of document (实施方案, 行动计划) or its period in parentheses: the name stays whole.
+  if (/^(实施方案|实施意见|实施细则|工作方案|行动方案|行动计划|管理办法|暂行办法|（[0-9])/.test(after)) return 2;
   if (/[）》〕”、]$/.test(before) || /^《/.test(after)) return 4;
   // Inside a 《…》 or （…）, or inside a word (which without a dictionary we cannot tell): avoid.
   return 20;
