@@ -16,6 +16,7 @@ import { registerRenumber } from './commands/renumber';
 import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
+import { registerExportDocx } from './commands/export-docx';
 import { registerOpenUpperClause } from './commands/open-upper';
 import { registerOpenSample } from './commands/open-sample';
 import { OFFICE_SCHEME, registerOffice } from './commands/office';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewPlan(),
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient, context),
+    registerExportDocx(languageClient),
     registerOpenUpperClause(),
     registerOpenSample(context),
     registerSaveProjectConfig(),

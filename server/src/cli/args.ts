@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
-export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
+export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export';
 /** `html` and `markdown` are the review report of `lint` (issue #15). */
 export type OutputFormat = 'text' | 'json' | 'html' | 'markdown';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'markdown'];
@@ -28,12 +28,18 @@ export interface CliArgs {
   jobs?: number;
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
+  /** `export --docx`: the format to export to (the only one so far, issue #16). */
+  docx?: boolean;
+  /** `export --out FILE`: where the export goes (default: beside the input). */
+  out?: string;
+  /** `export --force`: export a document with errors, and overwrite an existing output. */
+  force?: boolean;
 }
 
 /** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
 export class UsageError extends Error {}
 
-const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage'];
+const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage', 'export'];
 /** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
 export const RESERVED_VERBS: readonly Verb[] = [];
 
@@ -49,6 +55,9 @@ const OPTIONS = {
   annotate: { type: 'string' },
   'comments-only': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  docx: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -81,6 +90,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fixDryRun: values['fix-dry-run'] ?? false,
     annotate: values.annotate,
     commentsOnly: values['comments-only'] ?? false,
+    docx: values.docx ?? false,
+    out: values.out,
+    force: values.force ?? false,
   };
   if (values.format !== undefined) {
     if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
@@ -113,6 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.paths.length !== 1) throw new UsageError(t('--annotate 需要一个输入的 .docx 文件。'));
   }
   if (args.commentsOnly && args.annotate === undefined) throw new UsageError(t('--comments-only 只用于 lint --annotate。'));
+  if ((args.docx || args.out !== undefined || args.force) && args.verb !== 'export') throw new UsageError(t('--docx、--out 和 --force 只用于 export 命令。'));
   return args;
 }
 
@@ -138,6 +151,7 @@ export function usage(): string {
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
     '  gongwen coverage --upper FILE FILE',
+    '  gongwen export --docx [--out FILE] [--force] FILE',
     '  gongwen --help | --version',
     '',
     t('命令：'),
@@ -146,6 +160,7 @@ export function usage(): string {
     '  align     ' + t('逐条列出与上级方案最匹配的条款及相似度'),
     '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
+    '  export    ' + t('按 GB/T 9704-2012 公文格式导出为 Word 文件（.docx）'),
     '',
     t('选项：'),
     '  -f, --format   ' + t('输出格式：text（默认）或 json；lint 还可用 html 或 markdown 输出审阅报告（按文件、按严重程度列出问题及所在段落）'),
@@ -157,6 +172,9 @@ export function usage(): string {
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
     '      --comments-only  ' + t('lint --annotate：只写批注，不把确定的修复写成修订'),
     '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
+    '      --docx     ' + t('export：导出为 Word 文件'),
+    '  -o, --out      ' + t('export：输出文件（默认与输入文件同名，扩展名为 .docx）'),
+    '      --force    ' + t('export：有错误时照样导出，输出文件已存在时覆盖它'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

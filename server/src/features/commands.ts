@@ -9,6 +9,7 @@ import { RENUMBER_COMMAND, renumberCommand } from './renumber';
 import { findUnitTasksCommand } from './unit-tasks';
 import { COVERAGE_COMMAND, coverageCommand } from './coverage';
 import { DOCUMENT_INFO_COMMAND, documentInfoCommand } from './document-info';
+import { EXPORT_DOCX_COMMAND, exportDocxCommand } from './export-docx';
 
 /** What a command gives back: an edit the server asks the client to apply, and/or data to show. */
 export interface CommandResult {
@@ -29,4 +30,5 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'gongwen.server.findUnitTasks': findUnitTasksCommand,
   [COVERAGE_COMMAND]: coverageCommand,
   [DOCUMENT_INFO_COMMAND]: documentInfoCommand,
+  [EXPORT_DOCX_COMMAND]: exportDocxCommand,
 };

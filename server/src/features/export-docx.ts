@@ -1,0 +1,15 @@
+/**
+ * Command `gongwen.server.exportDocx` (issue #16): the document as an issuance-ready .docx in the
+ * GB/T 9704-2012 layout. `data`: { docx: the bytes in base64, warnings: what the export supplied }.
+ * The client asks before exporting a document with errors and writes the file where the user says.
+ */
+import { exportDocx } from '../export/docx';
+import type { CommandResult } from './commands';
+import type { FeatureContext } from './types';
+
+export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
+
+export function exportDocxCommand(ctx: FeatureContext): CommandResult {
+  const { bytes, warnings } = exportDocx(ctx.doc);
+  return { data: { docx: Buffer.from(bytes).toString('base64'), warnings } };
+}

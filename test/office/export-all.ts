@@ -1,0 +1,37 @@
+/**
+ * `npm run export:check`: exports every seed and every real 通知/意见/函/通报/批复 of test/real/docs,
+ * renders them with LibreOffice in one run and measures each PDF (export-check.ts). Prints one line a
+ * document (pages, lines per page, most characters on a line, full pages, problems); exit 1 on a problem.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from '../../server/src/model/parse';
+import { exportDocx } from '../../server/src/export/docx';
+import { convert } from './soffice';
+import { checkExport, PDF_FORMAT } from './export-check';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const dirs = [path.join(ROOT, 'seeds'), path.join(ROOT, 'test', 'real', 'docs')];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-all-'));
+const jobs: Array<{ src: string; docx: string; doc: ReturnType<typeof parseDocument> }> = [];
+for (const d of dirs) {
+  for (const f of fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort()) {
+    const src = path.join(d, f);
+    const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
+    if (d !== dirs[0] && !['通知', '意见', '函', '通报', '批复'].includes(doc.genre?.genre ?? '')) continue;
+    const docx = path.join(dir, f.replace(/\.txt$/, '.docx'));
+    fs.writeFileSync(docx, exportDocx(doc).bytes);
+    jobs.push({ src, docx, doc });
+  }
+}
+const pdfs = convert(jobs.map((j) => j.docx), PDF_FORMAT, dir);
+let failed = 0;
+for (const j of jobs) {
+  const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发 });
+  if (m.problems.length) failed++;
+  const full = m.linesPerPage.filter((n) => n === 22).length;
+  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
+}
+console.log(`${jobs.length - failed} passed, ${failed} failed (PDFs in ${dir})`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,102 @@
+/**
+ * The layout checks of issue #16 on a rendered export: what LibreOffice made of the .docx, measured
+ * from the PDF. Used by test/unit/export-render.test.ts (a few documents) and `npm run export:check`
+ * (every seed and real 通知/意见/函/通报/批复).
+ */
+import { isBodySize, isPageNumber, pages, PT_PER_MM, redLine, type Page } from './page-layout';
+
+/** GB/T 9704-2012 §5.2: the 版心 on an odd page (mirrored on even pages), in points. */
+const MM = PT_PER_MM;
+const TOP = 37 * MM;
+const BOTTOM = (37 + 225) * MM;
+const INNER = 28 * MM;
+const OUTER = 26 * MM;
+const CHAR4 = 14;
+
+export interface Measured {
+  pages: number;
+  /** Lines of text per page (the page number not counted), for the pages that hold any. */
+  linesPerPage: number[];
+  /** Most characters on one 3号 line inside the 版心 (a full-width mark hanging past the edge not counted). */
+  maxChars: number;
+  /** Pages whose 22 lines are all used, and lines with exactly 28 characters: the grid filled. */
+  fullPages: number;
+  fullLines: number;
+  problems: string[];
+}
+
+const HANGING = /[，。、；：？！”’）》」,.;:!?)]$/;
+
+/** LibreOffice's PDF export drops the blank pages it inserts (before a section that starts on an even page) unless told. */
+export const PDF_FORMAT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
+/** `imprint`: the document has a 版记 (`printed`: with a 印发 line). */
+export function checkExport(pdf: string, expect: { title: string; imprint: boolean; printed?: boolean }): Measured {
+  const ps = pages(pdf);
+  const problems: string[] = [];
+  const say = (p: Page | undefined, what: string) => problems.push(p ? `page ${p.number}: ${what}` : what);
+  const linesPerPage: number[] = [];
+  let maxChars = 0;
+  let fullPages = 0;
+  let fullLines = 0;
+  for (const p of ps) {
+    const odd = p.number % 2 === 1;
+    const left = odd ? INNER : OUTER;
+    const right = p.width - (odd ? OUTER : INNER);
+    const text = p.lines.filter((l) => !isPageNumber(l));
+    const numbers = p.lines.filter(isPageNumber);
+    if (text.length === 0) {
+      // The blank page before an even 版记 page: no page number on it (§7.5).
+      if (numbers.length) say(p, 'a blank page carries a page number');
+      continue;
+    }
+    linesPerPage.push(text.length);
+    if (text.length > 22) say(p, `${text.length} lines (at most 22)`);
+    if (text.length === 22) fullPages++;
+    for (const l of text) {
+      if (l.y0 < TOP - 3 || l.y1 > BOTTOM + 3) say(p, `a line outside the 版心: ${l.text.slice(0, 20)}`);
+      if (!isBodySize(l)) continue;
+      const chars = l.x1 > right + 3 && HANGING.test(l.text) ? l.chars - 1 : l.chars;
+      maxChars = Math.max(maxChars, chars);
+      if (chars === 28) fullLines++;
+      if (chars > 28) say(p, `${chars} characters on a line: ${l.text}`);
+      if (l.x0 < left - 3 || (l.x1 > right + 3 && !HANGING.test(l.text))) say(p, `a line outside the 版心 side to side: ${l.text.slice(0, 20)}`);
+    }
+    // §7.5: `— N —` 4号, 7 mm below the 版心 (±3 mm here), one character in from the outer edge.
+    if (numbers.length !== 1) say(p, `${numbers.length} page numbers`);
+    else {
+      const n = numbers[0];
+      if (n.text.replace(/\D/g, '') !== String(p.number)) say(p, `page number reads ${n.text}`);
+      if (Math.abs(n.y0 - (BOTTOM + 7 * MM)) > 3 * MM) say(p, `page number ${((n.y0 - BOTTOM) / MM).toFixed(1)} mm below the 版心`);
+      const inset = odd ? right - n.x1 : n.x0 - left;
+      // LibreOffice 7.4 does not mirror the margins of a section that starts on an even page (the 版记's):
+      // there the 版心 stands 2 mm (the 订口 less the outer margin) to the right; Word mirrors it.
+      if (Math.abs(inset - CHAR4) > 3 + 2 * MM) say(p, `page number ${inset.toFixed(1)} pt from the 版心's ${odd ? 'right' : 'left'} edge (one 4号 character: 14 pt)`);
+    }
+  }
+  const first = ps[0];
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  if (!first) say(undefined, 'no page');
+  else {
+    const firstText = squeeze(first.lines.map((l) => l.text).join(''));
+    if (!firstText.includes(squeeze(expect.title).slice(0, 8))) say(first, 'the title is not on page 1');
+    // §7.2.6: the red line as wide as the 版心, below the 发文字号.
+    const red = redLine(pdf, 1);
+    const number = first.lines[1];
+    if (!red) say(first, 'no red line');
+    else {
+      if (Math.abs(red.x1 - red.x0 - 156 * MM) > 3 * MM) say(first, `red line ${((red.x1 - red.x0) / MM).toFixed(1)} mm wide (156)`);
+      if (number && (red.y < number.y1 || red.y - number.y1 > 8 * MM)) say(first, `red line ${((red.y - number.y1) / MM).toFixed(1)} mm below the 发文字号 (4)`);
+    }
+  }
+  const last = ps[ps.length - 1];
+  if (last && last.lines.filter((l) => !isPageNumber(l)).length === 0) say(last, 'the last page is empty');
+  if (expect.imprint && last) {
+    // §7.4: the 版记 on the last page, an even one, at the bottom of the 版心.
+    if (last.number % 2 !== 0) say(last, 'the 版记 page is odd');
+    const printed = last.lines.filter((l) => !isPageNumber(l)).pop();
+    if (!printed || (expect.printed && !/印发$/.test(squeeze(printed.text)))) say(last, 'the last line is not the 印发 line');
+    else if (BOTTOM - printed.y1 > 12) say(last, `the 版记 ends ${((BOTTOM - printed.y1) / MM).toFixed(1)} mm above the bottom of the 版心`);
+  }
+  return { pages: ps.length, linesPerPage, maxChars, fullPages, fullLines, problems };
+}

@@ -1,0 +1,52 @@
+/**
+ * The exported .docx as LibreOffice renders it (issue #16): a seed notice with a plan and a 版记, a
+ * 批复 and a 通报, converted to PDF in one run and measured (test/office/export-check.ts): at most 22
+ * lines a page and 28 characters a line, full pages and full lines reached, title on page 1, the red
+ * line, page numbers on alternating sides, the 版记 at the bottom of an even last page. Every seed and
+ * real document: `npm run export:check`.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from '../../server/src/model/parse';
+import { exportDocx } from '../../server/src/export/docx';
+import { convert } from '../office/soffice';
+import { checkExport, PDF_FORMAT } from '../office/export-check';
+import { ROOT, seedPath } from './helpers';
+
+const REAL = path.join(ROOT, 'test', 'real', 'docs');
+const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) => f.startsWith(prefix))!);
+const SOURCES = [seedPath('001'), real('024_'), real('052_')];
+
+describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
+  this.timeout(300_000);
+  let dir: string;
+  const pdfs = new Map<string, string>();
+  const docs = new Map<string, ReturnType<typeof parseDocument>>();
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-render-'));
+    const files: string[] = [];
+    for (const src of SOURCES) {
+      const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
+      docs.set(src, doc);
+      const out = path.join(dir, path.basename(src).replace(/\.txt$/, '.docx'));
+      fs.writeFileSync(out, exportDocx(doc).bytes);
+      files.push(out);
+    }
+    const converted = convert(files, PDF_FORMAT, dir);
+    SOURCES.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const src of SOURCES) {
+    it(`${path.basename(src)}: 22 × 28 grid, 版头, page numbers and 版记 as the standard places them`, () => {
+      const doc = docs.get(src)!;
+      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发), printed: !!doc.notice.印发 });
+      assert.deepEqual(m.problems, []);
+      assert.equal(m.maxChars, 28, 'a full line holds 28 characters');
+      assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);
+    });
+  }
+});
