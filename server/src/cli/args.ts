@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
-export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage';
+export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'report';
 export type OutputFormat = 'text' | 'json';
 
 export interface CliArgs {
@@ -24,12 +24,16 @@ export interface CliArgs {
   jobs?: number;
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
+  /** `report --html OUT`: the overview as one self-contained HTML page (issue #19). */
+  html?: string;
+  /** `report --csv OUT`: the targets table for spreadsheets. */
+  csv?: string;
 }
 
 /** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
 export class UsageError extends Error {}
 
-const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage'];
+const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage', 'report'];
 /** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
 export const RESERVED_VERBS: readonly Verb[] = [];
 
@@ -44,6 +48,9 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   annotate: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  json: { type: 'boolean' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -75,7 +82,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     annotate: values.annotate,
+    html: values.html,
+    csv: values.csv,
   };
+  // `--json` is `--format json` (report DIR --json).
+  if (values.json) values.format ??= 'json';
   if (values.format !== undefined) {
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format 只能是 text 或 json，而不是“{0}”。', values.format));
     args.format = values.format;
@@ -94,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (!VERBS.includes(verb as Verb)) throw new UsageError(t('未知的命令“{0}”。', verb));
     args.verb = verb as Verb;
   }
+  if ((args.html !== undefined || args.csv !== undefined || values.json) && args.verb !== 'report') throw new UsageError(t('--json、--html 和 --csv 只用于 report 命令。'));
   if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
@@ -127,6 +139,7 @@ export function usage(): string {
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
     '  gongwen coverage --upper FILE FILE',
+    '  gongwen report [--json | --format text|json] [--html OUT.html] [--csv OUT.csv] [--config FILE] DIR',
     '  gongwen --help | --version',
     '',
     t('命令：'),
@@ -135,6 +148,7 @@ export function usage(): string {
     '  align     ' + t('逐条列出与上级方案最匹配的条款及相似度'),
     '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
+    '  report    ' + t('文件夹中各级方案的总览：所属地区、上级方案、逾期、目标对照、任务覆盖、各方案问题'),
     '',
     t('选项：'),
     '  -f, --format   ' + t('输出格式：text（默认）或 json'),
@@ -145,6 +159,9 @@ export function usage(): string {
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
     '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
+    '      --json     ' + t('report：同 --format json'),
+    '      --html     ' + t('report：把总览写成一个独立的 HTML 页面（不需联网）'),
+    '      --csv      ' + t('report：把目标对照表写成 CSV 文件（供 Excel 使用）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_TROUBLE, runLint } from './lint';
 import { runOutline } from './outline';
 import { runUnits } from './units';
 import { runAlign, runCoverage } from './align';
+import { runReport } from './report';
 
 export function main(argv: readonly string[], io: CliIo, version: string): number {
   // Before anything is said, so that usage errors too come in the asked language.
@@ -38,5 +39,6 @@ export function main(argv: readonly string[], io: CliIo, version: string): numbe
   if (args.verb === 'units') return runUnits(args, io);
   if (args.verb === 'align') return runAlign(args, io);
   if (args.verb === 'coverage') return runCoverage(args, io);
+  if (args.verb === 'report') return runReport(args, io);
   return args.verb === 'lint' ? runLint(args, io) : runOutline(args, io);
 }
