@@ -170,3 +170,39 @@ export function writeProvinceFolder(dir: string): PlanSpec[] {
   fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify(PROVINCE_DEADLINE_CONFIG, null, 2) + '\n');
   return specs;
 }
+
+/**
+ * A province-sized folder: for each province in code order from 山东 (37) on, its plan, each city's and
+ * each county's, until `count` plans; targets vary around the parent's (every seventh a little below).
+ * The bench reports it (bench/report.ts).
+ */
+export function writeLargeFolder(dir: string, count: number, divisions: ReadonlyArray<{ code: string; name: string; level: string; parent?: string }>): number {
+  const ordered = [...divisions].filter((d) => d.code >= '370000').sort((a, b) => (a.code < b.code ? -1 : 1));
+  const byCode = new Map(ordered.map((d) => [d.code, d]));
+  const targetOf = new Map<string, number>();
+  let written = 0;
+  for (const d of ordered) {
+    if (written >= count) break;
+    const parent = d.parent ? byCode.get(d.parent) : undefined;
+    if (d.level !== 'province' && (!parent || !targetOf.has(parent.code))) continue;
+    const base = parent ? targetOf.get(parent.code)! : 16;
+    const target = Math.round((base + (written % 7 === 6 ? -0.3 : (written % 5) * 0.2)) * 10) / 10;
+    targetOf.set(d.code, target);
+    const scope = d.level === 'province' ? '省' : d.name.endsWith('县') ? '县' : d.name.endsWith('区') ? '区' : '市';
+    const spec: PlanSpec = {
+      file: `${d.code.slice(0, 2)}/${d.code}${d.name}.txt`,
+      place: d.name,
+      scope,
+      docNumber: `${d.name[0]}政发〔2022〕${(written % 40) + 1}号`,
+      date: [2022, 1 + (written % 12), 1 + (written % 28)],
+      target: String(target),
+      citesProvince: d.level !== 'province',
+      ...(parent && parent.level === 'city' ? { cites: { title: planTitle(parent.name), docNumber: `${parent.name[0]}政发〔2022〕1号` } } : {}),
+      ...(d.level !== 'county' ? { deadline: '各区市于2022年6月30日前制定实施方案。' } : {}),
+    };
+    fs.mkdirSync(path.dirname(path.join(dir, spec.file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, spec.file), planText(spec));
+    written++;
+  }
+  return written;
+}

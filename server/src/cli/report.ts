@@ -97,7 +97,7 @@ export function runReport(args: CliArgs, io: CliIo): number {
   for (const u of report.unread) io.err(`gongwen: ${u.error}\n`);
   if (args.html !== undefined) {
     // Links from the page to the plans: relative to the page's folder, so the folder and the page can move together.
-    const base = path.relative(path.dirname(path.resolve(args.html)), path.resolve(dir)).split(path.sep).join('/');
+    const base = path.relative(path.dirname(path.resolve(args.html)), path.resolve(dir)).split(path.sep).map(encodeURIComponent).join('/');
     if (!write(args.html, reportHtml(report, { linkBase: base ? `${base}/` : '' }), io)) return EXIT_TROUBLE;
   }
   if (args.csv !== undefined && !write(args.csv, targetsCsv(report), io)) return EXIT_TROUBLE;

@@ -8,7 +8,7 @@ import type { GongwenDocument } from '../model/types';
 import type { PlanKnowledge } from '../knowledge/plans';
 import type { WorkspaceDocs } from '../workspace';
 import { citedDocument, documentTitle, registryParents, upperDocuments } from '../knowledge/plans/documents';
-import { normaliseDocNumber, titleCore } from '../knowledge/plans/titles';
+import { normaliseDocNumber, normaliseTitle, titleCore } from '../knowledge/plans/titles';
 import { ancestors, type DivisionIndex } from './divisions';
 import { findJurisdiction, type Jurisdiction } from './jurisdiction';
 import { issuedDate, statedDeadlines } from './deadlines';
@@ -130,6 +130,8 @@ export function buildReport(input: ReportInput): Report {
     if (code) byCode.set(code, [...(byCode.get(code) ?? []), f]);
   }
 
+  const folderNumbers = new Set(facts.map((p) => p.report.docNumber && normaliseDocNumber(p.report.docNumber)).filter(Boolean));
+  const folderTitles = new Set(facts.map((p) => p.report.title).filter(Boolean));
   for (const f of facts) {
     const doc = f.input.doc;
     const parents = new Map<PlanFacts, Set<'division' | 'upper' | 'cited'>>();
@@ -164,10 +166,9 @@ export function buildReport(input: ReportInput): Report {
       name: p.jurisdiction?.division.name ?? p.report.title ?? p.input.file,
       via: [...via].sort(),
     }));
-    const folderNumbers = new Set(facts.map((p) => p.report.docNumber && normaliseDocNumber(p.report.docNumber)).filter(Boolean));
     for (const e of registryParents(doc, input.knowledge)) {
-      // A registered plan that is in the folder is named once, as the folder's plan.
-      if (e.docNumber && folderNumbers.has(normaliseDocNumber(e.docNumber))) continue;
+      // A registered plan that is in the folder (same 文号, or same title) is named once, as the folder's plan.
+      if ((e.docNumber && folderNumbers.has(normaliseDocNumber(e.docNumber))) || folderTitles.has(normaliseTitle(e.title))) continue;
       refs.push({ kind: 'registry', id: e.id, title: e.title, ...(e.docNumber ? { docNumber: e.docNumber } : {}) });
     }
     f.report.parents = refs;

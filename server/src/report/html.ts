@@ -115,7 +115,7 @@ export function reportHtml(report: Report, options: HtmlOptions): string {
     parts.push(`<p class="legend"><span class="sev-error">■ ${esc(t('低于上级'))}</span><span class="sev-warning">■ ${esc(t('前后不一'))}</span></p>`);
     parts.push(`<div class="scroll"><table id="targets-table"><thead><tr><th>${esc(t('指标'))}</th>${used.map((c) => `<th><a href="#${anchor.get(c)}">${esc(names.get(c)!)}</a></th>`).join('')}</tr></thead><tbody>`);
     for (const i of indicators) {
-      parts.push(`<tr data-indicator="${esc(i.id)}"><th>${esc(`${i.metric}（${i.year}${t('年')}）`)}</th>`);
+      parts.push(`<tr data-indicator="${esc(i.id)}"><th>${esc(`${i.metric}（${t('{0}年', i.year)}）`)}</th>`);
       for (const c of used) {
         const cell = cells.find((x) => x.indicator === i.id && x.file === c);
         if (!cell) {
@@ -138,7 +138,7 @@ export function reportHtml(report: Report, options: HtmlOptions): string {
       const row = cells.filter((x) => x.indicator === i.id);
       parts.push(
         targetChart(i, row, names, {
-          title: `${i.metric}（${i.year}${t('年')}）`,
+          title: `${i.metric}（${t('{0}年', i.year)}）`,
           parent: t('上级'),
           below: t('低于上级'),
           inconsistent: t('前后不一'),

@@ -46,17 +46,20 @@ function agencyPlace(agency: string): string {
   return m ? m[1] : '';
 }
 
-/** True when each character of the 代字's place starts the name of the division or one above it, innermost last. */
+/** True when the 代字's place is made of the starts of the names of the division and those above it, outermost first. */
 export function agencyAgrees(agency: string | undefined, division: Division, index: DivisionIndex): boolean {
   if (!agency) return false;
   const place = agencyPlace(agency.replace(/\s+/g, ''));
   if (!place) return false;
   const chain = [...ancestors(index, division.code).reverse(), division];
   const abbreviation = PROVINCE_ABBREVIATIONS[division.code.slice(0, 2)];
-  // 济兖: 济(宁) then 兖(州); 乳: 乳(山); 鲁: the province's 简称.
+  // 济兖: 济(宁) then 兖(州); 乳: 乳(山); 枣市中: 枣(庄) then 市中(区); 鲁: the province's 简称.
   let at = 0;
   for (const d of chain) {
-    if (at < place.length && (d.name.startsWith(place[at]) || (d.level === 'province' && abbreviation === place[at]))) at++;
+    let k = 0;
+    while (at + k < place.length && d.name.startsWith(place.slice(at, at + k + 1))) k++;
+    if (k === 0 && d.level === 'province' && abbreviation === place[at]) k = 1;
+    at += k;
   }
   return at === place.length && (place.length > 1 || chain[chain.length - 1].name.startsWith(place) || (division.level === 'province' && abbreviation === place));
 }
