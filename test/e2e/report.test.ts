@@ -74,8 +74,7 @@ describe('gongwen report: the HTML page in Chromium', function () {
     assert.equal(await chart.locator('line.parent-mark').count(), 13, 'every plan but the province has a parent figure');
     const box = await chart.boundingBox();
     assert.ok(box && box.width > 300 && box.height > 14 * 20, 'the chart is drawn at its size');
-    await page.locator('#targets').scrollIntoViewIfNeeded();
-    await page.evaluate(() => document.getElementById('targets')!.scrollIntoView());
+    await page.locator('#targets h2').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: path.join(IMAGES, 'report-targets.png') });
   });
 
@@ -90,7 +89,7 @@ describe('gongwen report: the HTML page in Chromium', function () {
     assert.match((await rushan.getAttribute('title')) ?? '', /^已覆盖：（四）老年人科学素质提升行动（第 \d+ 行，相似度 [01]\.\d\d）$/);
     await rushan.hover();
     // Every link to a file leads to a plan of the folder, relative to the page.
-    const hrefs = await page.locator('a[href]:not([href^="#"])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.locator('a[href]:not([href^="#"])').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
     assert.ok(hrefs.length > 100);
     for (const href of new Set(hrefs)) assert.ok(fs.existsSync(fileURLToPath(href)), `link to ${href}`);
     // In-page links reach the plan's findings.
@@ -98,7 +97,7 @@ describe('gongwen report: the HTML page in Chromium', function () {
     const rushanPlan = page.locator('details:target');
     assert.match((await rushanPlan.locator('summary').textContent()) ?? '', /乳山市/);
     assert.match((await rushanPlan.textContent()) ?? '', /逾期：期限 2022-06-30/);
-    await page.evaluate(() => document.getElementById('coverage')!.scrollIntoView());
+    await page.locator('#coverage h2').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: path.join(IMAGES, 'report-coverage.png') });
   });
 });
