@@ -52,7 +52,8 @@ export function targetChart(indicator: Indicator, cells: readonly TargetCell[], 
     parts.push(`<g class="row" data-file="${esc(c.file)}"><title>${esc(tip)}</title>`);
     parts.push(`<text x="${LABEL - 6}" y="${y + 15}" text-anchor="end" class="label">${esc(name)}</text>`);
     parts.push(`<rect class="${kind}" x="${LABEL}" y="${y + 3}" width="${Math.max(1, x(c.value) - LABEL).toFixed(1)}" height="${ROW - 7}"/>`);
-    parts.push(`<text x="${(x(c.value) + 4).toFixed(1)}" y="${y + 15}" class="value">${c.value}${esc(indicator.unit)}</text>`);
+    // The figure right of the bar and of the parent's tick, so the tick never crosses it.
+    parts.push(`<text x="${(Math.max(x(c.value), c.parent ? x(c.parent.value) : 0) + 4).toFixed(1)}" y="${y + 15}" class="value">${c.value}${esc(indicator.unit)}</text>`);
     if (c.parent) {
       const px = x(c.parent.value).toFixed(1);
       parts.push(`<line class="parent-mark" x1="${px}" y1="${y + 1}" x2="${px}" y2="${y + ROW - 2}"/>`);

@@ -44,7 +44,7 @@ td.num{text-align:right;white-space:nowrap}
 td.below{background:#fde2e1;color:var(--err);font-weight:600}
 td.inconsistent{background:#fff4d6;color:var(--warn);font-weight:600}
 td.below.inconsistent{background:linear-gradient(135deg,#fde2e1 50%,#fff4d6 50%)}
-.matrix td{text-align:center;min-width:54px}
+.matrix td{text-align:center;min-width:54px}.matrix td a{color:inherit}
 .matrix td.covered{background:#dafbe1;color:var(--ok)}
 .matrix td.weak{background:#fff4d6;color:#8a5a00}
 .matrix td.missing{background:#fde2e1;color:var(--miss);font-weight:700}
@@ -134,7 +134,12 @@ export function reportHtml(report: Report, options: HtmlOptions): string {
       parts.push('</tr>');
     }
     parts.push('</tbody></table></div>');
-    for (const i of indicators.slice(0, 3)) {
+    // Charts of the indicators where plans differ (all 90% draws nothing worth a look), at most three.
+    const differing = indicators.filter((i) => {
+      const row = cells.filter((x) => x.indicator === i.id);
+      return new Set(row.map((x) => x.value)).size > 1 || row.some((x) => x.belowParent || x.inconsistent);
+    });
+    for (const i of (differing.length ? differing : indicators).slice(0, 3)) {
       const row = cells.filter((x) => x.indicator === i.id);
       parts.push(
         targetChart(i, row, names, {
