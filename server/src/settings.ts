@@ -51,6 +51,8 @@ export interface ProjectConfig {
   plans?: string;
   /** Path to an office's own clause templates, same format as seeds/templates/*.json (relative to gongwen.json). */
   templates?: string;
+  /** `gongwen report` (issue #19): YYYY-MM-DD by which lower plans are due when their parent states no deadline. */
+  deadline?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
   /** Single findings silenced in one file (issue #20; features/suppressions.ts). */

@@ -8,7 +8,7 @@ import { ROOT } from './helpers';
  * knowledge never reach the editor, the transport or the disk. Types from
  * vscode-languageserver-types are plain data and allowed.
  */
-const PURE = ['server/src/model', 'server/src/rules', 'server/src/features', 'server/src/knowledge', 'server/src/drafting', 'server/src/align', 'server/src/export', 'server/src/service.ts'];
+const PURE = ['server/src/model', 'server/src/rules', 'server/src/features', 'server/src/knowledge', 'server/src/drafting', 'server/src/align', 'server/src/export', 'server/src/report', 'server/src/service.ts'];
 const FORBIDDEN = /^(vscode|vscode-languageserver(\/.*)?|vscode-languageserver-protocol(\/.*)?|vscode-languageclient(\/.*)?|vscode-jsonrpc(\/.*)?|(node:)?(fs|child_process|net|http|https)(\/.*)?)$/;
 
 function files(p: string): string[] {

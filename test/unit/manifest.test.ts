@@ -18,7 +18,7 @@ const contributes = pkg.contributes;
 /** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
 const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
 /** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
-const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'language', 'rules', 'ignore', 'overrides'];
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'deadline', 'language', 'rules', 'ignore', 'overrides'];
 /** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
 const UI_LANGUAGES = ['zh-cn', 'en'];
 const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];

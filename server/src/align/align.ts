@@ -93,11 +93,22 @@ export function alignDocuments(doc: GongwenDocument, upper: GongwenDocument): Cl
 /** Alignment with explicit weights (the bench sweeps them); `indexFrom` moves the switch to the index (tests). */
 export function alignWith(doc: GongwenDocument, upper: GongwenDocument, params: AlignParams, midpoint = MIDPOINT, indexFrom = INDEX_FROM): ClauseAlignment[] {
   const local = clausesOf(doc);
-  const other = clausesOf(upper);
-  if (other.length > 0 && other.length >= indexFrom && indexable(params)) return alignByIndex(local, other, params, midpoint);
-  // One IDF over both documents: words every clause of both uses (科学, 素质) weigh little.
+  return alignSome(local, local, clausesOf(upper), params, midpoint, indexFrom);
+}
+
+/**
+ * The alignment of some clauses of `doc` only, each exactly as `alignDocuments` aligns it (the weights
+ * of the terms still come from every clause of both documents): coverage asks this for the few upper
+ * clauses nothing chose, instead of aligning the whole upper document back (issue #19: half the time).
+ */
+export function alignClauses(doc: GongwenDocument, upper: GongwenDocument, clauses: readonly Clause[]): ClauseAlignment[] {
+  return alignSome(clausesOf(doc), clauses, clausesOf(upper), DEFAULT_PARAMS, MIDPOINT, INDEX_FROM);
+}
+
+function alignSome(local: readonly Clause[], queried: readonly Clause[], other: readonly Clause[], params: AlignParams, midpoint: number, indexFrom: number): ClauseAlignment[] {
+  if (other.length > 0 && other.length >= indexFrom && indexable(params)) return alignByIndex(local, queried, other, params, midpoint);
   const idf = idfOf([...local, ...other].map((c) => termCounts(`${c.title}${c.text}`)));
-  const a = index(local, idf);
+  const a = index(queried, idf);
   const b = index(other, idf);
   return a.map((x): ClauseAlignment => {
     let best: ClauseMatch | undefined;
@@ -114,11 +125,11 @@ function indexable(p: AlignParams): boolean {
   return p.titleWeight >= 0 && p.textWeight >= 0 && p.levelFactor >= 0 && p.levelFactor <= 1 && Number.isFinite(p.titleWeight + p.textWeight);
 }
 
-function alignByIndex(local: readonly Clause[], other: readonly Clause[], params: AlignParams, midpoint: number): ClauseAlignment[] {
+function alignByIndex(local: readonly Clause[], queried: readonly Clause[], other: readonly Clause[], params: AlignParams, midpoint: number): ClauseAlignment[] {
   // The pair's idf counts the local clauses too, as alignWith's does.
   const index = buildCorpusIndex(other, { alsoCounting: local.map((c) => `${c.title}${c.text}`) });
   const unrelated = calibrate(0, midpoint);
-  return local.map((x): ClauseAlignment => {
+  return queried.map((x): ClauseAlignment => {
     const level = x.heading.level;
     const scorer: ClauseScorer = {
       usesTitle: true,

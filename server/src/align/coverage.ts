@@ -4,7 +4,7 @@
  * that resembles it without choosing it), missing (nothing). Pure.
  */
 import type { GongwenDocument } from '../model/types';
-import { alignDocuments, NO_MATCH, STRONG, type ClauseMatch } from './align';
+import { alignClauses, alignDocuments, NO_MATCH, STRONG, type ClauseMatch } from './align';
 import { clausesOf, type Clause } from './clauses';
 
 export type CoverageStatus = 'covered' | 'weak' | 'missing';
@@ -18,14 +18,17 @@ export interface CoverageRow {
 
 export function coverage(doc: GongwenDocument, upper: GongwenDocument): CoverageRow[] {
   const forward = alignDocuments(doc, upper);
-  const backward = alignDocuments(upper, doc);
-  return clausesOf(upper).map((u, i) => {
+  const chosen = new Set(forward.map((a) => a.match?.clause));
+  // Only the upper clauses no local clause chose are looked up the other way (a weak match or none).
+  const unchosen = clausesOf(upper).filter((u) => !chosen.has(u));
+  const backward = new Map(alignClauses(upper, doc, unchosen).map((a) => [a.clause, a.best]));
+  return clausesOf(upper).map((u) => {
     const local = forward
       .filter((a) => a.match?.clause === u)
       .map((a) => ({ clause: a.clause, score: a.match!.score }))
       .sort((a, b) => b.score - a.score);
     if (local.length) return { upper: u, status: local[0].score >= STRONG ? 'covered' : 'weak', local };
-    const back = backward[i].best;
+    const back = backward.get(u);
     if (back && back.score >= NO_MATCH) return { upper: u, status: 'weak', local: [back] };
     return { upper: u, status: 'missing', local: [] };
   });

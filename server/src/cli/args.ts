@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
 
-export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export';
+export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export' | 'report';
 /** `html` and `markdown` are the review report of `lint` (issue #15). */
 export type OutputFormat = 'text' | 'json' | 'html' | 'markdown';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'markdown'];
@@ -34,12 +34,16 @@ export interface CliArgs {
   out?: string;
   /** `export --force`: export a document with errors, and overwrite an existing output. */
   force?: boolean;
+  /** `report --html OUT`: the overview as one self-contained HTML page (issue #19). */
+  html?: string;
+  /** `report --csv OUT`: the targets table for spreadsheets. */
+  csv?: string;
 }
 
 /** A usage mistake: the CLI prints the message and the usage, then exits with 2. */
 export class UsageError extends Error {}
 
-const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage', 'export'];
+const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage', 'export', 'report'];
 /** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
 export const RESERVED_VERBS: readonly Verb[] = [];
 
@@ -58,6 +62,9 @@ const OPTIONS = {
   docx: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
 } as const;
 
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
@@ -93,7 +100,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     docx: values.docx ?? false,
     out: values.out,
     force: values.force ?? false,
+    html: values.html,
+    csv: values.csv,
   };
+  // `--json` is `--format json` (report DIR --json).
+  if (values.json) values.format ??= 'json';
   if (values.format !== undefined) {
     if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
     args.format = values.format as OutputFormat;
@@ -116,6 +127,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.verb !== undefined && args.verb !== 'lint') throw new UsageError(t('--format {0} 只用于 lint 命令。', args.format));
     if (args.fix || args.fixDryRun || args.annotate !== undefined) throw new UsageError(t('--format {0} 不能与 --fix、--fix-dry-run 或 --annotate 同时使用。', args.format));
   }
+  if ((args.html !== undefined || args.csv !== undefined || values.json) && args.verb !== 'report') throw new UsageError(t('--json、--html 和 --csv 只用于 report 命令。'));
   if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
@@ -152,6 +164,7 @@ export function usage(): string {
     '  gongwen align --upper FILE [--format text|json] FILE',
     '  gongwen coverage --upper FILE FILE',
     '  gongwen export --docx [--out FILE] [--force] FILE',
+    '  gongwen report [--json | --format text|json] [--html OUT.html] [--csv OUT.csv] [--config FILE] DIR',
     '  gongwen --help | --version',
     '',
     t('命令：'),
@@ -161,6 +174,7 @@ export function usage(): string {
     '  coverage  ' + t('列出上级方案各条款的落实情况：已覆盖、较弱、缺失'),
     '  units     ' + t('列出每个责任单位负责的任务条目（标题路径与位置）'),
     '  export    ' + t('按 GB/T 9704-2012 公文格式导出为 Word 文件（.docx）'),
+    '  report    ' + t('文件夹中各级方案的总览：所属地区、上级方案、逾期、目标对照、任务覆盖、各方案问题'),
     '',
     t('选项：'),
     '  -f, --format   ' + t('输出格式：text（默认）或 json；lint 还可用 html 或 markdown 输出审阅报告（按文件、按严重程度列出问题及所在段落）'),
@@ -175,6 +189,9 @@ export function usage(): string {
     '      --docx     ' + t('export：导出为 Word 文件'),
     '  -o, --out      ' + t('export：输出文件（默认与输入文件同名，扩展名为 .docx）'),
     '      --force    ' + t('export：有错误时照样导出，输出文件已存在时覆盖它'),
+    '      --json     ' + t('report：同 --format json'),
+    '      --html     ' + t('report：把总览写成一个独立的 HTML 页面（不需联网）'),
+    '      --csv      ' + t('report：把目标对照表写成 CSV 文件（供 Excel 使用）'),
     '  -h, --help     ' + t('显示本帮助'),
     '  -v, --version  ' + t('显示版本号'),
     '',

@@ -7,6 +7,7 @@ import { runOutline } from './outline';
 import { runUnits } from './units';
 import { runAlign, runCoverage } from './align';
 import { runExport } from './export';
+import { runReport } from './report';
 
 export function main(argv: readonly string[], io: CliIo, version: string): number {
   // Before anything is said, so that usage errors too come in the asked language.
@@ -40,5 +41,6 @@ export function main(argv: readonly string[], io: CliIo, version: string): numbe
   if (args.verb === 'align') return runAlign(args, io);
   if (args.verb === 'coverage') return runCoverage(args, io);
   if (args.verb === 'export') return runExport(args, io);
+  if (args.verb === 'report') return runReport(args, io);
   return args.verb === 'lint' ? runLint(args, io) : runOutline(args, io);
 }

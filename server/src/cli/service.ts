@@ -9,6 +9,7 @@ import { createLanguageService, type LanguageService } from '../service';
 import { mergeSettings, type ProjectConfig, type UiLanguage } from '../settings';
 import { t } from '../l10n';
 import type { CliIo } from './io';
+import type { WorkspaceDocs } from '../workspace';
 
 export interface ServiceRequest {
   /** `--config FILE`; without it, `gongwen.json` in the current directory when there is one. */
@@ -17,6 +18,8 @@ export interface ServiceRequest {
   lang?: UiLanguage;
   /** `--upper FILE` (repeatable): upper documents for every file, besides gongwen.json `upper` (issue #5). */
   upper?: readonly string[];
+  /** Documents the service may look at besides the upper files (`report`: every plan of the folder, issue #19). */
+  workspace?: WorkspaceDocs;
 }
 
 /** The installed rule pages next to `dist/`, so each diagnostic links to a page that exists. */
@@ -44,7 +47,23 @@ export function cliService(request: ServiceRequest, io: CliIo): LanguageService 
   const truncated = (pattern: string) => io.err(`gongwen: ${t('警告：{0}', t('“{0}”：匹配的文件太多或层级太深，只读取了一部分上级方案。', pattern))}\n`);
   // gongwen.json `ignore` and `overrides` apply as in the editor; the CLI never writes them.
   const suppressions = { dir: path.dirname(path.resolve(file)).replace(/\\/g, '/'), ignore: config.ignore ?? [], overrides: config.overrides ?? [] };
-  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: upperWorkspace(plans, truncated), suppressions });
+  const uppers = upperWorkspace(plans, truncated);
+  return createLanguageService({ settings, knowledge: { ...knowledge, plans }, docsBase: docsBase(), workspace: request.workspace ? joined(request.workspace, uppers) : uppers, suppressions });
+}
+
+/** Two sets of documents as one; the first wins for a uri both hold. */
+function joined(first: WorkspaceDocs, second: WorkspaceDocs): WorkspaceDocs {
+  return {
+    *all() {
+      const seen = new Set<string>();
+      for (const d of first.all()) {
+        seen.add(d.uri);
+        yield d;
+      }
+      for (const d of second.all()) if (!seen.has(d.uri)) yield d;
+    },
+    get: (uri) => first.get(uri) ?? second.get(uri),
+  };
 }
 
 /** The file URI the service is given, as the editor would name the same file. */
