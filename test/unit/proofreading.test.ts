@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
 import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused-words';
+import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
 const service = createLanguageService();
@@ -51,10 +52,44 @@ describe('proofreading: confused-word list entries', () => {
   });
 });
 
+describe('proofreading: number-usage', () => {
+  for (const word of MEASURE_WORDS) {
+    it(`a hyphen range before “${word}”: reported and fixed; with “～”, after a letter or with a leading zero it is not`, () => {
+      const text = `每个乡镇涉及2-3${word}的，从重处理。`;
+      assert.deepEqual(flagsOf('number-usage', text), ['2-3']);
+      assert.equal(fixed('number-usage', text), text.replace('2-3', '2～3'));
+      assert.deepEqual(flagsOf('number-usage', `每个乡镇涉及2～3${word}的，从重处理。`), []);
+      assert.deepEqual(flagsOf('number-usage', `型号为A2-3${word}的设备。`), []);
+      assert.deepEqual(flagsOf('number-usage', `区号为02-3${word}的地区。`), []);
+    });
+  }
+
+  it('约…左右 and 约…多 offer both deletions and apply neither on their own', () => {
+    const text = '参加人员约200名左右。';
+    const doc = service.parse('mem://a.gw', text);
+    const d = service.diagnostics(doc).find((x) => x.code === 'number-usage')!;
+    const titles = service.codeActions(doc, d.range).map((a) => a.title);
+    assert.ok(titles.includes('删去“约”') && titles.includes('删去“左右”'), titles.join(' | '));
+    assert.equal(fixed('number-usage', text), text);
+  });
+
+  it('a percentage or 万/亿 range gets the sign on its first figure, and a hyphen becomes “～”', () => {
+    assert.equal(fixed('number-usage', '比例提高10-15%。'), '比例提高10%～15%。');
+    assert.equal(fixed('number-usage', '比例提高10—15%。'), '比例提高10%—15%。');
+    assert.equal(fixed('number-usage', '奖励3～5万元。'), '奖励3万～5万元。');
+  });
+
+  it('full- and half-width digits: the minority form is reported only when the other clearly dominates', () => {
+    assert.deepEqual(flagsOf('number-usage', '建成12个，培训200人次，新建３个。'), ['３']);
+    assert.deepEqual(flagsOf('number-usage', '建成１２个，培训２００人次，新建3个。'), ['3']);
+    assert.deepEqual(flagsOf('number-usage', '建成12个，新建３４个。'), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {

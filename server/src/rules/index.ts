@@ -24,6 +24,7 @@ import { unitDuplicate } from './units/unit-duplicate';
 import { unitOrder } from './units/unit-order';
 import { responsibilityMissing } from './units/responsibility-missing';
 import { confusedWord } from './proofreading/confused-word';
+import { numberUsage } from './proofreading/number-usage';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -33,4 +34,4 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #4: responsible units
   unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
   // issue #17: proofreading (words, numbers, marks), precision first
-  confusedWord];
+  confusedWord, numberUsage];
