@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
 import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused-words';
 import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
+import { AFTER_DENG } from '../../server/src/rules/proofreading/punctuation-pairs';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
 const service = createLanguageService();
@@ -86,10 +87,52 @@ describe('proofreading: number-usage', () => {
   });
 });
 
+describe('proofreading: punctuation-pairs', () => {
+  const PAIRS: Array<[string, string]> = [['《', '》'], ['〈', '〉'], ['“', '”'], ['‘', '’'], ['（', '）']];
+  for (const [open, close] of PAIRS) {
+    it(`${open}${close}: unclosed and unopened are reported, a pair or a pair split over two paragraphs is not`, () => {
+      assert.deepEqual(flagsOf('punctuation-pairs', `按照${open}科普工作方案要求执行。`), [open]);
+      assert.deepEqual(flagsOf('punctuation-pairs', `按照科普工作方案${close}要求执行。`), [close]);
+      assert.deepEqual(flagsOf('punctuation-pairs', `按照${open}科普工作方案${close}要求执行。`), []);
+      assert.deepEqual(flagsOf('punctuation-pairs', `关于印发${open}某某县科普工作\n实施方案${close}的通知`), []);
+    });
+  }
+
+  it('crossing pairs are one finding from the inner opening mark to the early closing one', () => {
+    assert.deepEqual(flagsOf('punctuation-pairs', '依据《纲要（2021—2035年》）制定。'), ['（2021—2035年》']);
+    assert.deepEqual(flagsOf('punctuation-pairs', '按照“统一部署（分级负责”）的原则。'), ['（分级负责”']);
+  });
+
+  it('fixes what is certain: the half-width closing quote, a doubled mark, 、等, a nested pair, the title colon', () => {
+    assert.equal(fixed('punctuation-pairs', '深化“放管服"改革。'), '深化“放管服”改革。');
+    assert.equal(fixed('punctuation-pairs', '高度重视，，抓好落实。。'), '高度重视，抓好落实。');
+    assert.equal(fixed('punctuation-pairs', '科协、教体局、等单位'), '科协、教体局等单位');
+    assert.equal(fixed('punctuation-pairs', '按照《关于印发《科普方案》的通知》执行。'), '按照《关于印发〈科普方案〉的通知》执行。');
+    assert.equal(fixed('punctuation-pairs', '关于做好科普工作的通知：'), '关于做好科普工作的通知');
+    assert.equal(fixed('punctuation-pairs', '高度重视，；抓好落实。'), '高度重视，；抓好落实。', 'which of two different marks goes is not certain');
+  });
+
+  for (const word of AFTER_DENG) {
+    it(`、等${word}: reported; 等${word} after the last item and 、等 starting another word are not`, () => {
+      assert.deepEqual(flagsOf('punctuation-pairs', `组织科协、教体局、等${word}参加。`), ['、等']);
+      assert.deepEqual(flagsOf('punctuation-pairs', `组织科协、教体局等${word}参加。`), []);
+    });
+  }
+
+  it('、 before a word that starts with 等 is not reported', () => {
+    for (const text of ['实行定额、等额补助。', '划分为一等、二等、等外三个档次。', '对考核优秀、等次靠前的单位给予表扬。']) assert.deepEqual(flagsOf('punctuation-pairs', text), [], text);
+  });
+
+  it('the title colon only on a title line near the top, not on a lead-in sentence', () => {
+    assert.deepEqual(flagsOf('punctuation-pairs', '根据省政府办公厅关于做好科普工作的通知：'), []);
+    assert.deepEqual(flagsOf('punctuation-pairs', '某某县人民政府关于做好科普工作的通知：'), ['：']);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
