@@ -106,6 +106,7 @@ describe('proofreading: punctuation-pairs', () => {
   it('fixes what is certain: the half-width closing quote, a doubled mark, 、等, a nested pair, the title colon', () => {
     assert.equal(fixed('punctuation-pairs', '深化“放管服"改革。'), '深化“放管服”改革。');
     assert.equal(fixed('punctuation-pairs', '高度重视，，抓好落实。。'), '高度重视，抓好落实。');
+    assert.equal(fixed('punctuation-pairs', '高度重视，，，，抓好落实。'), '高度重视，抓好落实。', 'a run of one mark is one finding and one fix');
     assert.equal(fixed('punctuation-pairs', '科协、教体局、等单位'), '科协、教体局等单位');
     assert.equal(fixed('punctuation-pairs', '按照《关于印发《科普方案》的通知》执行。'), '按照《关于印发〈科普方案〉的通知》执行。');
     assert.equal(fixed('punctuation-pairs', '关于做好科普工作的通知：'), '关于做好科普工作的通知');

@@ -134,8 +134,9 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
   return out;
 }
 
-/** Doubled or adjacent pause and stop marks. */
-const ADJACENT = /[，。、；：]{2}/g;
+/** Runs of pause and stop marks: one mark doubled (or more), or different marks side by side. */
+const ADJACENT = /[，。、；：]{2,}/g;
+
 /** 、 before 等 where 等 ends the list: a mark, 等等, or a noun that sums the items up. */
 export const AFTER_DENG = ['方面', '领域', '单位', '部门', '形式', '方式', '内容', '措施', '工作', '问题', '行业', '企业', '机构', '地区', '项目', '活动', '情况', '手段', '途径', '渠道', '环节', '群体', '人员', '组织', '要素', '因素', '重点', '相关', '有关', '多种', '各类', '主体', '文件', '政策', '服务', '产品', '设施', '资源', '场所', '信息', '材料', '费用', '资金'];
 const PAUSE_BEFORE_DENG = new RegExp(`、(?=等(?:[，。；、）”]|等|${AFTER_DENG.join('|')}))`, 'g');
@@ -145,17 +146,19 @@ function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
   const text = block.text;
   for (const m of text.matchAll(ADJACENT)) {
     const at = m.index!;
-    const [a, b] = m[0];
-    if (a === b) {
+    const run = m[0];
+    const end = at + run.length;
+    if ([...run].every((c) => c === run[0])) {
+      // The whole run is one finding, so one fix leaves one mark (a second run of --fix has nothing to do).
       out.push({
         finding: {
-          range: joinedRange(doc, block, at, at + 2),
-          message: t('标点“{0}”重复。', a),
-          fixes: [{ title: t('删去多余的“{0}”', a), edits: [joinedReplace(doc, block, at + 1, at + 2, '')], preferred: true }],
+          range: joinedRange(doc, block, at, end),
+          message: t('标点“{0}”重复。', run[0]),
+          fixes: [{ title: t('删去多余的“{0}”', run[0]), edits: [joinedReplace(doc, block, at + 1, end, '')], preferred: true }],
         },
       });
     } else {
-      out.push({ finding: { range: joinedRange(doc, block, at, at + 2), message: t('“{0}”和“{1}”连用，只应保留一个。', a, b) } });
+      out.push({ finding: { range: joinedRange(doc, block, at, end), message: t('“{0}”和“{1}”连用，只应保留一个。', run[0], run[run.length - 1]) } });
     }
   }
   for (const m of text.matchAll(PAUSE_BEFORE_DENG)) {
