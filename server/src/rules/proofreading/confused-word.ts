@@ -22,13 +22,20 @@ export const confusedWord: Rule = {
     const { doc } = ctx;
     const year = documentDate(doc)?.year;
     const entries = CONFUSED_WORDS.filter((e) => e.since === undefined || year === undefined || year >= e.since);
+    const byWrong = new Map<string, typeof entries>();
+    for (const e of entries) byWrong.set(e.wrong, [...(byWrong.get(e.wrong) ?? []), e]);
+    // One scan per block for every wrong form (longest first); each hit is then checked against its entries' context.
+    const wrongs = [...byWrong.keys()].sort((a, b) => b.length - a.length);
+    const scan = new RegExp(wrongs.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     const out: Finding[] = [];
     for (const block of doc.blocks) out.push(...perBlock(ctx, block, `year:${year ?? ''}`, () => {
       const found: Finding[] = [];
       const text = block.text;
       let titles: Array<[number, number]> | undefined;
-      for (const entry of entries) {
-        for (let at = text.indexOf(entry.wrong); at >= 0; at = text.indexOf(entry.wrong, at + 1)) {
+      if (wrongs.length === 0) return found;
+      for (const m of text.matchAll(scan)) {
+        const at = m.index!;
+        for (const entry of byWrong.get(m[0])!) {
           if (!entry.test(text, at)) continue;
           titles ??= titleSpans(text);
           if (inSpans(titles, at)) continue;

@@ -51,11 +51,11 @@ function before(text: string, at: number): string | undefined {
   return ch === ' ' || ch === '\u3000' ? text[at - 2] ?? ch : ch;
 }
 
-function aboutFindings(doc: GongwenDocument, block: Block, titles: Array<[number, number]>): Finding[] {
+function aboutFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
   for (const m of block.text.matchAll(ABOUT)) {
     const from = m.index!;
-    if (inSpans(titles, from)) continue;
+    if (inSpans(titles(), from)) continue;
     const to = from + m[0].length;
     const tail = m[2];
     const word = tail === '多' ? '多' : '左右';
@@ -73,13 +73,13 @@ function aboutFindings(doc: GongwenDocument, block: Block, titles: Array<[number
   return out;
 }
 
-function percentFindings(doc: GongwenDocument, block: Block, titles: Array<[number, number]>): Finding[] {
+function percentFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
   for (const m of text.matchAll(PERCENT_RANGE)) {
     const from = m.index!;
     const to = from + m[0].length;
-    if (CODE_BEFORE.test(before(text, from) ?? '') || inUrl(text, from) || inSpans(titles, from)) continue;
+    if (CODE_BEFORE.test(before(text, from) ?? '') || inUrl(text, from) || inSpans(titles(), from)) continue;
     if (value(m[1]) >= value(m[3])) continue;
     const dash = HYPHEN.test(m[2]) || m[2] === '~' || m[2] === '〜' ? '～' : m[2];
     const right = `${m[1]}${m[4]}${dash}${m[3]}${m[4]}`;
@@ -94,14 +94,14 @@ function percentFindings(doc: GongwenDocument, block: Block, titles: Array<[numb
   return out;
 }
 
-function hyphenFindings(doc: GongwenDocument, block: Block, titles: Array<[number, number]>): Finding[] {
+function hyphenFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
   for (const m of text.matchAll(NUMBER_RANGE)) {
     const from = m.index!;
     const to = from + m[0].length;
     const [, a, dash, b] = m;
-    if (CODE_BEFORE.test(before(text, from) ?? '') || CODE_AFTER.test(text[to] ?? '') || inUrl(text, from) || inSpans(titles, from)) continue;
+    if (CODE_BEFORE.test(before(text, from) ?? '') || CODE_AFTER.test(text[to] ?? '') || inUrl(text, from) || inSpans(titles(), from)) continue;
     if (/^[0０][0-9０-９]/.test(a) || /^[0０][0-9０-９]/.test(b)) continue; // 0537-…: a phone number or code
     if (YEAR.test(toAscii(a)) && YEAR.test(toAscii(b))) continue; // a span of years: range-dash
     if (value(a) >= value(b) || /[万亿%％]/.test(text[to] ?? '')) continue; // 1-3万元: the magnitude check's
@@ -120,12 +120,16 @@ function hyphenFindings(doc: GongwenDocument, block: Block, titles: Array<[numbe
 
 const FULL_DIGITS = /[０-９]+/g;
 const HALF_DIGITS = /[0-9]+/g;
+const ANY_DIGITS = /[0-9]+|[０-９]+/g;
+const DIGIT = /[0-9０-９]/;
 
 function digitCounts(text: string): [number, number] {
   let full = 0;
   let half = 0;
-  for (const m of text.matchAll(FULL_DIGITS)) full += m[0].length;
-  for (const m of text.matchAll(HALF_DIGITS)) half += m[0].length;
+  for (const m of text.matchAll(ANY_DIGITS)) {
+    if (m[0] >= '０') full += m[0].length;
+    else half += m[0].length;
+  }
   return [full, half];
 }
 
@@ -167,8 +171,14 @@ export const numberUsage: Rule = {
     const minority = full > 0 && half >= 3 * full ? 'full' : half > 0 && full >= 3 * half ? 'half' : undefined;
     const counts = minority ? t('半角 {0} 个，全角 {1} 个', half, full) : '';
     for (const block of doc.blocks) out.push(...perBlock(ctx, block, `width:${minority ?? ''}:${counts}`, () => {
-      const titles = titleSpans(block.text);
-      const found = [...aboutFindings(doc, block, titles), ...percentFindings(doc, block, titles), ...hyphenFindings(doc, block, titles)];
+      // Every check needs a figure (约 is followed by one, Arabic or Chinese): most paragraphs are done here.
+      const text = block.text;
+      const digits = DIGIT.test(text);
+      if (!digits && text.indexOf('约') < 0) return [];
+      let spans: Array<[number, number]> | undefined;
+      const titles = () => (spans ??= titleSpans(text));
+      const found = aboutFindings(doc, block, titles);
+      if (digits) found.push(...percentFindings(doc, block, titles), ...hyphenFindings(doc, block, titles));
       if (minority) found.push(...widthFindings(doc, block, minority, counts));
       return found;
     }));

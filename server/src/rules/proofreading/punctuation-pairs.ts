@@ -25,8 +25,18 @@ const CLOSE_OF: Record<string, string> = { '《': '》', '〈': '〉', '“': '�
 const OPEN_OF: Record<string, string> = { '》': '《', '〉': '〈', '”': '“', '’': '‘', '）': '（' };
 const NAME: Record<string, string> = { '《': '书名号', '〈': '书名号', '“': '引号', '‘': '引号', '（': '括号' };
 const LATIN = /[A-Za-z]/;
+/** 《》〈〉“”‘’（）and `"`: the marks the pair scan stops at (by code, so the scan allocates nothing for other characters). */
+function isPairMark(c: number): boolean {
+  return c === 0x22 || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x300b) || c === 0xff08 || c === 0xff09;
+}
 /** `1）` `二）` `a）` as a list marker at the start of an item: a style of its own, not half a bracket. */
 const LIST_MARKER_BEFORE = /(?:^|[：；。，、\s])\(?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}$/;
+
+/**
+ * At most this many unpaired marks of one kind are reported per paragraph: a real paragraph misses one
+ * or two; a line of hundreds of 《 is not text, and a finding for each would only cost time.
+ */
+const MAX_UNPAIRED = 3;
 
 /** What the block-by-block scan found; `side` tells the cross-paragraph filter what may pair with a neighbour. */
 interface PairFinding {
@@ -45,23 +55,27 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
   const out: PairFinding[] = [];
   const stack: Array<{ ch: string; at: number }> = [];
   /** Open marks of each kind on the stack (so no closing mark scans the stack for nothing). */
-  const open = new Map<string, number>();
+  const open: Record<string, number> = { '《': 0, '〈': 0, '“': 0, '‘': 0, '（': 0 };
   const push = (ch: string, at: number) => {
     stack.push({ ch, at });
-    open.set(ch, (open.get(ch) ?? 0) + 1);
+    open[ch]++;
   };
   const pop = () => {
     const top = stack.pop()!;
-    open.set(top.ch, open.get(top.ch)! - 1);
+    open[top.ch]--;
     return top;
   };
   // Half-width brackets are punctuation-width's: a full-width one they may pair with is not judged here.
   const firstHalfOpen = text.indexOf('(');
   /** Marks a crossing unwound without closing them: their closing marks, still to come, are part of that one finding. */
   const crossed: string[] = [];
+  /** Unpaired marks reported so far, by opening mark (unopened closing marks count under their opening mark, apart). */
+  const unclosedCount: Record<string, number> = { '《': 0, '〈': 0, '“': 0, '‘': 0, '（': 0 };
+  const unopenedCount: Record<string, number> = { '《': 0, '〈': 0, '“': 0, '‘': 0, '（': 0 };
   const lastHalfClose = text.lastIndexOf(')');
   const name = (ch: string) => t(NAME[ch] ?? NAME[OPEN_OF[ch]]);
   for (let i = 0; i < text.length; i++) {
+    if (!isPairMark(text.charCodeAt(i))) continue;
     const ch = text[i];
     if (CLOSE_OF[ch]) {
       push(ch, i);
@@ -85,7 +99,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
     if (top?.ch === want) {
       pop();
       // The same kind still open outside: 《…《…》…》 or “…“…”…”.
-      if ((want === '《' || want === '“') && (open.get(want) ?? 0) > 0) {
+      if ((want === '《' || want === '“') && open[want] > 0) {
         const inner = want === '《' ? '〈〉' : '‘’';
         out.push({
           finding: {
@@ -97,7 +111,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
       }
       continue;
     }
-    if ((open.get(want) ?? 0) > 0) {
+    if (open[want] > 0) {
       // Crossing: the mark opened last must close first. Unwind to the mark this one closes.
       const inner = stack[stack.length - 1];
       for (let left = pop(); left.ch !== want; left = pop()) crossed.push(left.ch);
@@ -117,6 +131,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
       continue;
     }
     if (ch === '）' && (LIST_MARKER_BEFORE.test(text.slice(Math.max(0, i - 6), i)) || (firstHalfOpen >= 0 && firstHalfOpen < i))) continue;
+    if (++unopenedCount[want] > MAX_UNPAIRED) continue;
     out.push({
       finding: { range: joinedRange(doc, block, i, i + 1), message: t('后{0}“{1}”前面没有对应的前{0}“{2}”（GB/T 15834-2011）。', name(ch), ch, want) },
       side: 'unopened',
@@ -125,6 +140,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
   }
   for (const left of stack) {
     if (left.ch === '（' && lastHalfClose > left.at) continue; // closed by a half-width bracket: punctuation-width
+    if (++unclosedCount[left.ch] > MAX_UNPAIRED) continue;
     out.push({
       finding: { range: joinedRange(doc, block, left.at, left.at + 1), message: t('前{0}“{1}”在本段中没有对应的后{0}“{2}”（GB/T 15834-2011）。', name(left.ch), left.ch, CLOSE_OF[left.ch]) },
       side: 'unclosed',

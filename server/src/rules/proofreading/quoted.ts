@@ -6,10 +6,12 @@
 /** `[from, to)` spans of the block text inside 《…》 (outermost pairs; an unclosed 《 runs to the end). */
 export function titleSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (text.indexOf('《') < 0) return spans;
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (const m of text.matchAll(/[《》]/g)) {
+    const i = m.index!;
+    const ch = m[0];
     if (ch === '《') {
       if (depth === 0) start = i;
       depth++;
