@@ -23,11 +23,15 @@ import { inSpans, titleSpans } from './quoted';
 const ABOUT = /(?<![节制签预邀条契简婉履违特相合集失赴践公租缔背守隐誓盟])约(?:为|有|占|计)?((?:[0-9０-９][0-9０-９.]{0,12}[十百千万亿]{0,2})|[一二三四五六七八九十两][一二三四五六七八九十百千万亿两]{0,8})(多|[^\s，。；：、,;:.0-9０-９（）()《》“”‘’！？—～-]{0,5}左右(?![两各侧对手]))/g;
 
 /** A range whose first figure lacks the `%`, 万 or 亿 of the second: figure, dash, figure, sign. */
-const PERCENT_RANGE = /([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([～~〜—–－‐-])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([%％万亿])/g;
+const PERCENT_RANGE = /(?<![0-9０-９.．])([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([～~〜—–－‐-])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([%％万亿])/g;
 
+/**
+ * Both range patterns start only where a run of figures starts (the look-behind): tried at every digit
+ * of a long run, `[0-9]+` would rescan the run's tail from each one — quadratic.
+ */
 /** Hyphen forms that are not the 一字线 or the 浪纹线. */
 const HYPHEN = /[-‐‑–－﹣]/;
-const NUMBER_RANGE = /([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([-‐‑–－﹣])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)/g;
+const NUMBER_RANGE = /(?<![0-9０-９.．])([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([-‐‑–－﹣])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)/g;
 /**
  * Measure words after a range of values. Not 日, 月, 时 (a range of dates or hours is a time span,
  * written with the 一字线), not 号 (a 文号 or house number), and 年 only after small figures (`1-2年`).
