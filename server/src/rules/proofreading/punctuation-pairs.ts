@@ -3,13 +3,13 @@
  * certain from the text:
  *
  * - a 书名号, 引号 or 括号 opened and not closed in its paragraph, or closed without being opened
- *   (§4.9 引号, §4.10 括号, §4.15 书名号), or two pairs crossing (`《…（…》…）`). A pair that a PDF or a
+ *   (§4.8 引号, §4.9 括号, §4.15 书名号), or two pairs crossing (`《…（…》…）`). A pair that a PDF or a
  *   title split across two paragraphs is not one: an unclosed mark whose close opens the next paragraph
  *   is left alone, and so is a quotation running over several paragraphs (each opens with “, only the
- *   last closes, §4.9).
+ *   last closes, §4.8).
  * - a quotation closed by the half-width `"` (`“放管服"`): the closing mark is `”`.
  * - a pair inside a pair of its own kind: 书名号 inside 书名号 are `〈〉`, quotes inside quotes `‘’`
- *   (§4.15.3, §4.9.3).
+ *   (§4.15, §4.8).
  * - a mark doubled (`，，` `。。`), or two pause/stop marks side by side (`，。`).
  * - a 顿号 right before 等 (`甲、乙、等单位`): 等 follows the last item directly (§4.5).
  * - the title of the document ending with a colon (`关于…的通知：`): a title takes no end mark.
@@ -86,7 +86,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
       out.push({
         finding: {
           range: joinedRange(doc, block, i, i + 1),
-          message: t('引号“{0}…”的后引号写成了半角“\"”，应为全角“””（GB/T 15834-2011 第4.9条）。', text.slice(quote.at + 1, Math.min(i, quote.at + 9))),
+          message: t('引号“{0}…”的后引号写成了半角“\"”，应为全角“””（GB/T 15834-2011 第4.8条）。', text.slice(quote.at + 1, Math.min(i, quote.at + 9))),
           fixes: [{ title: t('改为“{0}”', '”'), edits: [joinedReplace(doc, block, i, i + 1, '”')], preferred: true }],
         },
       });
