@@ -86,7 +86,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
       out.push({
         finding: {
           range: joinedRange(doc, block, i, i + 1),
-          message: t('引号“{0}…”的后引号写成了半角“\"”，应为全角“””（GB/T 15834-2011 第4.8条）。', text.slice(quote.at + 1, Math.min(i, quote.at + 9))),
+          message: t('引号“{0}…”的后引号写成了半角“{1}”，应为全角“{2}”（GB/T 15834-2011 第4.8条）。', text.slice(quote.at + 1, Math.min(i, quote.at + 9)), '"', '”'),
           fixes: [{ title: t('改为“{0}”', '”'), edits: [joinedReplace(doc, block, i, i + 1, '”')], preferred: true }],
         },
       });
