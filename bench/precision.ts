@@ -1,9 +1,12 @@
 /**
  * `npm run precision`: per rule, the findings on the real fixtures and on the seeds and how many of
- * them are judged true in test/real/expected.json, with the precision that gives.
+ * them are judged true in test/real/expected.json, with the precision that gives; then, for the
+ * proofreading rules, precision and recall on their crafted corpora (test/proofread/*.jsonl) with the
+ * sample sizes.
  */
 import { readFileSync } from 'node:fs';
 import { EXPECTED, type Expected } from '../test/real/findings';
+import { corpusRules, scoreCorpus } from '../test/proofread/score';
 
 const expected: Expected = JSON.parse(readFileSync(EXPECTED, 'utf8'));
 const rows = new Map<string, { real: number; realTrue: number; seeds: number; seedsTrue: number }>();
@@ -32,3 +35,13 @@ console.log(`${'all rules'.padEnd(24)} ${String(total.real).padStart(5)} ${Strin
 const docs = Object.keys(expected).filter((f) => !f.startsWith('seeds/'));
 const found = (k: 'genre' | '文号' | '成文日期') => docs.filter((f) => expected[f].facts[k] !== null).length;
 console.log(`\nreal documents: ${docs.length}; genre read in ${found('genre')}, 文号 in ${found('文号')}, 成文日期 in ${found('成文日期')}`);
+
+console.log('\ncrafted corpora (test/proofread/*.jsonl)');
+console.log('rule                  sentences  flagged  found  true  precision  recall');
+for (const rule of corpusRules()) {
+  const s = scoreCorpus(rule);
+  const flagged = s.truePositives + s.falseNegatives.length;
+  const found = s.truePositives + s.falsePositives.length;
+  console.log(`${rule.padEnd(24)} ${String(s.sentences).padStart(7)} ${String(flagged).padStart(8)} ${String(found).padStart(6)} ${String(s.truePositives).padStart(5)} ${pct(s.truePositives, found).padStart(10)} ${pct(s.truePositives, flagged).padStart(7)}`);
+  for (const f of s.falsePositives) console.log(`  false positive: ${f}`);
+}

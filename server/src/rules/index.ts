@@ -23,6 +23,9 @@ import { unitLevel } from './units/unit-level';
 import { unitDuplicate } from './units/unit-duplicate';
 import { unitOrder } from './units/unit-order';
 import { responsibilityMissing } from './units/responsibility-missing';
+import { confusedWord } from './proofreading/confused-word';
+import { numberUsage } from './proofreading/number-usage';
+import { punctuationPairs } from './proofreading/punctuation-pairs';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -30,4 +33,6 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #5: higher-level plans
   citationMismatch, abbreviationUndefined, targetBelowUpper, targetYear, targetConflict,
   // issue #4: responsible units
-  unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing];
+  unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
+  // issue #17: proofreading (words, numbers, marks), precision first
+  confusedWord, numberUsage, punctuationPairs];
