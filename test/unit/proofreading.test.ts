@@ -98,6 +98,14 @@ describe('proofreading: punctuation-pairs', () => {
     });
   }
 
+  it('a text cut off in the middle of a title (an excerpt, a copy that stops) is not reported for what it left open', () => {
+    const opening = '一、总则\n本预案依据《中华人民共和国突发事件应对法》等编制。\n';
+    assert.deepEqual(flagsOf('punctuation-pairs', `${opening}依据《中华人民共和国环境保护法》《国家突发环境`), []);
+    // The same paragraph ended as a sentence is a real slip, and so is one that is not the last.
+    assert.deepEqual(flagsOf('punctuation-pairs', `${opening}依据《中华人民共和国环境保护法》《国家突发环境。`), ['《']);
+    assert.deepEqual(flagsOf('punctuation-pairs', `${opening}依据《国家突发环境\n二、组织体系。`), ['《']);
+  });
+
   it('crossing pairs are one finding from the inner opening mark to the early closing one', () => {
     assert.deepEqual(flagsOf('punctuation-pairs', '依据《纲要（2021—2035年》）制定。'), ['（2021—2035年》']);
     assert.deepEqual(flagsOf('punctuation-pairs', '按照“统一部署（分级负责”）的原则。'), ['（分级负责”']);

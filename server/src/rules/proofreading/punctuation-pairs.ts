@@ -209,6 +209,12 @@ function titleColon(doc: GongwenDocument, block: Block, index: number): PairFind
   }];
 }
 
+/** A last paragraph that ends in the middle of a sentence: no closing mark, no sentence end, no date. */
+function cutOff(text: string): boolean {
+  const last = text.trimEnd().slice(-1);
+  return last !== '' && !/[。！？；：.!?;:）)》”’」』]/.test(last) && !/日$/.test(text.trimEnd());
+}
+
 export const punctuationPairs: Rule = {
   id: 'punctuation-pairs',
   description: '成对的书名号、引号、括号配对且不交叉，标点不重复，“等”前不用顿号，标题末尾不加冒号',
@@ -228,6 +234,9 @@ export const punctuationPairs: Rule = {
           // Closed in the next paragraph (a title or sentence the text broke), or a quotation over paragraphs.
           if (next?.some((g) => g.side === 'unopened' && g.mark === f.mark)) continue;
           if ((f.mark === '“' || f.mark === '‘') && k + 1 < blocks.length && firstMark(blocks[k + 1].text) === f.mark) continue;
+          // The text stops in the middle of a sentence (a copy or an excerpt cut off): what it left open
+          // was closed in the part that is missing.
+          if (k === blocks.length - 1 && cutOff(blocks[k].text)) continue;
         }
         if (f.side === 'unopened' && found[k - 1]?.some((g) => g.side === 'unclosed' && g.mark === f.mark)) continue;
         out.push(f.finding);
