@@ -71,6 +71,22 @@ describe('plans rules: injected defects', () => {
     assert.match(found[0].message, /威海《关于新时代进一步加强科学技术普及工作的实施意见》的力争达到17%/);
   });
 
+  it('target-below-upper: held to the strictest parent, whatever order the parents come in (province 16% listed before city 17%)', () => {
+    const plan = (uri: string, title: string, value: string) =>
+      parseDocument(uri, `${title}\n\n一、工作目标\n到2025年，公民具备科学素质的比例达到${value}%。\n`);
+    const province = plan('file:///ws/province.txt', '某某省全民科学素质行动规划纲要实施方案（2021—2025年）', '16');
+    const city = plan('file:///ws/city.txt', '某某市全民科学素质行动规划纲要实施方案（2021—2025年）', '17');
+    const knowledge = bundledKnowledge();
+    knowledge.plans = { ...knowledge.plans, upper: { all: [], byDocument: [{ document: '/ws/county.txt', upper: ['/ws/province.txt', '/ws/city.txt'] }] } };
+    const county = '某某县全民科学素质行动规划纲要实施方案（2021—2025年）\n\n一、工作目标\n到2025年，全县公民具备科学素质的比例达到16.8%。\n';
+    const found = lint(county, { knowledge, workspace: workspaceOf([province, city]), uri: 'file:///ws/county.txt' }).filter((f) => f.rule === 'target-below-upper');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /某某市全民科学素质/);
+    assert.match(found[0].message, /达到17%/);
+    const above = lint(county.replace('16.8%', '17.2%'), { knowledge, workspace: workspaceOf([province, city]), uri: 'file:///ws/county.txt' });
+    assert.deepEqual(above.filter((f) => f.rule === 'target-below-upper'), []);
+  });
+
   it('target-below-upper: 平阴 18.5% lowered to 15.8% is below 山东 16% (济南 states no target)', () => {
     const found = lint(inject(readSeed('004'), '比例达到18.5％', '比例达到15.8％'));
     assert.deepEqual(found.map((f) => f.rule), ['target-below-upper']);

@@ -39,15 +39,22 @@ function parents(doc: GongwenDocument, plans: PlanKnowledge, workspace: Workspac
   return out;
 }
 
-/** The nearest parent's target for the same metric, year and unit. */
+/**
+ * The strictest parent target for the same metric, year and unit. A plan answers to every level above
+ * it, and the order in which it cites them says nothing of their level: a county that cites its
+ * province's plan (16%) before its city's (17%) is still held to 17%. On a tie the nearest is named.
+ */
 export function parentTarget(target: Target, doc: GongwenDocument, plans: PlanKnowledge, workspace: WorkspaceDocs): ParentTarget | undefined {
   if (target.year === undefined) return undefined;
   const key = metricKey(target.metric);
+  let best: ParentTarget | undefined;
   for (const p of parents(doc, plans, workspace)) {
     const hit = p.source.find((s) => s.year === target.year && s.unit === target.unit && metricKey(s.metric) === key);
-    if (hit) return { parent: p.name, comparator: hit.comparator, value: hit.value, unit: hit.unit, text: hit.text };
+    if (!hit) continue;
+    const candidate: ParentTarget = { parent: p.name, comparator: hit.comparator, value: hit.value, unit: hit.unit, text: hit.text };
+    if (!best || candidate.value > best.value || (candidate.value === best.value && candidate.comparator === '>' && best.comparator !== '>')) best = candidate;
   }
-  return undefined;
+  return best;
 }
 
 /** A county may aim higher, never lower: below the parent's value, or only 达到 where the parent says 超过. */
