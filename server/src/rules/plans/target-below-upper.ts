@@ -1,5 +1,5 @@
 /**
- * target-below-upper — a target weaker than the nearest parent's target for the same metric and
+ * target-below-upper — a target weaker than the strictest parent target for the same metric and
  * year (a lower-level plan may aim higher than its parent, never lower). Parents: upper documents
  * in the workspace and the registry entries the document cites.
  */
