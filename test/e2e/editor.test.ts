@@ -148,6 +148,20 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
     await wb.screenshot('editor-suppressed');
   });
 
+  it('hover on a body line of a clause of the 乳山 plan shows the matching clause of the upper document', async () => {
+    await wb.openFile('notice-000.txt', '乳政发');
+    await wb.waitForLanguage('公文');
+    // Line 285 is the body of （七）老年人科学素质提升行动, not its heading: the hover answers on every line of a clause.
+    await wb.goToLine(285);
+    await wb.command('Show or Focus Hover');
+    const hover = wb.page.locator('.monaco-hover', { hasText: '（十三）提升老年人科学素质' });
+    await hover.waitFor();
+    await wb.screenshot('editor-hover');
+    await wb.dismiss();
+    // Back to the top, where the next test finds the file by its 文号.
+    await wb.goToLine(1);
+  });
+
   it('go to definition (F12) on a clause of the 乳山 plan opens the matching clause of the upper document', async () => {
     await wb.openFile('notice-000.txt', '乳政发');
     await wb.waitForLanguage('公文');
@@ -192,7 +206,7 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
   });
 
   it('公文：新建实施方案 for 乳山市 preselects the 威海 and 山东 plans, and the skeleton shows placeholders only, with 威海\'s 17%', async () => {
-    await wb.command('Gongwen: New Implementation Plan');
+    await wb.command('Gongwen: New Implementation Plan', '新建实施方案');
     const input = wb.page.locator('.quick-input-widget input');
     const title = (text: string) => wb.page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor();
     await title('新建实施方案');

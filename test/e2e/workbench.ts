@@ -97,8 +97,12 @@ export class Workbench {
     await this.page.locator('[id="status.editor.mode"]', { hasText: label }).waitFor({ timeout });
   }
 
-  /** Runs a command through the command palette (F1), choosing the entry whose label is `label`. */
-  async command(label: string): Promise<void> {
+  /**
+   * Runs a command through the command palette (F1), choosing the entry whose label is `label`. A
+   * command that asks for input opens its own quick input at once, so the palette's may never be seen
+   * hidden: for those, `asks` is the title of the command's own input, waited for instead.
+   */
+  async command(label: string, asks?: string): Promise<void> {
     await this.dismiss();
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
@@ -106,7 +110,8 @@ export class Workbench {
     await input.fill(`>${label}`);
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (asks !== undefined) await this.page.locator('.quick-input-widget .quick-input-title', { hasText: asks }).waitFor();
+    else await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   async focusEditor(): Promise<void> {
@@ -137,9 +142,19 @@ export class Workbench {
   async filterProblems(text: string): Promise<void> {
     // The Output view has a filter box too; the Problems one has this placeholder.
     const input = this.page.locator('input[placeholder^="Filter (e.g. text"]');
-    await input.fill('');
-    await input.fill(text);
-    await this.page.locator('.viewpane-filter', { has: input }).locator('.viewpane-filter-badge', { hasText: 'Showing' }).waitFor();
+    const badge = this.page.locator('.viewpane-filter', { has: input }).locator('.viewpane-filter-badge', { hasText: 'Showing' });
+    // Typed while the view is still laying out its first rows, the text can be lost (seen once in a
+    // cold start): typed again, a few times, before the test fails.
+    for (let attempt = 1; ; attempt++) {
+      await input.fill('');
+      await input.fill(text);
+      try {
+        await badge.waitFor({ timeout: UI_TIMEOUT / 4 });
+        return;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
   }
 
   problemRow(code: string, location: string) {
