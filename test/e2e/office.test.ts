@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { missingPrerequisites, REPO, startCodeServer, type CodeServer } from './code-server';
 import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import { strFromU8, unzipSync } from 'fflate';
 import { docxFromText } from '../office/build-docx';
 
 function seedText(prefix: string): string {
@@ -91,6 +92,33 @@ describe('Word files in real VS Code (code-server + Chromium)', function () {
     await wb.outlineSymbol('一、总体要求').waitFor();
     await wb.outlineSymbol('二、重点任务').waitFor();
     await wb.screenshot('office-3-outline');
+  });
+
+  it('writes the findings into a copy of the .docx: comments and tracked changes, where the save dialog says', async () => {
+    const page = wb.page;
+    await wb.dismiss();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('>Gongwen: Write the Findings into a Copy of the Word File');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Write the Findings into a Copy' }).waitFor();
+    await page.keyboard.press('Enter');
+    // code-server's save dialog is a quick input holding the path; it proposes a name beside the file.
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).waitFor();
+    await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value === ${JSON.stringify(path.join(workspace, 'zibo-notice（已批注）.docx'))}`);
+    const target = path.join(workspace, 'annotated.docx');
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts', { hasText: '已写入' });
+    await toast.waitFor();
+    await wb.screenshot('office-4-annotated');
+    const parts = unzipSync(fs.readFileSync(target));
+    const comments = strFromU8(parts['word/comments.xml']);
+    assert.match(comments, /规则：heading-style/);
+    // Seed 003 has certain fixes (its ASCII brackets): they are tracked changes by gongwen.
+    assert.match(strFromU8(parts['word/document.xml']), /<w:ins [^>]*w:author="gongwen"/);
+    const shown = (await toast.innerText()).match(/已写入 (\d+) 条批注、(\d+) 处修订/);
+    assert.ok(shown && Number(shown[1]) === (comments.match(/<w:comment /g) ?? []).length, await toast.innerText());
   });
 
   it('converts the file to an editable zibo-notice.gw beside it and opens it', async () => {

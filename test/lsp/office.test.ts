@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { strFromU8, unzipSync } from 'fflate';
 import { docxFromText } from '../office/build-docx';
 import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
 
@@ -49,5 +50,46 @@ describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', 
     // (it cites its own title; before, the file read from disk matched it clause by clause, 1.00).
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: virtual } });
     assert.deepEqual((lenses ?? []).map((l) => l.command?.title), []);
+  });
+
+  it('writes a copy of the .docx with the findings as comments and the certain fixes as tracked changes (gongwen.server.annotateOffice)', async () => {
+    const dir = makeWorkspace();
+    const text = fs.readFileSync(seedPath('003'), 'utf8');
+    const file = path.join(dir, '淄博.docx');
+    const original = await docxFromText(text);
+    fs.writeFileSync(file, original);
+    client = startServer({ workspace: dir });
+    const init = await client.initialize();
+    assert.ok(init.capabilities.executeCommandProvider?.commands.includes('gongwen.server.annotateOffice'));
+    const read = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.readOffice', arguments: [pathToFileURL(file).href] })) as { text: string };
+    const virtual = 'gongwen-office:' + pathToFileURL(file).pathname;
+    await client.open(virtual, read.text, 1);
+    const { diagnostics } = await client.published(virtual, 1);
+    const heading = diagnostics.find((d) => d.code === 'heading-style');
+    assert.ok(heading, 'seed 003 has a heading-style finding');
+    // What the client sends: the view's findings, and the fix of that finding as the certain edit.
+    const line = read.text.split('\n')[heading.range.start.line];
+    const wrong = line.slice(heading.range.start.character, heading.range.end.character);
+    const answer = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'gongwen.server.annotateOffice',
+      arguments: [
+        pathToFileURL(file).href,
+        [{ start: heading.range.start, end: heading.range.end, text: `${heading.message}\n规则：heading-style` }, { start: 'nonsense' }],
+        [{ start: heading.range.start, end: heading.range.end, newText: '（六）' }],
+      ],
+    })) as { docx?: string; comments?: number; tracked?: number; error?: string };
+    assert.equal(answer.error, undefined);
+    assert.equal(answer.comments, 1, 'the malformed entry is dropped');
+    assert.equal(answer.tracked, 1);
+    const parts = unzipSync(Buffer.from(answer.docx!, 'base64'));
+    assert.match(strFromU8(parts['word/comments.xml']), /规则：heading-style/);
+    const body = strFromU8(parts['word/document.xml']);
+    assert.match(body, /<w:ins [^>]*w:author="gongwen"/);
+    assert.ok(body.includes(wrong.replace(/[()]/g, '')), 'the replaced text is still there, as a deletion');
+    assert.deepEqual(fs.readFileSync(file), Buffer.from(original), 'the file itself is not written');
+    const pdf = path.join(dir, 'a.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4\n');
+    const refused = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(pdf).href, [], []] })) as { error?: string };
+    assert.match(refused.error ?? '', /只有 Word 文件（\.docx）可以写入批注/);
   });
 });

@@ -4,13 +4,16 @@
  * document of the `gongwen-office:` scheme whose text the server reads (server/src/lsp/read-office.ts),
  * in the gongwen language, so the server gives it diagnostics, outline, hover and definitions as for
  * any open document. `gongwen.convertOffice` (公文：转换为可编辑文本) writes that text to `<name>.gw`
- * beside the file and opens it. The client never parses a .docx or .pdf itself: see read-office.ts for why.
+ * beside the file and opens it. `gongwen.annotateOffice` (公文：把问题写入 Word 副本) saves a copy of a .docx
+ * with the view's findings as Word comments and its certain fixes as tracked changes, as
+ * `gongwen lint --annotate` does. The client never parses a .docx or .pdf itself: see read-office.ts for why.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 export const OFFICE_SCHEME = 'gongwen-office';
 const READ_OFFICE_COMMAND = 'gongwen.server.readOffice';
+const ANNOTATE_OFFICE_COMMAND = 'gongwen.server.annotateOffice';
 const OFFICE_EXTENSIONS = ['docx', 'pdf'];
 
 /** The read-only view of a file: same path, our scheme. */
@@ -96,6 +99,55 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
   };
 
+  const annotate = async (arg: unknown) => {
+    const file = await targetFile(arg);
+    if (!file) return;
+    if (!/\.docx$/i.test(file.path)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('只有 Word 文件（.docx）可以写入批注。'));
+      return;
+    }
+    // The findings are the view's: open it (the server checks it on open) when it is not open yet.
+    const view = officeViewUri(file);
+    let doc = await vscode.workspace.openTextDocument(view);
+    if (doc.languageId !== 'gongwen') doc = await vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
+    const diagnostics = (await settledDiagnostics(view)).filter((d) => d.source === 'gongwen');
+    const at = (p: vscode.Position) => ({ line: p.line, character: p.character });
+    const annotations = diagnostics.map((d) => ({
+      start: at(d.range.start),
+      end: at(d.range.end),
+      text: `${d.message}\n${vscode.l10n.t('规则：{0}', String(typeof d.code === 'object' ? d.code.value : d.code ?? ''))}`,
+    }));
+    // The certain fixes are what formatting applies (the same edits as `lint --fix`).
+    const edits = (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', view, { tabSize: 4, insertSpaces: true })) ?? [];
+    const fixes = edits.map((e) => ({ start: at(e.range.start), end: at(e.range.end), newText: e.newText }));
+    const name = file.path.split('/').pop()!.replace(/\.docx$/i, '');
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(file, '..', vscode.l10n.t('{0}（已批注）.docx', name)),
+      filters: { [vscode.l10n.t('Word 文档')]: ['docx'] },
+      saveLabel: vscode.l10n.t('保存'),
+    });
+    if (!target) return;
+    if (target.toString() === file.toString()) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('不会覆盖原文件，请另选文件名。'));
+      return;
+    }
+    const answer = (await client.sendRequest(ExecuteCommandRequest.type, {
+      command: ANNOTATE_OFFICE_COMMAND,
+      arguments: [file.toString(), annotations, fixes],
+    })) as { docx?: string; comments?: number; tracked?: number; error?: string } | null;
+    if (!answer?.docx) {
+      void vscode.window.showErrorMessage(answer?.error ?? vscode.l10n.t('公文语言服务器尚未就绪。'));
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, Buffer.from(answer.docx, 'base64'));
+    const open = vscode.l10n.t('打开');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('已写入 {0} 条批注、{1} 处修订：{2}', answer.comments ?? 0, answer.tracked ?? 0, target.fsPath),
+      open,
+    );
+    if (choice === open) await vscode.env.openExternal(target);
+  };
+
   return vscode.Disposable.from(
     changed,
     watcher,
@@ -103,7 +155,28 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
     vscode.workspace.registerTextDocumentContentProvider(OFFICE_SCHEME, provider),
     vscode.commands.registerCommand('gongwen.openOffice', open),
     vscode.commands.registerCommand('gongwen.convertOffice', convert),
+    vscode.commands.registerCommand('gongwen.annotateOffice', annotate),
   );
+}
+
+/**
+ * The view's diagnostics once the server has published them: those already there, else the first
+ * publication for it (a view opened just now), or none after a few seconds (a file without findings).
+ */
+function settledDiagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri);
+  if (now.length > 0) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(vscode.languages.getDiagnostics(uri));
+    };
+    const timer = setTimeout(done, 5000);
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) done();
+    });
+  });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
