@@ -68,8 +68,13 @@ describe('review report rendered in Chromium (lint --format html)', function () 
       assert.equal(await section.locator('h2').innerText(), file.file);
       const items = section.locator('ol.findings > li');
       assert.equal(await items.count(), file.diagnostics.length, file.file);
-      // Groups in severity order, each holding that severity's findings in document order.
-      const order = ['error', 'warning', 'information', 'hint'].flatMap((s) => file.diagnostics.filter((d) => d.severity === s));
+      // Groups in severity order; within one, by rule (most findings first, then by name), each rule's findings in document order.
+      const order = ['error', 'warning', 'information', 'hint'].flatMap((s) => {
+        const own = file.diagnostics.filter((d) => d.severity === s);
+        const count = (rule: string) => own.filter((d) => d.rule === rule).length;
+        const rules = [...new Set(own.map((d) => d.rule))].sort((a, b) => count(b) - count(a) || a.localeCompare(b));
+        return rules.flatMap((rule) => own.filter((d) => d.rule === rule));
+      });
       const shown = await items.evaluateAll((lis) => lis.map((li) => ({ message: li.querySelector('.message')?.textContent ?? '', rule: li.querySelector('a.rule')?.textContent ?? '', mark: li.querySelector('blockquote mark')?.textContent ?? '' })));
       assert.deepEqual(shown.map((s) => `${s.rule} ${s.message}`), order.map((d) => `${d.rule} ${d.message}`));
       assert.ok(shown.every((s) => s.mark.length > 0), 'every finding has its characters marked');

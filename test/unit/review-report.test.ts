@@ -44,6 +44,12 @@ describe('review report: lint --format html|markdown (issue #15)', () => {
     for (const f of findings) assert.ok(items.some((li) => unescapeHtml(li).includes(f.message) && li.includes(`>${f.rule}</a>`)), `${f.rule}: ${f.message}`);
     assert.ok(items.every((li) => /<a class="rule" href="file:\/\/[^"]+\/docs\/rules\/[a-z-]+\.md">/.test(li)), 'each rule links to its page');
     assert.match(out, /<details><summary>提纲<\/summary><pre>文种/);
+    // Within a severity, the findings are grouped by rule: one heading per (severity, rule) with its count.
+    const ruleGroups = [...out.matchAll(/<h4 class="rule-group"><span class="rule">([a-z-]+)<\/span>.*（(\d+)）<\/h4>/g)].map((m) => [m[1], Number(m[2])]);
+    const pairs = new Map<string, number>();
+    for (const f of findings) pairs.set(`${f.severity} ${f.rule}`, (pairs.get(`${f.severity} ${f.rule}`) ?? 0) + 1);
+    assert.equal(ruleGroups.length, pairs.size);
+    assert.equal(ruleGroups.reduce((n, [, k]) => n + (k as number), 0), findings.length);
   });
 
   it('marks in each paragraph exactly the characters the finding names', () => {

@@ -1,7 +1,7 @@
 /**
  * The review report of `gongwen lint --format html|markdown` (issue #15): for someone who never opens
  * an editor — the person who signs a document off, or the drafter of a Word file. Per file: the
- * counts, the outline, then the findings grouped by severity, each with where it is (line, and the
+ * counts, the outline, then the findings grouped by severity and within it by rule, each with where it is (line, and the
  * Word paragraph or PDF page), the message, the rule linked to its page, and the paragraph it stands
  * in with the finding's characters marked. The HTML page is self-contained (inline style, no script,
  * nothing fetched), so it can be mailed or archived as one file.
@@ -42,7 +42,14 @@ interface FileReport {
 
 const zero = (): Record<SeverityName, number> => ({ error: 0, warning: 0, information: 0, hint: 0 });
 
-/** The findings of each file, sorted into severity groups (in document order within a group). */
+/** A severity group's findings by rule: the rules with most findings first, each in document order. */
+function byRuleOf(findings: readonly Finding[]): Array<{ rule: string; findings: Finding[] }> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  return [...groups].map(([rule, list]) => ({ rule, findings: list })).sort((a, b) => b.findings.length - a.findings.length || a.rule.localeCompare(b.rule));
+}
+
+/** The findings of each file, sorted into severity groups, and within a group by rule (in document order within a rule). */
 function collect(results: readonly LintResult[]): { files: FileReport[]; counts: Record<SeverityName, number>; byRule: Map<string, number> } {
   const counts = zero();
   const byRule = new Map<string, number>();
@@ -145,7 +152,11 @@ export function formatLintHtml(results: readonly LintResult[], options: ReportOp
     if (f.outline) out.push(`<details><summary>${escapeHtml(t('提纲'))}</summary><pre>${escapeHtml(f.outline)}</pre></details>`);
     for (const g of f.groups) {
       out.push(`<h3><span class="badge ${g.severity}">${escapeHtml(severityLabel(g.severity))}</span>${escapeHtml(t('{0} 个', g.findings.length))}</h3>`);
-      out.push('<ol class="findings">', ...g.findings.map(htmlFinding), '</ol>');
+      for (const r of byRuleOf(g.findings)) {
+        const description = DESCRIPTION.get(r.rule);
+        out.push(`<h4 class="rule-group"><span class="rule">${escapeHtml(r.rule)}</span>${description ? ` ${escapeHtml(description)}` : ''}（${r.findings.length}）</h4>`);
+        out.push('<ol class="findings">', ...r.findings.map(htmlFinding), '</ol>');
+      }
     }
     out.push('</section>');
   });
@@ -188,8 +199,11 @@ export function formatLintMarkdown(results: readonly LintResult[], options: Repo
     if (f.outline) out.push(`<details><summary>${t('提纲')}</summary>`, '', '```text', f.outline.replace(/\n$/, '').replace(/```/g, 'ˋˋˋ'), '```', '', '</details>', '');
     for (const g of f.groups) {
       out.push(`### ${severityLabel(g.severity)}（${g.findings.length}）`, '');
-      g.findings.forEach((finding, i) => out.push(...mdFinding(finding, i + 1)));
-      out.push('');
+      for (const r of byRuleOf(g.findings)) {
+        out.push(`#### \`${r.rule}\`（${r.findings.length}）`, '');
+        r.findings.forEach((finding, i) => out.push(...mdFinding(finding, i + 1)));
+        out.push('');
+      }
     }
   }
   return out.join('\n');
