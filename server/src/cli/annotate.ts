@@ -16,18 +16,8 @@ import { describeFsError, documentKind, readSourceBytes } from '../io/read';
 import { formatLintJson, messageText, severityName } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
+import { sameFile } from './files';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './lint';
-
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false; // OUT does not exist yet
-  }
-}
 
 /** The comment: message, rule id, and the suggested fix when the rule offers one. */
 export function commentText(service: LanguageService, doc: GongwenDocument, d: Diagnostic): string {

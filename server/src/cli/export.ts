@@ -11,7 +11,7 @@ import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { readOneFile } from './one-file';
 import { cliService, fileUri } from './service';
-import { describeFsError } from './files';
+import { describeFsError, sameFile } from './files';
 import { severityName, messageText } from './format-json';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './lint';
 
@@ -19,17 +19,6 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './lint';
 export function defaultOutput(input: string): string {
   const { dir, name, ext } = path.parse(input);
   return path.join(dir, ext.toLowerCase() === '.docx' ? `${name}-排版.docx` : `${name}.docx`);
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
 }
 
 export function runExport(args: CliArgs, io: CliIo): number {

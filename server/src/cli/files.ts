@@ -128,3 +128,14 @@ function walk(dir: string, out: string[], visited: Set<string>, limits: CliWalkL
   }
 }
 
+/** Whether two paths name one file (the same path, or a link to it): an output must never be its input. */
+export function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // the output does not exist yet
+  }
+}
