@@ -66,28 +66,28 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view)) changed.fire(officeViewUri(file));
   };
 
-  const open = async (arg: unknown) => {
+  /** The file a command acts on and its text, or undefined (nothing chosen, or the reason shown). */
+  const chosenText = async (arg: unknown): Promise<{ file: vscode.Uri; text: string } | undefined> => {
     const file = await targetFile(arg);
-    if (!file) return;
-    // Read first, so a file that cannot be read gets its message and no empty view.
+    if (!file) return undefined;
     const read = await readText(client, file);
     if ('error' in read) {
       void vscode.window.showErrorMessage(read.error);
-      return;
+      return undefined;
     }
-    let doc = await vscode.workspace.openTextDocument(officeViewUri(file));
-    if (doc.languageId !== 'gongwen') doc = await vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
-    await vscode.window.showTextDocument(doc, { preview: false });
+    return { file, text: read.text };
+  };
+
+  const open = async (arg: unknown) => {
+    // Read first, so a file that cannot be read gets its message and no empty view.
+    const chosen = await chosenText(arg);
+    if (chosen) await vscode.window.showTextDocument(await openView(chosen.file), { preview: false });
   };
 
   const convert = async (arg: unknown) => {
-    const file = await targetFile(arg);
-    if (!file) return;
-    const read = await readText(client, file);
-    if ('error' in read) {
-      void vscode.window.showErrorMessage(read.error);
-      return;
-    }
+    const chosen = await chosenText(arg);
+    if (!chosen) return;
+    const { file, text } = chosen;
     const target = file.with({ path: file.path.replace(/\.[^./]*$/, '') + '.gw' });
     const name = target.path.split('/').pop()!;
     if (await exists(target)) {
@@ -95,7 +95,7 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} 已存在，要用转换的文字覆盖它吗？', name), { modal: true }, overwrite);
       if (answer !== overwrite) return;
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(read.text.endsWith('\n') ? read.text : read.text + '\n'));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text.endsWith('\n') ? text : text + '\n'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
   };
 
@@ -107,9 +107,7 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
       return;
     }
     // The findings are the view's: open it (the server checks it on open) when it is not open yet.
-    const view = officeViewUri(file);
-    let doc = await vscode.workspace.openTextDocument(view);
-    if (doc.languageId !== 'gongwen') doc = await vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
+    const view = (await openView(file)).uri;
     const diagnostics = (await settledDiagnostics(view)).filter((d) => d.source === 'gongwen');
     const at = (p: vscode.Position) => ({ line: p.line, character: p.character });
     const annotations = diagnostics.map((d) => ({
@@ -157,6 +155,12 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
     vscode.commands.registerCommand('gongwen.convertOffice', convert),
     vscode.commands.registerCommand('gongwen.annotateOffice', annotate),
   );
+}
+
+/** The read-only view of a file, opened (not shown) in the 公文 language, so the server checks it. */
+async function openView(file: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(officeViewUri(file));
+  return doc.languageId === 'gongwen' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
 }
 
 /**
