@@ -5,9 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused-words';
 import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
 import { AFTER_DENG } from '../../server/src/rules/proofreading/punctuation-pairs';
+import { ALLOWED_DOUBLINGS, REPEATED_SINGLE } from '../../server/src/rules/proofreading/repeated-word';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
 const service = createLanguageService();
@@ -138,10 +140,41 @@ describe('proofreading: punctuation-pairs', () => {
   });
 });
 
+describe('proofreading: repeated-word', () => {
+  for (const entry of REPEATED_SINGLE) {
+    it(`${entry.char}${entry.char}: true case fixed, near miss quiet`, () => {
+      const twice = entry.char + entry.char;
+      assert.deepEqual(flagsOf('repeated-word', entry.examples.true), [twice]);
+      assert.equal(fixed('repeated-word', entry.examples.true), entry.examples.true.replace(twice, entry.char));
+      assert.deepEqual(flagsOf('repeated-word', entry.examples.nearMiss), [], entry.examples.nearMiss);
+    });
+  }
+
+  it('every allowed doubling stays quiet after a mark, where a slip would be reported', () => {
+    for (const word of ALLOWED_DOUBLINGS) assert.deepEqual(flagsOf('repeated-word', `各单位，${word}，抓好落实。`), [], word);
+    assert.deepEqual(flagsOf('repeated-word', '各单位，表彰表彰，抓好落实。'), ['表彰表彰']);
+  });
+
+  it('a doubled word of three or more characters is reported and fixed; a two-character one only after a boundary', () => {
+    assert.equal(fixed('repeated-word', '要进一步进一步加强。'), '要进一步加强。');
+    assert.equal(fixed('repeated-word', '责令改正，没收违法所得没收违法所得。'), '责令改正，没收违法所得。');
+    assert.deepEqual(flagsOf('repeated-word', '高速公路公路建筑控制区'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依法吊销船员船员适任证书'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依法吊销，船员船员适任证书'), ['船员船员']);
+  });
+
+  it('copies on two lines of one paragraph (table cells), inside a cited title, or covered by words.allow are not reported', () => {
+    assert.deepEqual(flagsOf('repeated-word', '责令停产停业\n责令停产停业整顿'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依据《关于进一步进一步加强科普工作的意见》执行。'), []);
+    const office = createLanguageService({ settings: { ...DEFAULT_SETTINGS, words: { allow: ['表彰表彰'] } } });
+    assert.deepEqual(office.diagnostics(office.parse('mem://w.gw', '各单位，表彰表彰，抓好落实。')).filter((d) => d.code === 'repeated-word'), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
