@@ -171,10 +171,27 @@ describe('proofreading: repeated-word', () => {
   });
 });
 
+describe('proofreading: heading-end-mark', () => {
+  const sub = '\n（一）指导思想。坚持以人民为中心。\n（二）工作目标。到2025年达到15%。';
+  it('a first-level heading over sub-headings loses its 句号; without sub-headings, run in, or as a sentence it keeps it', () => {
+    assert.equal(fixed('heading-end-mark', `一、总体要求。${sub}`), `一、总体要求${sub}`);
+    assert.deepEqual(flagsOf('heading-end-mark', '一、总体要求。\n到2025年，全县达到15%。'), []);
+    assert.deepEqual(flagsOf('heading-end-mark', `一、总体要求。坚持以人民为中心。${sub}`), []);
+    assert.deepEqual(flagsOf('heading-end-mark', `一、各单位要高度重视，认真做好以下工作。${sub}`), []);
+  });
+
+  it('a lower-level heading only against its standalone peers (two bare to one marked reports; all marked does not)', () => {
+    const level2 = (marks: string[]) => `二、重点任务\n${marks.map((m, i) => `（${'一二三'[i]}）实施第${i + 1}项行动${m}\n1.加强宣传。`).join('\n')}`;
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['', '', '。'])), ['。']);
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['。', '。', '。'])), []);
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['', '。'])), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
