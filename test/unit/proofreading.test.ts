@@ -188,10 +188,26 @@ describe('proofreading: heading-end-mark', () => {
   });
 });
 
+describe('proofreading: title-spacing', () => {
+  const body = '\n各镇人民政府：\n现将有关事项通知如下。';
+  it('a spaced title at the top is reported and squeezed (a space between two Latin or figure words stays, spaced single figures go)', () => {
+    assert.equal(fixed('title-spacing', `关 于 做 好 科 普 工 作 的 通 知${body}`), `关于做好科普工作的通知${body}`);
+    assert.equal(fixed('title-spacing', `关 于 做 好 2 0 2 4 年 科 普 工 作 的 通 知${body}`), `关于做好2024年科普工作的通知${body}`);
+    assert.equal(fixed('title-spacing', `某 某 县 GB 50016 执 行 办 法${body}`), `某某县GB 50016执行办法${body}`);
+  });
+
+  it('a letterhead, a signature, a title with one space and a spaced line deep in the text are not', () => {
+    assert.deepEqual(flagsOf('title-spacing', `某 某 县 人 民 政 府 文 件\n关于做好科普工作的通知${body}`), []);
+    assert.deepEqual(flagsOf('title-spacing', `某某县人民政府办公室 关于做好科普工作的通知${body}`), []);
+    const deep = `关于做好科普工作的通知${body}\n${'正文一段。\n'.repeat(12)}某 某 县 科 普 工 作 方 案`;
+    assert.deepEqual(flagsOf('title-spacing', deep), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {

@@ -28,6 +28,7 @@ import { numberUsage } from './proofreading/number-usage';
 import { punctuationPairs } from './proofreading/punctuation-pairs';
 import { repeatedWord } from './proofreading/repeated-word';
 import { headingEndMark } from './proofreading/heading-end-mark';
+import { titleSpacing } from './proofreading/title-spacing';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -37,4 +38,4 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #4: responsible units
   unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
   // issue #17: proofreading (words, numbers, marks), precision first
-  confusedWord, numberUsage, punctuationPairs, repeatedWord, headingEndMark];
+  confusedWord, numberUsage, punctuationPairs, repeatedWord, headingEndMark, titleSpacing];
