@@ -204,10 +204,26 @@ describe('proofreading: title-spacing', () => {
   });
 });
 
+describe('proofreading: title-marks-missing', () => {
+  for (const kind of ['通知', '意见', '决定', '办法', '方案', '通报', '批复', '细则', '实施方案', '暂行办法']) {
+    it(`…的${kind}: cited after a verb it gets 《》; 的规定 and a title already marked do not`, () => {
+      const title = `省政府关于加强科普工作的${kind}`;
+      assert.equal(fixed('title-marks-missing', `根据${title}精神，制定本方案。`), `根据《${title}》精神，制定本方案。`);
+      assert.deepEqual(flagsOf('title-marks-missing', `根据《${title}》精神，制定本方案。`), []);
+      assert.deepEqual(flagsOf('title-marks-missing', `根据今年${title}精神，制定本方案。`), []);
+    });
+  }
+
+  it('a document\'s own title and provisions of a law are not cited titles', () => {
+    assert.deepEqual(flagsOf('title-marks-missing', '国务院关于印发全民科学素质行动规划纲要（2021—2035年）的通知\n各省人民政府：\n现印发给你们。'), []);
+    assert.deepEqual(flagsOf('title-marks-missing', '依照刑法关于重大责任事故罪的规定追究刑事责任。'), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
