@@ -10,6 +10,7 @@ import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused
 import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
 import { AFTER_DENG } from '../../server/src/rules/proofreading/punctuation-pairs';
 import { ALLOWED_DOUBLINGS, REPEATED_SINGLE } from '../../server/src/rules/proofreading/repeated-word';
+import { FIXED_NUMERALS } from '../../server/src/rules/proofreading/number-form';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
 const service = createLanguageService();
@@ -220,10 +221,44 @@ describe('proofreading: title-marks-missing', () => {
   });
 });
 
+describe('proofreading: number-form', () => {
+  for (const entry of FIXED_NUMERALS) {
+    it(`${entry.wrong} → ${entry.right}: true case fixed (full-width digits too), near miss quiet`, () => {
+      assert.deepEqual(flagsOf('number-form', entry.examples.true), [entry.wrong], entry.examples.true);
+      assert.equal(fixed('number-form', entry.examples.true), entry.examples.true.replace(entry.wrong, entry.right));
+      const wide = entry.examples.true.replace(entry.wrong, entry.wrong.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xff10 - 48)));
+      assert.equal(flagsOf('number-form', wide).length, 1, wide);
+      assert.deepEqual(flagsOf('number-form', entry.examples.nearMiss), [], entry.examples.nearMiss);
+    });
+  }
+
+  it('a 顿号 between neighbouring numbers of a 概数 goes; items, quarters, lists and non-neighbours stay', () => {
+    assert.equal(fixed('number-form', '每村配备三、四名信息员。'), '每村配备三四名信息员。');
+    assert.equal(fixed('number-form', '每年开展一、两次检查。'), '每年开展一两次检查。');
+    for (const text of ['依照第二、三项处罚。', '一、二季度完成。', '一、二、三产业协调发展。', '抽调三、五名同志。', '一、二年级学生。']) assert.deepEqual(flagsOf('number-form', text), [], text);
+  });
+
+  it('thousands separators: the minority is written the majority way; a near tie is not reported', () => {
+    assert.equal(fixed('number-form', '投资1,250,000元，补助560000元、320000元、150000元。'), '投资1250000元，补助560000元、320000元、150000元。');
+    assert.equal(fixed('number-form', '投资1,250,000元，补助560,000元、320,000元、150000元。'), '投资1,250,000元，补助560,000元、320,000元、150,000元。');
+    assert.deepEqual(flagsOf('number-form', '投资1,250,000元，补助560000元。'), []);
+  });
+
+  it('six or more zeros are an information hint whose 万/亿 fix is offered, not applied', () => {
+    const doc = service.parse('mem://z.gw', '全县投入500000000元，新增3000000人。');
+    const found = service.diagnostics(doc).filter((d) => d.code === 'number-form');
+    assert.deepEqual(found.map((d) => d.severity), [3, 3]);
+    assert.ok(service.codeActions(doc, found[0].range).some((a) => a.title === '改为“5亿”'));
+    assert.ok(service.codeActions(doc, found[1].range).some((a) => a.title === '改为“300万”'));
+    assert.equal(fixed('number-form', '全县投入500000000元。'), '全县投入500000000元。');
+    assert.deepEqual(flagsOf('number-form', '处10000元以上50000元以下罚款。'), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing', 'number-form']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
