@@ -37,8 +37,11 @@ function certainDoubling(text: string, at: number, word: string): boolean {
   if (ALLOWED_DOUBLINGS.has(doubled) || NUMERAL_START.test(word)) return false;
   if (new Set(word).size === 1) return false; // 哈哈哈哈, 人人人人: a reduplication run
   if (word.length === 2) {
+    // The first copy may end a longer word (高速公路) when a character stands before it, unless the second
+    // copy ends the sentence (罚款罚款。): then it cannot start the next word either.
     const prev = text[at - 1];
-    if (isHan(prev) && !BOUNDARY.has(prev!)) return false;
+    const next = text[at + 4];
+    if (isHan(prev) && !BOUNDARY.has(prev!) && (next === undefined || isHan(next) || /[A-Za-z0-9０-９]/.test(next))) return false;
   }
   return true;
 }
