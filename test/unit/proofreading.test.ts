@@ -242,6 +242,8 @@ describe('proofreading: number-form', () => {
     assert.equal(fixed('number-form', '投资1,250,000元，补助560000元、320000元、150000元。'), '投资1250000元，补助560000元、320000元、150000元。');
     assert.equal(fixed('number-form', '投资1,250,000元，补助560,000元、320,000元、150000元。'), '投资1,250,000元，补助560,000元、320,000元、150,000元。');
     assert.deepEqual(flagsOf('number-form', '投资1,250,000元，补助560000元。'), []);
+    assert.equal(fixed('number-form', '投资1,000元，补助560000元、320000元、150000元。'), '投资1000元，补助560000元、320000元、150000元。');
+    assert.deepEqual(flagsOf('number-form', '投资1,250,000元，补助560,000元、320,000元、5000元。'), [], 'a four-digit figure may stay ungrouped');
   });
 
   it('six or more zeros are an information hint whose 万/亿 fix is offered, not applied', () => {

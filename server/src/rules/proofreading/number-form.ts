@@ -10,8 +10,9 @@
  *   the two numbers without a mark. Not after 第 or another numeral (`第二、三项` names two items), not
  *   before a measure word that counts ordinals (类, 级, 期, 月, 季度, 年级: `一、二季度` is two quarters).
  * - thousands separators: GB/T 15835-2011 lets a long figure be grouped (千分撇) or not; a document
- *   keeps one way. When figures of five or more digits clearly go one way (three to one), the minority
- *   is reported and written the other way.
+ *   keeps one way. When figures clearly go one way (three to one), the minority is reported and written
+ *   the other way: in a document that does not group, `1,000元` too; where it groups, only plain figures
+ *   of five digits or more (a four-digit one may stay ungrouped).
  * - a long run of zeros, six or more (`500000000元`): a hint that 万 or 亿 reads better (`5亿元`), offered as a quick
  *   fix, never applied on its own (the standard allows both; tables and budgets often keep figures).
  */
@@ -39,7 +40,10 @@ const COMPILED = FIXED_NUMERALS.map((e) => ({
 const NUMERALS = '一二三四五六七八九';
 /** 概数 with a 顿号: n、n+1 then a counting measure word (or 十/百/千/万: `五、六十人`). */
 const APPROX = /([一二三四五六七八九])、([两二三四五六七八九十])(?=[十百千万]|个|名|人|位|次|天|倍|种|岁|户|件|所|家|成|小时|分钟|周|米|公里|元|项)/g;
-/** Figures of five or more digits, grouped by commas or not, as a quantity (a measure word or 万/亿 after). */
+/**
+ * Figures as quantities (a measure word or 万/亿 after): grouped ones from four digits on (`1,000元`), plain
+ * ones from five (GB/T 15835-2011 leaves a four-digit figure ungrouped in any style, so `5000元` says nothing).
+ */
 const GROUPED = /(?<![0-9.,，])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9,])/g;
 const PLAIN = /(?<![0-9.,，A-Za-z\-/])[1-9][0-9]{4,}(?![0-9,.A-Za-z\-/])/g;
 const QUANTITY_AFTER = /^(?:\.[0-9]+)?(?:万|亿|元|人|名|个|次|户|吨|米|平方米|公里|亩|公顷|千克|件|台|辆|套|项|家|册|份|张|株|头)/;
@@ -97,7 +101,7 @@ function longFigures(text: string): { grouped: Array<[number, string]>; plain: A
   const grouped: Array<[number, string]> = [];
   const plain: Array<[number, string]> = [];
   if (!/[0-9]{4}|[0-9],[0-9]/.test(text)) return { grouped, plain };
-  for (const m of text.matchAll(GROUPED)) if (m[0].length >= 6 && QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) grouped.push([m.index!, m[0]]);
+  for (const m of text.matchAll(GROUPED)) if ( QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) grouped.push([m.index!, m[0]]);
   for (const m of text.matchAll(PLAIN)) if (QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) plain.push([m.index!, m[0]]);
   return { grouped, plain };
 }
