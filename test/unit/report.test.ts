@@ -3,6 +3,7 @@
  * (test/report/province-folder.ts): the JSON report finds exactly those, and nothing else.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -124,6 +125,22 @@ describe('report: the province overview of a folder', () => {
     assert.equal(rushan.status, 'covered');
     assert.equal(rushan.clause!.title, '老年人科学素质提升行动');
     assert.ok(rushan.clause!.line > 1);
+  });
+
+  it('--jobs 1, 2 and 4 give byte for byte the same JSON, and the one the in-process run gives (issue #19: the plans analysed on worker threads)', function () {
+    this.timeout(180_000); // three whole runs of the built CLI on a shared machine
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(cli), 'npm run build first');
+    const outs = ['1', '2', '4'].map((jobs) => {
+      const r = spawnSync(process.execPath, [cli, 'report', dir, '--json', '--jobs', jobs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      return r.stdout;
+    });
+    assert.equal(outs[1], outs[0]);
+    assert.equal(outs[2], outs[0]);
+    // The test runs from the sources, where every plan is analysed in this thread: the same report.
+    assert.deepEqual(JSON.parse(outs[0]), report);
   });
 
   it('draws the tree with the places that have no plan', () => {

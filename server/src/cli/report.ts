@@ -2,14 +2,18 @@
  * `gongwen report DIR` (issue #19): reads every plan of the folder tree, lints each with the folder as
  * its workspace, and prints the overview (`--json`: the `Report` of server/src/report/), writes it as
  * one HTML page (`--html OUT`) and the targets table as CSV (`--csv OUT`). The analysis is the pure
- * `buildReport`; this file only reads and writes.
+ * report/build.ts; this file reads and writes, and shares the plans out over `--jobs` threads.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import type { GongwenDocument } from '../model/types';
 import { readProjectConfig } from '../config';
-import { buildReport } from '../report/build';
+import { analysePlan, finishReport, relatePlans, type PlanAnalysis, type ReportInput } from '../report/build';
+import type { LanguageService } from '../service';
+import type { WorkspaceDocs } from '../workspace';
+import { analyseOnThreads } from './report-jobs';
+import { defaultJobs } from './parallel';
 import { reportHtml } from '../report/html';
 import { targetsCsv } from '../report/csv';
 import { reportText } from '../report/text';
@@ -18,7 +22,7 @@ import type { Report } from '../report/types';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { collectFiles, describeFsError, readDocument } from './files';
-import { cliService, fileUri } from './service';
+import { cliService, fileUri, type ServiceRequest } from './service';
 import { EXIT_OK, EXIT_TROUBLE } from './lint';
 
 /** gongwen.json of the report: `--config`, else the folder's own, else the current directory's. */
@@ -28,8 +32,21 @@ function configFile(args: CliArgs, dir: string): string | undefined {
   return fs.existsSync(own) ? own : undefined;
 }
 
-/** The report of a folder, or a message: shared by the CLI and the bench. */
-export function folderReport(dir: string, args: CliArgs, io: CliIo): Report | undefined {
+/** How far a report has got: `done` of `total` steps (each plan read, then each plan analysed). */
+export interface ReportProgress {
+  done: number;
+  total: number;
+}
+
+/** Analyses every plan at once (`lint`'s worker threads, cli/report-jobs.ts) instead of one by one. */
+export type AnalyseAll = (files: readonly string[], primaries: readonly number[], request: ServiceRequest, service: LanguageService, docs: readonly GongwenDocument[]) => PlanAnalysis[];
+
+/**
+ * The report of a folder, step by step: a progress after each plan read and each plan analysed, the
+ * report (or undefined after a message) at the end. The CLI runs it through (`folderReport`); the
+ * language server runs it a few steps at a time, so it stays responsive and can stop (lsp/report-folder.ts).
+ */
+export function* folderReportSteps(dir: string, args: CliArgs, io: CliIo, analyseAll?: AnalyseAll): Generator<ReportProgress, Report | undefined> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -44,36 +61,48 @@ export function folderReport(dir: string, args: CliArgs, io: CliIo): Report | un
   }
   const config = configFile(args, dir);
   const docs = new Map<string, GongwenDocument>();
-  const service = cliService(
-    { configFile: config, lang: args.lang, upper: args.upper, workspace: { all: () => docs.values(), get: (uri) => docs.get(uri) } },
-    io,
-  );
+  const workspace: WorkspaceDocs = { all: () => docs.values(), get: (uri) => docs.get(uri) };
+  const request: ServiceRequest = { configFile: config, lang: args.lang, upper: args.upper };
+  const service = cliService({ ...request, workspace }, io);
   const { files, errors } = collectFiles([dir]);
   const unread: Array<{ file: string; error: string }> = errors.map((error) => ({ file: dir, error }));
-  const parsed: Array<{ file: string; doc: GongwenDocument }> = [];
+  const parsed: Array<{ file: string; path: string; doc: GongwenDocument }> = [];
+  const total = files.length * 2;
   for (const file of files) {
     const rel = path.relative(dir, file).split(path.sep).join('/');
     const read = readDocument(file);
-    if ('error' in read) {
-      unread.push({ file: rel, error: read.error });
-      continue;
+    if ('error' in read) unread.push({ file: rel, error: read.error });
+    else {
+      const doc = service.parse(fileUri(file), read.text);
+      docs.set(doc.uri, doc);
+      parsed.push({ file: rel, path: file, doc });
     }
-    const doc = service.parse(fileUri(file), read.text);
-    docs.set(doc.uri, doc);
-    parsed.push({ file: rel, doc });
+    yield { done: parsed.length + unread.length - errors.length, total };
   }
   // Every plan is parsed before any is checked: a county's targets are judged against its city's plan.
-  const plans = parsed.map((p) => ({ ...p, diagnostics: service.diagnostics(p.doc) }));
   const deadline = config ? readProjectConfig(config).config.deadline : undefined;
-  return buildReport({
-    root: dir,
-    plans,
-    unread,
-    divisions: loadDivisions(),
-    knowledge: service.knowledge.plans,
-    workspace: { all: () => docs.values(), get: (uri) => docs.get(uri) },
-    ...(deadline ? { deadline } : {}),
-  });
+  const input: ReportInput = { root: dir, plans: parsed, unread, divisions: loadDivisions(), knowledge: service.knowledge.plans, workspace, ...(deadline ? { deadline } : {}) };
+  const facts = relatePlans(input);
+  const primaries = facts.map((f) => (f.primary ? facts.indexOf(f.primary) : -1));
+  let analyses: PlanAnalysis[];
+  if (analyseAll) analyses = analyseAll(parsed.map((p) => p.path), primaries, request, service, parsed.map((p) => p.doc));
+  else {
+    analyses = [];
+    for (const f of facts) {
+      analyses.push(analysePlan((doc) => service.diagnostics(doc), f.input.doc, f.primary?.input.doc));
+      yield { done: files.length + analyses.length, total };
+    }
+  }
+  return finishReport(input, facts, analyses);
+}
+
+/** The report of a folder, or a message: shared by the CLI and the bench. Plans are analysed on `args.jobs` threads. */
+export function folderReport(dir: string, args: CliArgs, io: CliIo): Report | undefined {
+  const steps = folderReportSteps(dir, args, io, (files, primaries, request, service, docs) => analyseOnThreads(files, primaries, request, args.lang, args.jobs ?? defaultJobs(), service, docs));
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function write(file: string, text: string, io: CliIo): boolean {
