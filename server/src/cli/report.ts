@@ -46,7 +46,7 @@ export type AnalyseAll = (files: readonly string[], primaries: readonly number[]
  * report (or undefined after a message) at the end. The CLI runs it through (`folderReport`); the
  * language server runs it a few steps at a time, so it stays responsive and can stop (lsp/report-folder.ts).
  */
-export function* folderReportSteps(dir: string, args: CliArgs, io: CliIo, analyseAll?: AnalyseAll): Generator<ReportProgress, Report | undefined> {
+export function* folderReportSteps(dir: string, args: CliArgs, io: CliIo, analyseAll?: AnalyseAll, project?: ServiceRequest['project']): Generator<ReportProgress, Report | undefined> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -62,7 +62,7 @@ export function* folderReportSteps(dir: string, args: CliArgs, io: CliIo, analys
   const config = configFile(args, dir);
   const docs = new Map<string, GongwenDocument>();
   const workspace: WorkspaceDocs = { all: () => docs.values(), get: (uri) => docs.get(uri) };
-  const request: ServiceRequest = { configFile: config, lang: args.lang, upper: args.upper };
+  const request: ServiceRequest = { configFile: config, lang: args.lang, upper: args.upper, ...(project ? { project } : {}) };
   const service = cliService({ ...request, workspace }, io);
   const { files, errors } = collectFiles([dir]);
   const unread: Array<{ file: string; error: string }> = errors.map((error) => ({ file: dir, error }));
@@ -80,7 +80,7 @@ export function* folderReportSteps(dir: string, args: CliArgs, io: CliIo, analys
     yield { done: parsed.length + unread.length - errors.length, total };
   }
   // Every plan is parsed before any is checked: a county's targets are judged against its city's plan.
-  const deadline = config ? readProjectConfig(config).config.deadline : undefined;
+  const deadline = project ? project.config.deadline : config ? readProjectConfig(config).config.deadline : undefined;
   const input: ReportInput = { root: dir, plans: parsed, unread, divisions: loadDivisions(), knowledge: service.knowledge.plans, workspace, ...(deadline ? { deadline } : {}) };
   const facts = relatePlans(input);
   const primaries = facts.map((f) => (f.primary ? facts.indexOf(f.primary) : -1));

@@ -20,6 +20,11 @@ export interface ServiceRequest {
   upper?: readonly string[];
   /** Documents the service may look at besides the upper files (`report`: every plan of the folder, issue #19). */
   workspace?: WorkspaceDocs;
+  /**
+   * gongwen.json as already read, and its folder: wins over `configFile` (the language server's report,
+   * which in Restricted Mode keeps its settings only, lsp/report-folder.ts). `config: {}`: none.
+   */
+  project?: { config: ProjectConfig; dir: string };
 }
 
 /** The installed rule pages next to `dist/`, so each diagnostic links to a page that exists. */
@@ -29,9 +34,10 @@ export function docsBase(): string {
 
 /** A broken or missing configuration is a warning on stderr: linting goes on with the defaults. */
 export function cliService(request: ServiceRequest, io: CliIo): LanguageService {
-  const file = request.configFile ?? 'gongwen.json';
+  const file = request.project ? path.join(request.project.dir, 'gongwen.json') : (request.configFile ?? 'gongwen.json');
   let config: ProjectConfig = {};
-  if (request.configFile !== undefined && !fs.existsSync(file)) {
+  if (request.project) config = request.project.config;
+  else if (request.configFile !== undefined && !fs.existsSync(file)) {
     io.err(`gongwen: ${t('{0}：找不到配置文件，已改用默认配置。', file)}\n`);
   } else {
     const result = readProjectConfig(file);
