@@ -151,6 +151,9 @@ describe('gongwen report: the page of 300 plans stays usable in Chromium', funct
     assert.equal(await page.locator('#targets-table thead th:visible').count(), 2);
     assert.equal(await page.locator('svg.chart:visible g.row:visible').count(), await page.locator('svg.chart:visible').count());
     assert.equal(await page.locator('.matrix-block:visible').count(), 1, '济南市 against which 章丘 is checked');
+    // The tree keeps the places on the way to 章丘区 only.
+    assert.equal(await page.locator('#tree li[data-code="370114"]').isVisible(), true);
+    assert.equal(await page.locator('#tree li[data-code="370202"]').isVisible(), false);
     await page.locator('#filter').fill('');
     assert.equal(await page.locator('#shown').textContent(), '300');
     await page.locator('#filter').fill('章丘');

@@ -173,7 +173,11 @@ describe('report: the province overview of a folder', () => {
     assert.match(page, /<svg [^>]*class="chart"/);
     // Links from the page's folder back to the plans.
     assert.match(page, /href="\.\.\/%E5%A8%81%E6%B5%B7\/%E4%B9%B3%E5%B1%B1%E5%B8%82\.txt"/);
-    assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script and nothing fetched');
+    // One inline script (the place selector and the filter) and its data; nothing fetched.
+    assert.deepEqual(page.match(/<script[^>]*>/g), ['<script type="application/json" id="report-data">', '<script>']);
+    assert.doesNotMatch(page, /<script[^>]*src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'nothing fetched');
+    assert.doesNotMatch(page.match(/id="report-data">([^]*?)<\/script>/)![1], /</, 'no text of a plan can close the data element');
+    assert.doesNotMatch(page, /Content-Security-Policy|data-save=/, 'the webview\'s CSP and save buttons only in the webview');
     const table = fs.readFileSync(csv, 'utf8');
     assert.ok(table.startsWith('\ufeff指标,年份,山东省,淄博市,'));
     assert.match(table, /公民具备科学素质的?比例,2025,16%,15\.5%（低于上级）,/);

@@ -166,7 +166,7 @@ export function runLintWorker(job: LintJob & PoolChannel): void {
   if (job.lang) setLanguage(job.lang);
   let service: LanguageService;
   try {
-    service = cliService(job.request, { out: () => undefined, err: () => undefined, colour: false });
+    service = cliService(job.request, { err: () => undefined });
   } catch {
     job.port.close();
     return; // the main thread lints what this worker never took

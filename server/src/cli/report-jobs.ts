@@ -45,7 +45,7 @@ export function runReportWorker(job: ReportJob & PoolChannel): void {
   const docs = new Map<string, GongwenDocument>();
   const list: GongwenDocument[] = [];
   try {
-    service = cliService({ ...job.request, workspace: { all: () => docs.values(), get: (uri) => docs.get(uri) } }, { out: () => undefined, err: () => undefined, colour: false });
+    service = cliService({ ...job.request, workspace: { all: () => docs.values(), get: (uri) => docs.get(uri) } }, { err: () => undefined });
     for (const file of job.files) {
       const read = readDocument(file);
       // A file that changed to unreadable since the main thread read it: the main thread analyses every plan then.

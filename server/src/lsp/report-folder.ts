@@ -1,6 +1,6 @@
 /**
  * `gongwen.server.report` (issue #19): the VS Code side of `gongwen report DIR`. The client sends a
- * folder's uri; the server reads it with the CLI's own code (cli/report.ts `folderReportSteps`), a few
+ * folder's uri; the server reads it with the CLI's own code (io/report-folder.ts `folderReportSteps`), a few
  * plans at a time so that it keeps answering the editor, reports progress on the request's work-done
  * token and stops when the request is cancelled. It answers with the page for the webview (strict CSP,
  * its one script allowed by the client's nonce), the page to save (links to the plans as file URLs, so
@@ -17,8 +17,7 @@ import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languag
 import { readProjectConfig } from '../config';
 import { t } from '../l10n';
 import type { ProjectConfig } from '../settings';
-import { folderReportSteps } from '../cli/report';
-import { parseCliArgs } from '../cli/args';
+import { folderReportSteps } from '../io/report-folder';
 import { reportHtml } from '../report/html';
 import { targetsCsv } from '../report/csv';
 import { summarise } from '../report/summary';
@@ -65,7 +64,7 @@ export async function reportFolder(args: unknown[], context: CommandContext): Pr
   const dir = fileURLToPath(uri);
   const messages: string[] = [];
   const io = { out: () => undefined, err: (s: string) => void messages.push(s.replace(/^gongwen: /, '').trim()), colour: false };
-  const steps = folderReportSteps(dir, parseCliArgs(['report', dir]), io, undefined, projectOf(dir, context));
+  const steps = folderReportSteps(dir, { project: projectOf(dir, context) }, io);
   context.progress.begin(t('正在生成辖区总览…'), 0, undefined, true);
   let report: Report | undefined;
   try {
