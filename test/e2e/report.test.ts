@@ -154,6 +154,7 @@ describe('gongwen report: the page of 300 plans stays usable in Chromium', funct
     // The tree keeps the places on the way to 章丘区 only.
     assert.equal(await page.locator('#tree li[data-code="370114"]').isVisible(), true);
     assert.equal(await page.locator('#tree li[data-code="370202"]').isVisible(), false);
+    assert.equal(await page.locator('#tree .placeless').isVisible(), false, 'no empty list of plans without a place');
     await page.locator('#filter').fill('');
     assert.equal(await page.locator('#shown').textContent(), '300');
     await page.locator('#filter').fill('章丘');

@@ -147,7 +147,7 @@ export function reportHtml(report: Report, options: HtmlOptions): string {
 
   // The tree of places.
   parts.push(`<section id="tree"><h2>${esc(t('地区与方案'))}</h2><ul class="tree">${report.tree.map(treeNode).join('')}</ul>`);
-  if (placeless.length) parts.push(`<p>${esc(t('未能确定所属地区的方案：'))}${placeless.map(statusOf).join('')}</p>`);
+  if (placeless.length) parts.push(`<p class="placeless">${esc(t('未能确定所属地区的方案：'))}${placeless.map(statusOf).join('')}</p>`);
   if (report.unread.length) parts.push(`<p class="sev-error">${esc(t('无法读取的文件：'))}${report.unread.map((u) => esc(u.error)).join('；')}</p>`);
   parts.push('</section>');
 

@@ -41,6 +41,7 @@ export const PAGE_SCRIPT = `
     document.querySelectorAll('#tree li[data-code]').forEach(function (li) {
       show(li, (!at || li.contains(at) || at.contains(li)) && (!q || !!li.querySelector('.plan:not(.off)')));
     });
+    document.querySelectorAll('.placeless').forEach(function (el) { show(el, !!el.querySelector('.plan:not(.off)')); });
     // A matrix with no child plan shown goes; so does a targets row with no figure shown.
     document.querySelectorAll('.matrix-block').forEach(function (m) { show(m, !!m.querySelector('thead th[data-plan]:not(.off)')); });
     document.querySelectorAll('#targets-table tbody tr').forEach(function (tr) { show(tr, !!tr.querySelector('td[data-plan]:not(.off):not(:empty)')); });
