@@ -11,11 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { annotatedCopy } from '../features/annotated-copy';
 import { describeFsError, documentKind, readSourceBytes } from '../io/read';
 import { t } from '../l10n';
-import type { LanguageService } from '../service';
+import type { CommandContext } from './command-context';
 
 export const ANNOTATE_OFFICE_COMMAND = 'gongwen.server.annotateOffice';
 
-export function annotateOffice(args: unknown[], service: LanguageService): { docx: string; comments: number; tracked: number } | { error: string } {
+export function annotateOffice(args: unknown[], { service }: CommandContext): { docx: string; comments: number; tracked: number } | { error: string } {
   const [uri, options] = args;
   if (typeof uri !== 'string' || !uri.startsWith('file:')) return { error: t('只能读取本地文件。') };
   const file = fileURLToPath(uri);
