@@ -26,6 +26,9 @@ import { responsibilityMissing } from './units/responsibility-missing';
 import { confusedWord } from './proofreading/confused-word';
 import { numberUsage } from './proofreading/number-usage';
 import { punctuationPairs } from './proofreading/punctuation-pairs';
+import { attachmentList } from './consistency/attachment-list';
+import { contentsMismatch } from './consistency/contents-mismatch';
+import { addresseePunctuation } from './consistency/addressee-punctuation';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -35,4 +38,6 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #4: responsible units
   unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
   // issue #17: proofreading (words, numbers, marks), precision first
-  confusedWord, numberUsage, punctuationPairs];
+  confusedWord, numberUsage, punctuationPairs,
+  // issue #17: document-internal consistency
+  attachmentList, contentsMismatch, addresseePunctuation];
