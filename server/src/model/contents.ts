@@ -8,6 +8,7 @@ import type { ParsedBlock } from './blocks';
 import { contentsBlocks } from './parts';
 import { matchMarker } from './markers';
 import { asciiDigits } from './numbering';
+import { withoutPage } from './shapes';
 import { rankOf, type DocumentPart, type GongwenDocument, type Heading, type MarkerKind, type Range } from './types';
 
 export interface ContentsEntry {
@@ -36,8 +37,6 @@ export interface Contents {
   bodyLine: number;
 }
 
-/** `……12`, `…… 3`, ` 12`: leaders and a page number after an entry's title. */
-const PAGE = /(?:[\s\u3000]*[.．…·•—_-]{2,}[\s\u3000]*[0-9０-９]{0,4}|[\s\u3000]+[0-9０-９]{1,4})[\s\u3000]*$/;
 
 /** `1.2` / `１．２` / `1、` / `1` → `d1.2` / `d1`. */
 const decimalKey = (marker: string) => 'd' + asciiDigits(marker).split(/[.．、\s\u3000]+/).filter(Boolean).join('.');
@@ -58,12 +57,12 @@ export function tableOfContents(doc: GongwenDocument): Contents | undefined {
       // `1、总则` in the 目录 of a decimal part is its first level, as in the body (parts.ts `headingItems`).
       if (part.scheme === 'decimal' && m.kind === 'arabic') m = { ...m, kind: 'decimal', depth: 1 };
       const at = raw.indexOf(content);
-      const title = content.slice(m.length).replace(PAGE, '').trim();
+      const title = withoutPage(content.slice(m.length)).trim();
       if (!title) continue;
       const rank = rankOf(m);
       while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
       const key = m.kind === 'decimal' ? decimalKey(m.marker) : [...stack.map((e) => e.number), m.number].join('>');
-      const entry: ContentsEntry = { kind: m.kind, depth: m.depth, number: m.number, marker: m.marker, title, text: m.marker + title, range: { start: { line, character: at }, end: { line, character: at + m.length + content.slice(m.length).replace(PAGE, '').length } }, rank, key };
+      const entry: ContentsEntry = { kind: m.kind, depth: m.depth, number: m.number, marker: m.marker, title, text: content.slice(0, m.length) + title, range: { start: { line, character: at }, end: { line, character: at + m.length + withoutPage(content.slice(m.length)).length } }, rank, key };
       entries.push(entry);
       stack.push(entry);
     }

@@ -11,7 +11,7 @@ import { SENTENCE_END, hasCjk } from './text';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isDocNumberLine } from './notice-lines';
 import { asciiDigits } from './numbering';
-import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
+import { isAttachmentLabel, isBoxTitle, isTocLine, withoutPage } from './shapes';
 
 /** `附件1：某某申请表` on one line, after the covering document. */
 const LABEL_WITH_TITLE = /^附件[0-9０-９一二三四五六七八九十]{1,3}[:：]?(.{2,60})$/;
@@ -171,7 +171,7 @@ export function contentsBlocks(blocks: readonly ParsedBlock[], from: number, to:
     let first = -1;
     for (let j = i + 1; j < to && first < 0; j++) if (blocks[j].marker) first = j;
     if (first < 0) return undefined;
-    const key = norm(blocks[first].text);
+    const key = norm(withoutPage(blocks[first].text));
     for (let j = first + 1; j < to; j++) if (norm(blocks[j].text).startsWith(key)) return { toc: i, body: j };
     return undefined;
   }

@@ -26,3 +26,11 @@ export function isBoxTitle(text: string): boolean {
   const t = squeeze(text);
   return t.length <= 40 && BOX.test(t);
 }
+
+/** `……12`, `…… 3`, ` 12`: dot leaders and a page number after a 目录 entry's title. */
+const PAGE = /(?:[\s\u3000]*[.．…·•—_-]{2,}[\s\u3000]*[0-9０-９]{0,4}|[\s\u3000]+[0-9０-９]{1,4})[\s\u3000]*$/;
+
+/** A 目录 entry without its leaders and page number. */
+export function withoutPage(entry: string): string {
+  return entry.replace(PAGE, '');
+}

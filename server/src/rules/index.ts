@@ -29,6 +29,7 @@ import { punctuationPairs } from './proofreading/punctuation-pairs';
 import { attachmentList } from './consistency/attachment-list';
 import { contentsMismatch } from './consistency/contents-mismatch';
 import { addresseePunctuation } from './consistency/addressee-punctuation';
+import { abbreviationConflict } from './consistency/abbreviation-conflict';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -40,4 +41,4 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #17: proofreading (words, numbers, marks), precision first
   confusedWord, numberUsage, punctuationPairs,
   // issue #17: document-internal consistency
-  attachmentList, contentsMismatch, addresseePunctuation];
+  attachmentList, contentsMismatch, addresseePunctuation, abbreviationConflict];

@@ -35,12 +35,13 @@ function sameName(i: NoteItem, b: AttachmentBody): boolean {
   return itemForms(i).some((f) => bodies.some((g) => f === g || (g.startsWith('关于') && f.endsWith(g) && f.length - g.length <= 40)));
 }
 
-/** The body's title as shown in a message: its joined title when that is a title, else its first line. */
-function bodyTitle(b: AttachmentBody): string | undefined {
-  const first = b.titleLines[0]?.text;
-  const joined = b.part.title?.text.replace(/[\s\u3000]+/g, '');
-  if (first && joined && joined.startsWith(first.replace(/[\s\u3000]+/g, '')) && titleLike(joined)) return joined;
-  return first && titleLike(first) ? first.replace(/[\s\u3000]+/g, '') : undefined;
+/** The body's title as shown in a message: its first line, or its first two lines when they are closer to `like` (a wrapped title). */
+function bodyTitle(b: AttachmentBody, like?: string): string | undefined {
+  const lines = b.titleLines.map((l) => l.text.replace(/[\s\u3000]+/g, ''));
+  const first = lines[0];
+  if (!first || !titleLike(first)) return undefined;
+  const two = lines.length > 1 ? first + lines[1] : undefined;
+  return like && two && titleLike(two) && likeness(norm(like), norm(two)) > likeness(norm(like), norm(first)) ? two : first;
 }
 
 /** Dice coefficient over character pairs. */
@@ -118,7 +119,7 @@ export const attachmentList: Rule = {
       }
       // The list item of the same number (or the only one, for a single unnumbered attachment).
       const peer = items.find((i) => !used.has(i) && (i.number === b.number || (single && bodies.length === 1)));
-      const title = bodyTitle(b);
+      const title = bodyTitle(b, peer?.title);
       if (peer) {
         if (title && likeness(norm(peer.title), norm(title)) >= SAME_ATTACHMENT) {
           used.add(peer);

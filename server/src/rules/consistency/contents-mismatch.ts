@@ -6,7 +6,7 @@
  * brackets and dashes do not count.
  */
 import { tableOfContents } from '../../model/contents';
-import { rankOf } from '../../model/types';
+import { rankOf, type Heading } from '../../model/types';
 import { normaliseTitle } from '../format/title-mismatch';
 import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
@@ -18,6 +18,9 @@ function sameTitle(heading: string, entry: string): boolean {
   const e = norm(entry);
   return h === e || (h.startsWith(e) && /^（[^（）]{1,10}）$/.test(h.slice(e.length)));
 }
+
+/** A heading as printed: `2.1 指挥机构`, `一、总体要求`. */
+const shown = (h: Heading) => `${h.marker}${h.kind === 'decimal' ? ' ' : ''}${h.title}`;
 
 /** How many entries of a level the 目录 must have before a heading of that level missing from it is reported. */
 const LEVEL_LISTED = 3;
@@ -51,7 +54,7 @@ export const contentsMismatch: Rule = {
       }
       taken.add(id);
       if (!sameTitle(heading.title, entry.title)) {
-        out.push({ range: entry.range, message: t('目录中的“{0}”与正文标题“{1}”不一致。', entry.text, heading.marker + heading.title) });
+        out.push({ range: entry.range, message: t('目录中的“{0}”与正文标题“{1}”不一致。', entry.text, shown(heading)) });
       }
     });
     const listed = new Map<number, number>();
@@ -63,7 +66,7 @@ export const contentsMismatch: Rule = {
       // Only under a parent the 目录 lists (or at its top level): a level listed for one chapter only is its choice.
       const parentKey = key.includes('>') ? key.slice(0, key.lastIndexOf('>')) : undefined;
       if (parentKey !== undefined && !contents.entries.some((e) => e.key === parentKey)) continue;
-      out.push({ range: heading.range, message: t('正文标题“{0}”未列入目录。', heading.marker + heading.title) });
+      out.push({ range: heading.range, message: t('正文标题“{0}”未列入目录。', shown(heading)) });
     }
     return out;
   },
