@@ -78,14 +78,23 @@ function readNote(doc: GongwenDocument, at: number, restAt: number, rest: string
     // A single name, unnumbered (§7.3.4); what follows is the 署名 or the date, never a second name.
     return { range: headRange, items: [{ title, range: range(at, restAt, restAt + title.length), more: continuation(doc, at + 1) }] };
   }
-  // Further names: `2．…` on the lines below (blank lines between them are allowed).
-  for (let l = at + 1; l < doc.lines.length; l++) {
+  // Further names: `2．…` on the lines below (blank lines between them are allowed, and up to two
+  // lines of a wrapped name right under it).
+  for (let l = at + 1, wrapped = 0; l < doc.lines.length; l++) {
     const line = doc.lines[l];
-    if (line.kind !== 'text' || !line.text.trim()) continue;
+    if (line.kind !== 'text' || !line.text.trim()) {
+      wrapped = 2;
+      continue;
+    }
     const m = ITEM.exec(line.text);
     const expected = items.length ? items[items.length - 1].number! + 1 : 1;
+    if (!m && items.length && wrapped < 2) {
+      wrapped++;
+      continue;
+    }
     if (!m || numberOf(m[2]) !== expected) break;
     items.push(item(l, 0, m));
+    wrapped = 0;
   }
   if (items.length === 0) return undefined;
   for (let k = 0; k < items.length; k++) {

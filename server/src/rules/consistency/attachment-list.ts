@@ -8,6 +8,7 @@
 import { attachmentBodies, attachmentNotes, type AttachmentBody, type NoteItem } from '../../model/attachment-note';
 import { normaliseTitle } from '../format/title-mismatch';
 import { t } from '../../l10n';
+import { before9704_2012 } from '../format/dated';
 import type { Finding, Rule } from '../types';
 
 /** The comparable form of a name: spaces, 《》, bracket width and dash forms do not count. */
@@ -68,6 +69,9 @@ export const attachmentList: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc }) {
+    // A document dated before 2012-07-01 is held to GB/T 9704-1999, which asks the same (附件的序号和名称前后一致).
+    const old = before9704_2012(doc);
+    const basis = (clause: string) => (old ? 'GB/T 9704-1999' : `GB/T 9704-2012 第${clause}条`);
     const notes = attachmentNotes(doc);
     const bodies = attachmentBodies(doc);
     // Two lists (the notice's and an issued document's own) leave open which bodies each one names.
@@ -79,7 +83,7 @@ export const attachmentList: Rule = {
     if (single && only.numberRange && bodies.length <= 1) {
       out.push({
         range: only.numberRange,
-        message: t('只有一个附件时不编顺序号，应写作“附件：{0}”（GB/T 9704-2012 第7.3.4条）。', only.title),
+        message: t('只有一个附件时不编顺序号，应写作“附件：{0}”（{1}）。', only.title, basis('7.3.4')),
         fixes: [{ title: t('删去顺序号“{0}”', only.numberText!), edits: [{ range: only.numberRange, newText: '' }], preferred: true }],
       });
     }
@@ -99,21 +103,21 @@ export const attachmentList: Rule = {
       if (b.numberText && b.numberRange && /^[一二三四五六七八九十]+$/.test(b.numberText) && items.some((i) => i.numberText)) {
         out.push({
           range: b.numberRange,
-          message: t('附件顺序号应使用阿拉伯数字，与附件说明一致：“附件{0}”（GB/T 9704-2012 第7.3.4条、第7.3.9条）。', b.number!),
+          message: t('附件顺序号应使用阿拉伯数字，与附件说明一致：“附件{0}”（{1}）。', b.number!, basis('7.3.4')),
           fixes: [{ title: t('改为“{0}”', String(b.number)), edits: [{ range: b.numberRange, newText: String(b.number) }], preferred: true }],
         });
       }
       if (single && !only.numberText && bodies.length === 1 && b.numberRange && b.number === 1) {
         out.push({
           range: b.numberRange,
-          message: t('只有一个附件时，附件标识不编顺序号，应为“附件”（GB/T 9704-2012 第7.3.9条）。'),
+          message: t('只有一个附件时，附件标识不编顺序号，应为“附件”（{0}）。', basis('7.3.9')),
           fixes: [{ title: t('删去顺序号“{0}”', b.numberText!), edits: [{ range: b.numberRange, newText: '' }], preferred: true }],
         });
       }
       const matched = pairs.get(b);
       if (matched) {
         if (matched.number !== undefined && b.number !== undefined && matched.number !== b.number && matched.numberRange) {
-          out.push({ range: matched.numberRange, message: t('附件说明中“{0}”的顺序号为{1}，附件本身标注为“{2}”，两处应一致（GB/T 9704-2012 第7.3.9条）。', matched.title, matched.number, label) });
+          out.push({ range: matched.numberRange, message: t('附件说明中“{0}”的顺序号为{1}，附件本身标注为“{2}”，两处应一致（{3}）。', matched.title, matched.number, label, basis('7.3.9')) });
         }
         continue;
       }
@@ -123,11 +127,11 @@ export const attachmentList: Rule = {
       if (peer) {
         if (title && likeness(norm(peer.title), norm(title)) >= SAME_ATTACHMENT) {
           used.add(peer);
-          out.push({ range: peer.range, message: t('附件说明中的名称“{0}”与{1}的标题“{2}”不一致（GB/T 9704-2012 第7.3.9条）。', peer.title, label, title) });
+          out.push({ range: peer.range, message: t('附件说明中的名称“{0}”与{1}的标题“{2}”不一致（{3}）。', peer.title, label, title, basis('7.3.9')) });
         }
       } else if (b.number !== undefined && items.every((i) => (i.number ?? 1) < b.number!)) {
         // A body numbered past the list's last name is in the text but not in the list.
-        out.push({ range: b.label, message: title ? t('“{0}”（{1}）未列入附件说明（GB/T 9704-2012 第7.3.4条）。', label, title) : t('“{0}”未列入附件说明（GB/T 9704-2012 第7.3.4条）。', label) });
+        out.push({ range: b.label, message: title ? t('“{0}”（{1}）未列入附件说明（{2}）。', label, title, basis('7.3.4')) : t('“{0}”未列入附件说明（{1}）。', label, basis('7.3.4')) });
       }
     }
     return out;

@@ -12,11 +12,14 @@ import { t } from '../../l10n';
 import type { Finding, Rule } from '../types';
 
 const norm = (s: string) => normaliseTitle(s).replace(/[。；;，,：:]+$/, '');
-/** Equal, or the heading adds a note in brackets at its end (`……框架图（附后）`) that a 目录 leaves out. */
+/**
+ * Equal, or the heading adds what a 目录 leaves out: a note in brackets at its end (`……框架图（附后）`), or
+ * the sentence a run-on heading goes on with after its title (`（二）强化要素保障：加强用地保障。`).
+ */
 function sameTitle(heading: string, entry: string): boolean {
   const h = norm(heading);
   const e = norm(entry);
-  return h === e || (h.startsWith(e) && /^（[^（）]{1,10}）$/.test(h.slice(e.length)));
+  return h === e || (h.startsWith(e) && (/^（[^（）]{1,10}）$/.test(h.slice(e.length)) || /^[：:。；;，,]/.test(h.slice(e.length))));
 }
 
 /** A heading as printed: `2.1 指挥机构`, `一、总体要求`. */
