@@ -141,7 +141,7 @@ describe('proofreading: punctuation-pairs', () => {
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'attachment-list', 'contents-mismatch', 'addressee-punctuation', 'abbreviation-conflict']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
