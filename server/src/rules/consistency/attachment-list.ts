@@ -7,6 +7,8 @@
  */
 import { attachmentBodies, attachmentNotes, type AttachmentBody, type NoteItem } from '../../model/attachment-note';
 import { normaliseTitle } from '../format/title-mismatch';
+import { isDateLine } from '../../model/notice-lines';
+import type { GongwenDocument } from '../../model/types';
 import { t } from '../../l10n';
 import { before9704_2012 } from '../format/dated';
 import type { Finding, Rule } from '../types';
@@ -34,6 +36,21 @@ function bodyForms(b: AttachmentBody): string[] {
 function sameName(i: NoteItem, b: AttachmentBody): boolean {
   const bodies = bodyForms(b);
   return itemForms(i).some((f) => bodies.some((g) => f === g || (g.startsWith('关于') && f.endsWith(g) && f.length - g.length <= 40)));
+}
+
+/**
+ * The 署名 of an attached document: the one or two lines above the last date line of the body
+ * (`某某专家组` / `2004年9月23日`). A list that names the attachment by its issuer (`某某专家组意见` for a
+ * document headed `某某调查意见` and signed by the 专家组) names the same attachment.
+ */
+function signedBy(doc: GongwenDocument, b: AttachmentBody): string[] {
+  const { start, end } = b.part.range;
+  for (let l = Math.min(end.line, doc.lines.length - 1); l > start.line; l--) {
+    if (!isDateLine(doc.lines[l].text.trim())) continue;
+    const above = [l - 1, l - 2].filter((k) => k > start.line).map((k) => doc.lines[k].text.trim());
+    return [above[0] ?? '', (above[1] ?? '') + (above[0] ?? '')].map(norm).filter((x) => x.length >= 4);
+  }
+  return [];
 }
 
 /** The body's title as shown in a message: its first line, or its first two lines when they are closer to `like` (a wrapped title). */
@@ -125,7 +142,8 @@ export const attachmentList: Rule = {
       const peer = items.find((i) => !used.has(i) && (i.number === b.number || (single && bodies.length === 1)));
       const title = bodyTitle(b, peer?.title);
       if (peer) {
-        if (title && likeness(norm(peer.title), norm(title)) >= SAME_ATTACHMENT) {
+        const byIssuer = signedBy(doc, b).some((sign) => itemForms(peer).some((f) => f.includes(sign)));
+        if (title && !byIssuer && likeness(norm(peer.title), norm(title)) >= SAME_ATTACHMENT) {
           used.add(peer);
           out.push({ range: peer.range, message: t('附件说明中的名称“{0}”与{1}的标题“{2}”不一致（{3}）。', peer.title, label, title, basis('7.3.9')) });
         }
