@@ -16,7 +16,7 @@ export interface NoteItem {
   numberRange?: Range;
   title: string;
   range: Range;
-  /** Unnumbered lines right under the name: its continuation when a long name wraps (§7.3.4). */
+  /** Up to two unnumbered lines right under the name: the rest of a name that wraps (§7.3.4), or the 署名 after the last name; a rule tries the name with and without them. */
   more: string[];
 }
 
