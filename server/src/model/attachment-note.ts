@@ -147,7 +147,7 @@ export function attachmentBodies(doc: GongwenDocument): AttachmentBody[] {
     const inline = trimName(m[4]);
     if (inline) body.titleLines.push({ text: inline, range: range(at, m[1].length + (m[2]?.length ?? 0) + m[3].length, text.length) });
     // The title lines under the label: up to three, before a blank line once one is read.
-    for (let l = at + 1; l < doc.lines.length && !inline && body.titleLines.length < 3; l++) {
+    for (let l = at + 1; l <= part.range.end.line && l < doc.lines.length && !inline && body.titleLines.length < 3; l++) {
       const line = doc.lines[l];
       const t = line.text.trim();
       if (line.kind !== 'text' || !t) {
