@@ -30,7 +30,7 @@ describe('consistency: the model reads the 附件说明 and the bodies', () => {
     assert.deepEqual(note.items.map((i) => [i.number, i.title, i.more[0]]), [[1, '某某县防汛责任人名单', undefined], [2, '某某县防汛重点区域和重点时段', '管控措施一览表']]);
     const bodies = attachmentBodies(doc);
     assert.deepEqual(bodies.map((b) => [b.numberText, b.number, b.titleLines.map((l) => l.text)]), [['1', 1, ['某某县防汛责任人名单', '姓名']], ['二', 2, ['某某县防汛重点区域和重点时段', '管控措施一览表']]]);
-    assert.deepEqual(findings(doc.text, 'attachment-list').map((d) => d.message.slice(0, 12)), ['附件顺序号应使用阿拉伯数']);
+    assert.deepEqual(findings(doc.text, 'attachment-list').map((d) => String(d.message).slice(0, 12)), ['附件顺序号应使用阿拉伯数']);
   });
 
   it('a web copy without bodies and a single unnumbered name are quiet', () => {

@@ -106,6 +106,9 @@ export const attachmentList: Rule = {
     }
     if (bodies.length === 0) return out;
 
+    // Numbers are compared only when the bodies are one numbered series (an issued plan labelled `附件`
+    // followed by its own 附件1, 附件2 is two series).
+    const series = bodies.every((b, k) => b.number !== undefined && (k === 0 || b.number > bodies[k - 1].number!));
     const pairs = new Map<AttachmentBody, NoteItem>();
     const used = new Set<NoteItem>();
     for (const b of bodies) {
@@ -133,7 +136,7 @@ export const attachmentList: Rule = {
       }
       const matched = pairs.get(b);
       if (matched) {
-        if (matched.number !== undefined && b.number !== undefined && matched.number !== b.number && matched.numberRange) {
+        if (series && matched.number !== undefined && matched.number !== b.number && matched.numberRange) {
           out.push({ range: matched.numberRange, message: t('附件说明中“{0}”的顺序号为{1}，附件本身标注为“{2}”，两处应一致（{3}）。', matched.title, matched.number, label, basis('7.3.9')) });
         }
         continue;
@@ -147,7 +150,7 @@ export const attachmentList: Rule = {
           used.add(peer);
           out.push({ range: peer.range, message: t('附件说明中的名称“{0}”与{1}的标题“{2}”不一致（{3}）。', peer.title, label, title, basis('7.3.9')) });
         }
-      } else if (b.number !== undefined && items.every((i) => (i.number ?? 1) < b.number!)) {
+      } else if (series && items.every((i) => (i.number ?? 1) < b.number!)) {
         // A body numbered past the list's last name is in the text but not in the list.
         out.push({ range: b.label, message: title ? t('“{0}”（{1}）未列入附件说明（{2}）。', label, title, basis('7.3.4')) : t('“{0}”未列入附件说明（{1}）。', label, basis('7.3.4')) });
       }

@@ -6,6 +6,7 @@
  * brackets and dashes do not count.
  */
 import { tableOfContents } from '../../model/contents';
+import { matchMarker } from '../../model/markers';
 import { rankOf, type Heading } from '../../model/types';
 import { normaliseTitle } from '../format/title-mismatch';
 import { t } from '../../l10n';
@@ -40,7 +41,14 @@ export const contentsMismatch: Rule = {
     const taken = new Set<string>();
     const byKey = new Map(contents.headings.map((h) => [`${rankOf(h.heading)}|${h.key}`, h.heading]));
     const lineStarts = new Set<string>();
-    for (let l = contents.bodyLine; l <= contents.part.range.end.line && l < doc.lines.length; l++) lineStarts.add(norm(doc.lines[l].text).slice(0, 12));
+    const markers = new Set<string>();
+    for (let l = contents.bodyLine; l <= contents.part.range.end.line && l < doc.lines.length; l++) {
+      const text = doc.lines[l].text.trim();
+      lineStarts.add(norm(text).slice(0, 12));
+      const m = matchMarker(text);
+      if (m) markers.add(norm(m.marker));
+      else if (/^第[一二三四五六七八九十百零〇]{1,6}[章节条]/.test(text)) markers.add(norm(text.replace(/^(第[一二三四五六七八九十百零〇]{1,6}[章节条]).*$/, '$1')));
+    }
     // A copy cut short (a web page that ends early) lacks the last headings: only an entry before the
     // last one found in the body is missing from it.
     let lastFound = -1;
@@ -51,8 +59,9 @@ export const contentsMismatch: Rule = {
       const id = `${entry.rank}|${entry.key}`;
       const heading = byKey.get(id);
       if (!heading) {
-        // A heading line the model did not take for one (run into a paragraph) is still there.
-        if (k < lastFound && !lineStarts.has(norm(entry.text).slice(0, 12))) out.push({ range: entry.range, message: t('目录中的“{0}”在正文中没有对应的标题。', entry.text) });
+        // A heading line the model did not take for one (run into a paragraph, its title on the next
+        // line) is still there: a body line that starts with the entry's number keeps it quiet.
+        if (k < lastFound && !lineStarts.has(norm(entry.text).slice(0, 12)) && !markers.has(norm(entry.marker))) out.push({ range: entry.range, message: t('目录中的“{0}”在正文中没有对应的标题。', entry.text) });
         return;
       }
       taken.add(id);
