@@ -75,6 +75,8 @@ function readNote(doc: GongwenDocument, at: number, restAt: number, rest: string
   if (first) items.push(item(at, restAt, first));
   else if (squeeze(rest)) {
     const title = trimName(rest);
+    // A name, not a sentence (`附件：请于6月底前报送` is an instruction, not a 附件说明).
+    if (title.length > 80 || /[，。；：,;:]/.test(title)) return undefined;
     // A single name, unnumbered (§7.3.4); what follows is the 署名 or the date, never a second name.
     return { range: headRange, items: [{ title, range: range(at, restAt, restAt + title.length), more: continuation(doc, at + 1) }] };
   }
