@@ -233,7 +233,7 @@ connection.onWorkspaceSymbol(guard('workspaceSymbol', [], async ({ query }) => (
 connection.onExecuteCommand(
   guard('executeCommand', null, async ({ command, arguments: args = [] }) => {
     await ready;
-    if (Object.hasOwn(LSP_COMMANDS, command)) return LSP_COMMANDS[command](args);
+    if (Object.hasOwn(LSP_COMMANDS, command)) return LSP_COMMANDS[command](args, service);
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
     if (!doc) return null;
     const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;

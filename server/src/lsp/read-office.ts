@@ -9,12 +9,13 @@
 import { fileURLToPath } from 'node:url';
 import { readSource } from '../io/read';
 import { t } from '../l10n';
+import type { LanguageService } from '../service';
 import { ANNOTATE_OFFICE_COMMAND, annotateOffice } from './annotate-office';
 
 export const READ_OFFICE_COMMAND = 'gongwen.server.readOffice';
 
 /** Commands of the server process itself (not of an open document): id → handler of the arguments. */
-export const LSP_COMMANDS: Record<string, (args: unknown[]) => unknown> = {
+export const LSP_COMMANDS: Record<string, (args: unknown[], service: LanguageService) => unknown> = {
   [READ_OFFICE_COMMAND]: readOffice,
   [ANNOTATE_OFFICE_COMMAND]: annotateOffice,
 };

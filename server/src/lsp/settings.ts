@@ -31,7 +31,7 @@ export interface InitializationOptions {
  * The keys of gongwen.json kept in an untrusted workspace: settings, no paths to read. `ignore` and
  * `overrides` only name documents to compare with (issue #20: suppressions are read, not written).
  */
-const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides']);
+const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides', 'words']);
 
 export interface SettingsSource {
   /** True when the client answers `workspace/configuration`. */

@@ -26,6 +26,11 @@ import { responsibilityMissing } from './units/responsibility-missing';
 import { confusedWord } from './proofreading/confused-word';
 import { numberUsage } from './proofreading/number-usage';
 import { punctuationPairs } from './proofreading/punctuation-pairs';
+import { repeatedWord } from './proofreading/repeated-word';
+import { headingEndMark } from './proofreading/heading-end-mark';
+import { titleSpacing } from './proofreading/title-spacing';
+import { titleMarksMissing } from './proofreading/title-marks-missing';
+import { numberForm } from './proofreading/number-form';
 import { attachmentList } from './consistency/attachment-list';
 import { contentsMismatch } from './consistency/contents-mismatch';
 import { addresseePunctuation } from './consistency/addressee-punctuation';
@@ -39,6 +44,6 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #4: responsible units
   unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
   // issue #17: proofreading (words, numbers, marks), precision first
-  confusedWord, numberUsage, punctuationPairs,
+  confusedWord, numberUsage, punctuationPairs, repeatedWord, headingEndMark, titleSpacing, titleMarksMissing, numberForm,
   // issue #17: document-internal consistency
   attachmentList, contentsMismatch, addresseePunctuation, abbreviationConflict];
