@@ -260,7 +260,7 @@ describe('proofreading: number-form', () => {
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing', 'number-form']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing', 'number-form', 'attachment-list', 'contents-mismatch', 'addressee-punctuation', 'abbreviation-conflict']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {
