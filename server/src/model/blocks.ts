@@ -15,6 +15,7 @@ import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
+import type { Segment } from './tables';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -23,6 +24,8 @@ export interface ParsedBlock extends Block {
   titleStart?: number;
   /** Lines of a fixed shape; `keywords` is the 主题词 line of documents before 2012 (版记). */
   special?: 'date' | 'doc-number' | 'note' | 'cc' | 'printed' | 'keywords';
+  /** A table cell (tables.ts): a paragraph of its own that the structure stages never read. */
+  cell?: true;
 }
 
 interface LineInfo {
@@ -183,11 +186,12 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   );
 }
 
-export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): ParsedBlock[] {
+export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse, cells?: ReadonlyMap<number, Segment[]>): ParsedBlock[] {
   const infos: LineInfo[] = [];
   lines.forEach((l, i) => {
     if (l.kind === 'text') infos.push(lineInfo(l, i));
   });
+  if (cells?.size) return withCells(text, lines, infos, cells, reuse);
   const layout = widthCounts(infos.map((i) => i.width));
   layout.width = wrapWidth(layout);
   reuse?.setLayout(layout);
@@ -204,6 +208,42 @@ export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): P
     state.parts.push(info);
   }
   if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
+  return blocks;
+}
+
+/**
+ * The blocks of a document holding tables: the lines around the tables joined as usual (a table
+ * ends the paragraph before it), every cell a block of its own. Always built whole (parse.ts).
+ */
+function withCells(text: string, lines: SourceLine[], infos: LineInfo[], cells: ReadonlyMap<number, Segment[]>, reuse?: Reuse): ParsedBlock[] {
+  const layout = widthCounts(infos.filter((i) => !cells.has(i.line)).map((i) => i.width));
+  layout.width = wrapWidth(layout);
+  reuse?.setLayout(layout);
+  const blocks: ParsedBlock[] = [];
+  const maps = new MapBuffer(1 << 16);
+  const state: LoopState = { parts: [], seenHeading: false };
+  const flush = () => {
+    if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
+    state.parts = [];
+  };
+  for (const info of infos) {
+    const segments = cells.get(info.line);
+    if (segments) {
+      flush();
+      const start = lines[info.line].start;
+      for (const [a, b] of segments) {
+        if (b <= a) continue;
+        const map = maps.take(b - a);
+        for (let k = 0; k < b - a; k++) map[k] = a + k;
+        blocks.push({ text: text.slice(start + a, start + b), map, start, firstLine: info.line, lastLine: info.line, cell: true });
+      }
+      continue;
+    }
+    if (startsBlock(state, info, layout.width)) flush();
+    if (info.marker) state.seenHeading = true;
+    state.parts.push(info);
+  }
+  flush();
   return blocks;
 }
 

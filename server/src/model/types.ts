@@ -8,8 +8,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Reuse } from './reuse';
 import type { GenreInfo } from './genre';
+import type { Table } from './tables';
 
 export type { GenreInfo };
+export type { Table, TableRow, TableCell } from './tables';
 
 export type { Range };
 
@@ -270,6 +272,8 @@ export interface GongwenDocument {
   headings: Heading[];
   /** All headings in document order (flattened tree). */
   allHeadings: Heading[];
+  /** Tables recognised in the text (tables.ts); their cells are blocks marked `cell`, never structure. */
+  tables: Table[];
   responsibilities: ResponsibilityList[];
   citations: Citation[];
   abbreviations: Abbreviation[];
