@@ -25,6 +25,12 @@ export interface GongwenSettings {
   unitLeadFirst: boolean;
   /** Code lenses; `upper`: above each clause, its match in the upper plan (issue #5). Manifest key `gongwen.codeLens.upper`. */
   codeLens: { upper: boolean };
+  /** Export to Word (issue #16): `fonts` maps a font the standard names to one installed instead, e.g. {"方正小标宋简体": "华文中宋"}. */
+  export: ExportSettings;
+}
+
+export interface ExportSettings {
+  fonts: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: GongwenSettings = {
@@ -34,6 +40,7 @@ export const DEFAULT_SETTINGS: GongwenSettings = {
   jurisdiction: '',
   unitLeadFirst: true,
   codeLens: { upper: true },
+  export: { fonts: {} },
 };
 
 /**
@@ -55,6 +62,8 @@ export interface ProjectConfig {
   deadline?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
+  /** Export to Word: `fonts` maps the standard's font names to installed ones (issue #16). */
+  export?: Partial<ExportSettings>;
   /** Single findings silenced in one file (issue #20; features/suppressions.ts). */
   ignore?: IgnoreEntry[];
   /** Rule levels for some files only, later entries winning (issue #20). */
@@ -89,5 +98,6 @@ export function mergeSettings(editor: Partial<GongwenSettings> | undefined, proj
     language: project?.language ?? base.language,
     jurisdiction: project?.jurisdiction ?? base.jurisdiction,
     rules: { ...base.rules, ...(project?.rules ?? {}) },
+    export: { fonts: { ...base.export.fonts, ...(project?.export?.fonts ?? {}) } },
   };
 }

@@ -73,7 +73,22 @@ export interface DocxExport {
   parts: Record<string, string>;
 }
 
-export function exportDocx(doc: GongwenDocument): DocxExport {
+export interface ExportOptions {
+  /** Fonts the standard names → fonts installed instead (settings `export.fonts`); the default keeps the standard's names. */
+  fonts?: Readonly<Record<string, string>>;
+}
+
+/** Every font name written in a w:rFonts that `fonts` maps, replaced by its mapping. */
+export function mapFonts(xml: string, fonts: Readonly<Record<string, string>> = {}): string {
+  if (Object.keys(fonts).length === 0) return xml;
+  return xml.replace(/<w:rFonts [^>]*\/>/g, (tag) => tag.replace(/(w:(?:ascii|eastAsia|hAnsi|cs)=")([^"]*)"/g, (all, attr: string, name: string) => {
+    const to = Object.prototype.hasOwnProperty.call(fonts, unescape(name)) ? fonts[unescape(name)] : undefined;
+    return to === undefined ? all : `${attr}${escapeXml(to)}"`;
+  }));
+}
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): DocxExport {
   const { pieces, warnings } = exportContent(doc);
   const title = pieces.find((p) => p.kind === 'title')?.text ?? '';
   const parts: Record<string, string> = {
@@ -87,6 +102,7 @@ export function exportDocx(doc: GongwenDocument): DocxExport {
     'word/footer1.xml': footerXml('odd'),
     'word/footer2.xml': footerXml('even'),
   };
+  for (const name of Object.keys(parts)) if (name.startsWith('word/')) parts[name] = mapFonts(parts[name], options.fonts);
   // A fixed time stamp: the same document exports to the same bytes.
   const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, [strToU8(xml), { mtime: new Date(1980, 0, 1) }] as [Uint8Array, { mtime: Date }]]));
   return { bytes: zipSync(files, { level: 6 }), warnings, parts };
