@@ -28,10 +28,10 @@ for (const d of dirs) {
 const pdfs = convert(jobs.map((j) => j.docx), PDF_FORMAT, dir);
 let failed = 0;
 for (const j of jobs) {
-  const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发 });
+  const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发, tables: j.doc.tables.length > 0 });
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
-  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
+  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
 }
 console.log(`${jobs.length - failed} passed, ${failed} failed (PDFs in ${dir})`);
 process.exitCode = failed ? 1 : 0;

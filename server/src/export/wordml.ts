@@ -11,6 +11,7 @@ import {
   type FontName,
 } from './layout';
 import { balanceTitle, widthOf } from './title';
+import { tableXml } from './table';
 
 /** Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF) dropped. */
 export const escapeXml = (s: string) =>
@@ -171,12 +172,24 @@ function imprint(p: Extract<Piece, { kind: 'imprint' }>): string {
 export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
   const mark = 'placeholder' in p && p.placeholder ? { mark: true } : {};
   switch (p.kind) {
-    case 'logo':
-      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心.
-      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: LOGO_TOP - LINE_PITCH, line: Math.round(LOGO_SIZE * 10 * 1.25) });
-    case 'doc-number':
+    case 'head-mark':
+      // §7.2.1–7.2.3: flush left on the first lines of the 版心; 密级 and 紧急程度 in 3号黑体 (the standard names no font for the 份号: the body's).
+      return paragraph(run(p.text, { font: p.mark === '份号' ? FONT.仿宋 : FONT.黑体, size: SIZE.三号, scale: GRID_SCALE }), { align: 'left' });
+    case 'logo': {
+      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心 (the head marks' lines above count).
+      const above = p.marks ?? 0;
+      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: Math.max(0, LOGO_TOP - LINE_PITCH - above * LINE_PITCH), line: Math.round(LOGO_SIZE * 10 * 1.25) });
+    }
+    case 'doc-number': {
       // §7.2.5: two lines below the 标志, centred; §7.2.6: the red line 4 mm below it, as wide as the 版心.
-      return paragraph(body(p.text, mark), { align: 'center', before: 2 * LINE_PITCH, border: border('bottom', RED_LINE_SZ, RED, RED_LINE_GAP_PT) });
+      const red = border('bottom', RED_LINE_SZ, RED, RED_LINE_GAP_PT);
+      if (!p.signer) return paragraph(body(p.text, mark), { align: 'center', before: 2 * LINE_PITCH, border: red });
+      // 上行文 (§7.2.5): the 文号 one character in from the left, on the line of the 签发人 (one character in
+      // from the right): `签发人：` in 3号仿宋, the names in 3号楷体.
+      const tab = `<w:tab w:val="right" w:pos="${TEXT_WIDTH - CHAR_3}"/>`;
+      const names = run(p.signer.names, { font: FONT.楷体, size: SIZE.三号, scale: GRID_SCALE, ...(p.signer.placeholder ? { mark: true } : {}) });
+      return paragraph(body(p.text, mark) + body('\t签发人：') + names, { align: 'left', leftChars: 1, before: 2 * LINE_PITCH, border: red, tabs: tab });
+    }
     case 'title':
       // §7.3.1: 2号小标宋, centred, two lines below the red line, broken into balanced lines.
       return paragraph(run(balanceTitle(p.text, Math.floor(TEXT_WIDTH / (SIZE.二号 * 10))).join('\n'), { font: FONT.小标宋, size: SIZE.二号, ...mark }), { align: 'center', grid: false, before: 2 * LINE_PITCH - RED_LINE_GAP_PT * 20 });
@@ -225,6 +238,9 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
         : '';
       return label + titleXml || paragraph('', { pageBreakBefore: true });
     }
+    case 'table':
+      // Before a part that starts a new page, no empty line after the table (it could make a page of its own).
+      return tableXml(p.table, next !== undefined && next.kind !== 'part-start');
     case 'imprint':
       return imprint(p);
   }
@@ -263,6 +279,10 @@ export function documentXml(pieces: readonly Piece[]): string {
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
     xml += paragraph('', { sectPr: sectPr() }) + imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true });
-  } else xml += sectPr();
+  } else {
+    // Word wants a paragraph, not a table, last in the body: a 1 pt one, so that it never makes a page.
+    if (main[main.length - 1]?.kind === 'table') xml += paragraph('', { grid: false, line: 20 });
+    xml += sectPr();
+  }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${xml}</w:body></w:document>`;
 }

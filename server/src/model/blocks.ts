@@ -16,6 +16,7 @@ import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
 import type { Segment } from './tables';
+import { isHeadMark } from './head-marks';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -24,8 +25,6 @@ export interface ParsedBlock extends Block {
   titleStart?: number;
   /** Lines of a fixed shape; `keywords` is the 主题词 line of documents before 2012 (版记). */
   special?: 'date' | 'doc-number' | 'note' | 'cc' | 'printed' | 'keywords';
-  /** A table cell (tables.ts): a paragraph of its own that the structure stages never read. */
-  cell?: true;
 }
 
 interface LineInfo {
@@ -120,7 +119,7 @@ function wrapWidth({ counts, long }: Layout): number {
   return bestCount >= 5 && bestCount >= long * 0.2 ? best : 0;
 }
 
-const TITLE_END = /(通知|方案|意见|年[）)])$/;
+const TITLE_END = /(通知|方案|意见|请示|年[）)])$/;
 /** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
 const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
 
@@ -131,7 +130,7 @@ const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八�
  */
 function standsAlone(content: string, seenHeading: boolean): boolean {
   if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content)) return true;
-  return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content));
+  return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content) || isHeadMark(content));
 }
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
