@@ -6,15 +6,18 @@
  */
 import type { Block, GongwenDocument, Heading, MarkerKind, Span, Table } from '../model/types';
 import { t } from '../l10n';
+import type { ExportFormat } from './special';
 
 /** One paragraph (or block) of the exported 公文, by its role in the layout. */
 export type Piece =
   /** 份号, 密级和保密期限, 紧急程度 at the top left of the 版心 (§7.2.1–7.2.3), one a line in that order. */
   | { kind: 'head-mark'; mark: '份号' | '密级' | '紧急程度'; text: string }
   /** `marks`: how many head-mark lines stand above it. */
-  | { kind: 'logo'; text: string; placeholder?: boolean; marks?: number }
+  | { kind: 'logo'; text: string; placeholder?: boolean; marks?: number; format?: ExportFormat }
   /** `signer`: a 上行文's 签发人 (§7.2.5): the 发文字号 then stands left, the 签发人 right on its line. */
-  | { kind: 'doc-number'; text: string; placeholder?: boolean; signer?: { names: string; placeholder?: boolean } }
+  | { kind: 'doc-number'; text: string; placeholder?: boolean; signer?: { names: string; placeholder?: boolean }; format?: ExportFormat }
+  /** 纪要格式 (§10.3): an 出席/列席/请假 line. */
+  | { kind: 'attendance'; text: string }
   | { kind: 'title'; text: string; placeholder?: boolean }
   | { kind: 'addressee'; text: string }
   | { kind: 'paragraph'; text: string }
@@ -30,7 +33,7 @@ export type Piece =
   /** A table of the model (model/tables.ts), printed as a Word table (table.ts). */
   | { kind: 'table'; table: Table }
   /** 版记 (§7.4): 抄送 and the 印发 line, split into the printing office and the date. */
-  | { kind: 'imprint'; cc?: string; printer?: string; printed?: string };
+  | { kind: 'imprint'; cc?: string; printer?: string; printed?: string; format?: ExportFormat };
 
 export interface ExportContent {
   pieces: Piece[];

@@ -14,7 +14,7 @@ import { ORDER_LINE, isDateLine, isDocNumberLine } from './notice-lines';
 import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
-import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
+import { isAttachmentLabel, isAttendanceLine, isBoxTitle, isTocLine } from './shapes';
 import type { Segment } from './tables';
 import { isHeadMark } from './head-marks';
 
@@ -119,7 +119,7 @@ function wrapWidth({ counts, long }: Layout): number {
   return bestCount >= 5 && bestCount >= long * 0.2 ? best : 0;
 }
 
-const TITLE_END = /(通知|方案|意见|请示|年[）)])$/;
+const TITLE_END = /(通知|方案|意见|请示|的函|纪要|年[）)])$/;
 /** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
 const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
 
@@ -129,7 +129,7 @@ const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八�
  * first heading also a web page's own line and a 令's 版头 with its 令号.
  */
 function standsAlone(content: string, seenHeading: boolean): boolean {
-  if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content)) return true;
+  if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content) || isAttendanceLine(content)) return true;
   return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content) || isHeadMark(content));
 }
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
