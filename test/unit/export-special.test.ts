@@ -63,12 +63,14 @@ describe('export: special formats (GB/T 9704-2012 §10)', () => {
     assert.equal(textOf(ps[1]), '第5号');
     assert.match(ps[1], /<w:jc w:val="center"\/>/);
     assert.ok(!ps[1].includes('<w:pBdr>'), 'no red line');
+    assert.ok(!ps.some((p) => textOf(p).includes('请填写：标题')), 'a 令 has no title to ask for');
     assert.equal(out.parts['word/header1.xml'], undefined);
   });
 
   it('纪要格式: 标志 ××××纪要; 出席 and 列席 in 黑体, the names in 仿宋 aligned after the colon', () => {
     const ps = paragraphs(exportDocx(parse(MINUTES)).parts['word/document.xml']);
     assert.equal(textOf(ps[0]), '测试市人民政府常务会议纪要');
+    assert.equal(ps.filter((p) => textOf(p) === '测试市人民政府常务会议纪要').length, 1, 'the title is the 标志: printed once');
     const present = ps.find((p) => textOf(p).startsWith('出席：'))!;
     assert.match(present, /w:eastAsia="黑体"[^>]*\/>[\s\S]*出席：[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*张三/);
     assert.match(present, /w:leftChars="500"[^>]*w:hangingChars="300"|w:leftChars="500"[\s\S]*w:hangingChars="300"/);

@@ -75,6 +75,8 @@ describe('版头 extras: 份号, 密级, 紧急程度, 签发人 (§7.2.1–7.2.
     assert.match(line, /<w:ind w:leftChars="100"/);
     assert.match(line, /<w:rFonts[^>]*w:eastAsia="楷体_GB2312"[^>]*\/>[\s\S]*张　三/);
     assert.match(line, /<w:bottom w:val="single"[^>]*w:color="FF0000"/);
+    // The label is printed once, in the 版头 line, not again as a paragraph of the body.
+    assert.equal(paragraphs(xml).filter((p) => textOf(p).includes('签发人')).length, 1);
   });
 
   it('export: a 请示 without 签发人 gets a placeholder and a warning; a 通知 keeps its 文号 centred', () => {

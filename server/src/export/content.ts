@@ -161,7 +161,8 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   const text = (block: Block, from: number, to: number) => {
     const raw = block.text.slice(from, to);
     const body = clean(raw);
-    if (!body) return;
+    // The `签发人：` label left of the names (the names are the 签发人 element, printed in the 版头).
+    if (!body || (notice.签发人 && /^签发人[:：]$/.test(body))) return;
     const h = from === 0 || /^[\s\u3000]*$/.test(block.text.slice(0, from)) ? headingAt.get(block.start + block.map[from + raw.indexOf(body[0])]) : undefined;
     if (h && body.startsWith(h.marker)) {
       const head = body.startsWith(h.marker + h.title) ? h.marker + h.title : h.marker;

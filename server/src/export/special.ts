@@ -45,7 +45,10 @@ export function specialPieces(pieces: Piece[], doc: GongwenDocument, format: Exp
     const logo = doc.notice.发文机关标志 ? squeeze(doc.notice.发文机关标志.text).replace(/文件$/, '') : '';
     return logo || sign;
   };
+  const minutesTitle = format === 'minutes' && doc.notice.标题 ? squeeze(doc.notice.标题.text) : '';
   return pieces.flatMap((p): Piece[] => {
+    // A 令 has no title (§10.2): no placeholder for one; a 纪要 whose title is its 标志 does not print it twice.
+    if (p.kind === 'title' && ((format === 'order' && p.placeholder) || (minutesTitle && p.text === minutesTitle && /纪要$/.test(minutesTitle) && minutesTitle.length <= 16))) return [];
     if (p.kind === 'logo' && !p.placeholder) {
       if (format === 'letter') return [{ ...p, text: issuer() || p.text.replace(/文件$/, ''), format }];
       if (format === 'order') {
