@@ -69,6 +69,11 @@ describe('tables in the model', () => {
     assert.deepEqual(record('2').cells.slice(0, 3).map((c) => c.text), ['2', '擅自占用、挖掘公路的', '市、区县交通运输主管部门']);
     assert.equal(record('1').aligned, false);
     assert.equal(record('1').cells.length, 16);
+    // Twelve lines are not always a line a column: record 89 of table 3 has a condition `…同时满足以下条件：` whose
+    // items 1.–4. are lines of the same cell (and its 处罚种类 … 备注 merged with other rows).
+    const r89 = doc.tables[2].rows.find((r) => r.cells[0].text === '89')!;
+    assert.equal(r89.cells.length, 12);
+    assert.equal(r89.aligned, false);
     // `（一）海事部分` is a section row of table 3, not a heading that would make the attachment a plan.
     const section = doc.tables[2].rows.find((r) => r.section)!;
     assert.equal(section.cells[0].text, '（一）海事部分');

@@ -124,6 +124,12 @@ const SERIAL = /^[0-9]{1,4}$/;
 /** `（一）海事部分`: a row naming a section of the table. */
 const SECTION = /^[（(][一二三四五六七八九十]{1,3}[）)].{1,20}部分$/;
 const MIN_COLUMNS = 3;
+const ITEM = /^[0-9]{1,2}[.．、]/;
+/**
+ * `1.首次实施…` under `…或满足下列所有条件：` (or under the item before it): the next line of the same
+ * cell, so a group that holds one is not a line a column even when the count matches.
+ */
+const continuesCell = (texts: string[], k: number) => k > 0 && ITEM.test(texts[k]) && (/[:：]$/.test(texts[k - 1]) || ITEM.test(texts[k - 1]));
 /** `注：1．…`, `说明：…` under a table: a paragraph after it, not a row. */
 const NOTE = /^(注|说明|备注|填表说明|填写说明)[:：]/;
 
@@ -173,7 +179,8 @@ function cellLineTables(lines: SourceLine[], out: TableFind): void {
       if (g.length === 1 && SECTION.test(first)) {
         rows.push({ cells: [cellOf(lines, g[0], content(g[0]))], aligned: false, section: true });
       } else {
-        rows.push({ cells: g.map((l) => cellOf(lines, l, content(l))), aligned: g.length === columns });
+        const texts = g.map(textOf);
+        rows.push({ cells: g.map((l) => cellOf(lines, l, content(l))), aligned: g.length === columns && !texts.some((t, k) => continuesCell(texts, k)) });
       }
       last = g[g.length - 1];
     }
