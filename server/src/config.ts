@@ -106,6 +106,11 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
       warnings.push(...unknownRuleWarnings(rules, fileName));
     } else problems.push(t('“{0}”应为对象', 'rules'));
   }
+  if (obj.export !== undefined) {
+    const fonts = isRecord(obj.export) ? readFonts(obj.export.fonts) : undefined;
+    if (fonts && Object.keys(obj.export as object).every((k) => k === 'fonts')) config.export = { fonts };
+    else problems.push(t('“{0}”应为对象，其中 fonts 为从字体名到字体名的映射', 'export'));
+  }
   if (obj.ignore !== undefined) {
     const ignore = readIgnore(obj.ignore);
     if (ignore) config.ignore = ignore.slice(0, MAX_IGNORE);
@@ -137,6 +142,15 @@ export const MAX_IGNORE = 5000;
 export const MAX_OVERRIDES = 256;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `export.fonts`: font name → font name, both non-empty strings of a sensible length; absent is empty. */
+export function readFonts(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return {};
+  if (!isRecord(value)) return undefined;
+  const ok = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0 && s.length <= 64;
+  const entries = Object.entries(value);
+  return entries.length <= 64 && entries.every(([k, v]) => ok(k) && ok(v)) ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
+}
 
 /** `ignore`: every entry well formed, or undefined (the whole list is refused, as a malformed key is). */
 function readIgnore(value: unknown): IgnoreEntry[] | undefined {

@@ -27,6 +27,12 @@ export interface GongwenSettings {
   codeLens: { upper: boolean };
   /** gongwen.json `words` (no editor setting): the office's word list for the proofreading rules. */
   words?: WordList;
+  /** Export to Word (issue #16): `fonts` maps a font the standard names to one installed instead, e.g. {"方正小标宋简体": "华文中宋"}. */
+  export: ExportSettings;
+}
+
+export interface ExportSettings {
+  fonts: Record<string, string>;
 }
 
 /** gongwen.json `words` (issue #17; read by config-words.ts). */
@@ -44,6 +50,7 @@ export const DEFAULT_SETTINGS: GongwenSettings = {
   jurisdiction: '',
   unitLeadFirst: true,
   codeLens: { upper: true },
+  export: { fonts: {} },
 };
 
 /**
@@ -65,6 +72,8 @@ export interface ProjectConfig {
   deadline?: string;
   language?: UiLanguage;
   rules?: Record<string, RuleSetting>;
+  /** Export to Word: `fonts` maps the standard's font names to installed ones (issue #16). */
+  export?: Partial<ExportSettings>;
   /** Single findings silenced in one file (issue #20; features/suppressions.ts). */
   ignore?: IgnoreEntry[];
   /** Rule levels for some files only, later entries winning (issue #20). */
@@ -102,5 +111,6 @@ export function mergeSettings(editor: Partial<GongwenSettings> | undefined, proj
     jurisdiction: project?.jurisdiction ?? base.jurisdiction,
     rules: { ...base.rules, ...(project?.rules ?? {}) },
     ...(project?.words ? { words: project.words } : {}),
+    export: { fonts: { ...base.export.fonts, ...(project?.export?.fonts ?? {}) } },
   };
 }

@@ -16,8 +16,11 @@ export async function docxFromText(text: string): Promise<Buffer> {
 
 const { LevelFormat, AlignmentType } = docx;
 
+/** The paragraph each line of `DECORATED_TEXT` comes from: a table row's line is its first cell's paragraph. */
+export const DECORATED_PARAGRAPHS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15];
+
 /**
- * A notice whose headings are numbered by Word (一、（一）1.), with a table, a footnote, a header
+ * A notice whose headings are numbered by Word (一、（一）1.), with a table (three rows of two cells), a footnote, a header
  * and a footer. The text a reader sees is `DECORATED_TEXT` below.
  */
 export async function numberedDocx(): Promise<Buffer> {
@@ -52,6 +55,7 @@ export async function numberedDocx(): Promise<Buffer> {
             rows: [
               new docx.TableRow({ children: [new docx.TableCell({ children: [new docx.Paragraph('序号')] }), new docx.TableCell({ children: [new docx.Paragraph('任务')] })] }),
               new docx.TableRow({ children: [new docx.TableCell({ children: [new docx.Paragraph('1')] }), new docx.TableCell({ children: [new docx.Paragraph('建立台账')] })] }),
+              new docx.TableRow({ children: [new docx.TableCell({ children: [new docx.Paragraph('2')] }), new docx.TableCell({ children: [new docx.Paragraph('(一)完善制度')] })] }),
             ],
           }),
           new docx.Paragraph({
@@ -70,7 +74,7 @@ export async function numberedDocx(): Promise<Buffer> {
   return docx.Packer.toBuffer(doc);
 }
 
-/** What `numberedDocx` reads as: one line per paragraph and per table cell, Word's numbers as text. */
+/** What `numberedDocx` reads as: one line per paragraph and per table row (cells TAB-separated), Word's numbers as text. */
 export const DECORATED_TEXT = [
   '关于开展测试工作的通知',
   '一、总体要求',
@@ -80,10 +84,9 @@ export const DECORATED_TEXT = [
   '（二）工作目标',
   '二、重点任务',
   '（一）完善机制',
-  '序号',
-  '任务',
-  '1',
-  '建立台账',
+  '序号\t任务',
+  '1\t建立台账',
+  '2\t(一)完善制度',
   '由市卫生健康委负责。',
   '共3页',
 ].join('\n');

@@ -21,6 +21,8 @@ export interface Measured {
   maxChars: number;
   /** Pages whose 22 lines are all used, and lines with exactly 28 characters: the grid filled. */
   fullPages: number;
+  /** Pages that are mostly table (more lines below 3号 than body lines): not counted in `linesPerPage`. */
+  tablePages: number;
   fullLines: number;
   problems: string[];
 }
@@ -30,8 +32,12 @@ const HANGING = /[，。、；：？！”’）》」,.;:!?)]$/;
 /** LibreOffice's PDF export drops the blank pages it inserts (before a section that starts on an even page) unless told. */
 export const PDF_FORMAT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
 
-/** `imprint`: the document has a 版记 (`printed`: with a 印发 line). */
-export function checkExport(pdf: string, expect: { title: string; imprint: boolean; printed?: boolean }): Measured {
+/**
+ * `imprint`: the document has a 版记 (`printed`: with a 印发 line). `tables`: it holds tables, whose
+ * rows (4号 or 五号, off the grid) are not lines of the 22 × 28 grid: on its pages the grid is
+ * counted on the other lines, and a page that is mostly table is skipped (issue #16).
+ */
+export function checkExport(pdf: string, expect: { title: string; imprint: boolean; printed?: boolean; tables?: boolean }): Measured {
   const ps = pages(pdf);
   const problems: string[] = [];
   const say = (p: Page | undefined, what: string) => problems.push(p ? `page ${p.number}: ${what}` : what);
@@ -39,6 +45,7 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
   let maxChars = 0;
   let fullPages = 0;
   let fullLines = 0;
+  let tablePages = 0;
   for (const p of ps) {
     const odd = p.number % 2 === 1;
     const left = odd ? INNER : OUTER;
@@ -50,9 +57,14 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
       if (numbers.length) say(p, 'a blank page carries a page number');
       continue;
     }
-    linesPerPage.push(text.length);
-    if (text.length > 22) say(p, `${text.length} lines (at most 22)`);
-    if (text.length === 22) fullPages++;
+    const small = expect.tables ? text.filter((l) => l.height < 19.5) : [];
+    const counted = text.length - small.length;
+    if (small.length > counted) tablePages++;
+    else {
+      linesPerPage.push(counted);
+      if (counted > 22) say(p, `${counted} lines (at most 22)`);
+      if (counted === 22) fullPages++;
+    }
     for (const l of text) {
       if (l.y0 < TOP - 3 || l.y1 > BOTTOM + 3) say(p, `a line outside the 版心: ${l.text.slice(0, 20)}`);
       if (!isBodySize(l)) continue;
@@ -98,5 +110,5 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
     if (!printed || (expect.printed && !/印发$/.test(squeeze(printed.text)))) say(last, 'the last line is not the 印发 line');
     else if (BOTTOM - printed.y1 > 12) say(last, `the 版记 ends ${((BOTTOM - printed.y1) / MM).toFixed(1)} mm above the bottom of the 版心`);
   }
-  return { pages: ps.length, linesPerPage, maxChars, fullPages, fullLines, problems };
+  return { pages: ps.length, linesPerPage, maxChars, fullPages, tablePages, fullLines, problems };
 }

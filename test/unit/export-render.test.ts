@@ -17,7 +17,8 @@ import { ROOT, seedPath } from './helpers';
 
 const REAL = path.join(ROOT, 'test', 'real', 'docs');
 const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) => f.startsWith(prefix))!);
-const SOURCES = [seedPath('001'), real('024_'), real('052_')];
+/** 014 holds a table (34 rows, TAB-separated in the text): its pages are measured apart (export-check.ts). */
+const SOURCES = [seedPath('001'), real('024_'), real('052_'), real('014_')];
 
 describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
   this.timeout(300_000);
@@ -43,8 +44,10 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   for (const src of SOURCES) {
     it(`${path.basename(src)}: 22 × 28 grid, 版头, page numbers and 版记 as the standard places them`, () => {
       const doc = docs.get(src)!;
-      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发), printed: !!doc.notice.印发 });
+      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发), printed: !!doc.notice.印发, tables: doc.tables.length > 0 });
       assert.deepEqual(m.problems, []);
+      // A table's pages hold its rows (4号, off the grid), not 22 lines of the body.
+      assert.equal(m.tablePages > 0, doc.tables.length > 0, `${m.tablePages} table pages`);
       assert.equal(m.maxChars, 28, 'a full line holds 28 characters');
       assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);
     });

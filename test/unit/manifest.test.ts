@@ -18,12 +18,12 @@ const contributes = pkg.contributes;
 /** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
 const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
 /** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
-const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'deadline', 'language', 'rules', 'ignore', 'overrides', 'words'];
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'deadline', 'language', 'rules', 'export', 'ignore', 'overrides', 'words'];
 /** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
 const UI_LANGUAGES = ['zh-cn', 'en'];
 const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];
 /** Settings grouped in an object in DEFAULT_SETTINGS appear as dotted keys in the manifest (`gongwen.codeLens.upper`). */
-const GROUPED_SETTINGS = ['codeLens'];
+const GROUPED_SETTINGS = ['codeLens', 'export'];
 const FLAT_DEFAULTS: Record<string, unknown> = Object.fromEntries(
   Object.entries(DEFAULT_SETTINGS).flatMap(([k, v]) => (GROUPED_SETTINGS.includes(k) ? Object.entries(v as object).map(([sub, d]) => [`${k}.${sub}`, d]) : [[k, v]])),
 );
@@ -324,6 +324,8 @@ describe('schemas/gongwen.schema.json', () => {
     const samples = [
       { jurisdiction: '乳山市', departments: 'departments.json', upper: ['upper/*.txt'], language: 'en', rules: { 'some-rule': 'off' } },
       { upper: { '乳山方案.txt': ['威海方案.txt'] }, rules: Object.fromEntries(RULE_SETTINGS.map((s, i) => [`r${i}`, s])) },
+      // Issue #16: fonts of the Word export mapped to installed ones.
+      { export: { fonts: { 方正小标宋简体: '华文中宋', 仿宋_GB2312: '仿宋' } } },
       // Issue #20: one finding, and rules per file, silenced.
       { ignore: [{ file: 'seeds/002.txt', rule: 'heading-style', text: '(十)', occurrence: 2 }, { file: 'a.gw', rule: 'placeholder', text: '××' }], overrides: [{ files: ['草稿/**/*.gw'], rules: { 'unit-order': 'off' } }] },
       // Issue #17: the office's word list.
@@ -347,6 +349,7 @@ describe('schemas/gongwen.schema.json', () => {
       { words: ['其它'] }, { words: { allow: '其它' } }, { words: { allow: [''] } }, { words: { allow: ['其 它'] } }, { words: { allow: ['字'.repeat(21)] } },
       { words: { deny: [] } }, { words: { confused: [{ wrong: '乳山县' }] } }, { words: { confused: [{ wrong: '甲', right: '乙', why: '' }] } },
       { words: { allow: Array.from({ length: 2001 }, (_, i) => `词${i}`) } },
+      { export: { fonts: { 黑体: 1 } } }, { export: { font: {} } }, { export: [] },
     ];
     for (const sample of samples) {
       assert.notDeepEqual(validate(schema, sample), [], JSON.stringify(sample));

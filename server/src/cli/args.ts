@@ -6,6 +6,9 @@ import { t } from '../l10n';
 export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export' | 'report';
 /** `html` and `markdown` are the review report of `lint` (issue #15). */
 export type OutputFormat = 'text' | 'json' | 'html' | 'markdown';
+type Layout = NonNullable<CliArgs['layout']>;
+/** The layouts of `export` (the same list as export/special.ts, not imported: the export loads only when used). */
+const LAYOUTS: readonly Layout[] = ['general', 'letter', 'order', 'minutes'];
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'html', 'markdown'];
 
 export interface CliArgs {
@@ -30,6 +33,8 @@ export interface CliArgs {
   upper: string[];
   /** `export --docx`: the format to export to (the only one so far, issue #16). */
   docx?: boolean;
+  /** `export --format`: the layout (GB/T 9704-2012 §10), instead of the one the genre gives. */
+  layout?: 'general' | 'letter' | 'order' | 'minutes';
   /** `export --out FILE`: where the export goes (default: beside the input). */
   out?: string;
   /** `export --force`: export a document with errors, and overwrite an existing output. */
@@ -105,6 +110,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   };
   // `--json` is `--format json` (report DIR --json).
   if (values.json) values.format ??= 'json';
+  // `export --format letter|order|minutes|general`: the layout of the .docx (export/special.ts).
+  if (positionals[0] === 'export' && values.format !== undefined) {
+    if (!LAYOUTS.includes(values.format as Layout)) throw new UsageError(t('export 的 --format 只能是 general、letter、order 或 minutes，而不是“{0}”。', values.format));
+    args.layout = values.format as Layout;
+    values.format = undefined;
+  }
   if (values.format !== undefined) {
     if (!FORMATS.includes(values.format as OutputFormat)) throw new UsageError(t('--format 只能是 text、json、html 或 markdown，而不是“{0}”。', values.format));
     args.format = values.format as OutputFormat;
@@ -163,7 +174,7 @@ export function usage(): string {
     '  gongwen units [--format text|json] [--config FILE] [--lang zh-cn|en] FILE',
     '  gongwen align --upper FILE [--format text|json] FILE',
     '  gongwen coverage --upper FILE FILE',
-    '  gongwen export --docx [--out FILE] [--force] FILE',
+    '  gongwen export --docx [--format general|letter|order|minutes] [--out FILE] [--force] FILE',
     '  gongwen report [--json | --format text|json] [--html OUT.html] [--csv OUT.csv] [--config FILE] DIR',
     '  gongwen --help | --version',
     '',

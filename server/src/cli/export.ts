@@ -47,7 +47,7 @@ export function runExport(args: CliArgs, io: CliIo): number {
     io.err(`gongwen: ${t('{0}：有 {1} 处错误，因 --force 照样导出。', file, errors.length)}\n`);
   }
   const { exportDocx } = require('../export/docx') as typeof import('../export/docx'); // loaded only here (issue #18)
-  const result = exportDocx(doc);
+  const result = exportDocx(doc, { fonts: service.settings.export.fonts, ...(args.layout ? { format: args.layout } : {}) });
   for (const w of result.warnings) io.err(`gongwen: ${t('警告：{0}', w)}\n`);
   try {
     fs.writeFileSync(out, result.bytes);

@@ -4,13 +4,20 @@
  * forwards and its 附件 each from a new page (§7.3.4, §8), then the 版记 (§7.4). Pure: no layout
  * numbers here (those are in layout.ts) and no file format (wordml.ts).
  */
-import type { Block, GongwenDocument, Heading, MarkerKind, Span } from '../model/types';
+import type { Block, GongwenDocument, Heading, MarkerKind, Span, Table } from '../model/types';
 import { t } from '../l10n';
+import type { ExportFormat } from './special';
 
 /** One paragraph (or block) of the exported 公文, by its role in the layout. */
 export type Piece =
-  | { kind: 'logo'; text: string; placeholder?: boolean }
-  | { kind: 'doc-number'; text: string; placeholder?: boolean }
+  /** 份号, 密级和保密期限, 紧急程度 at the top left of the 版心 (§7.2.1–7.2.3), one a line in that order. */
+  | { kind: 'head-mark'; mark: '份号' | '密级' | '紧急程度'; text: string }
+  /** `marks`: how many head-mark lines stand above it. */
+  | { kind: 'logo'; text: string; placeholder?: boolean; marks?: number; format?: ExportFormat }
+  /** `signer`: a 上行文's 签发人 (§7.2.5): the 发文字号 then stands left, the 签发人 right on its line. */
+  | { kind: 'doc-number'; text: string; placeholder?: boolean; signer?: { names: string; placeholder?: boolean }; format?: ExportFormat }
+  /** 纪要格式 (§10.3): an 出席/列席/请假 line. */
+  | { kind: 'attendance'; text: string }
   | { kind: 'title'; text: string; placeholder?: boolean }
   | { kind: 'addressee'; text: string }
   | { kind: 'paragraph'; text: string }
@@ -23,8 +30,10 @@ export type Piece =
   | { kind: 'note'; text: string }
   /** A document the cover issues or forwards, or an attachment: a new page, its label and its title. */
   | { kind: 'part-start'; label?: string; title?: string }
+  /** A table of the model (model/tables.ts), printed as a Word table (table.ts). */
+  | { kind: 'table'; table: Table }
   /** 版记 (§7.4): 抄送 and the 印发 line, split into the printing office and the date. */
-  | { kind: 'imprint'; cc?: string; printer?: string; printed?: string };
+  | { kind: 'imprint'; cc?: string; printer?: string; printed?: string; format?: ExportFormat };
 
 export interface ExportContent {
   pieces: Piece[];
@@ -36,6 +45,7 @@ export interface ExportContent {
 export const PLACEHOLDER = {
   发文机关标志: '【请填写：发文机关标志】',
   发文字号: '【请填写：发文字号】',
+  签发人: '【请填写：签发人】',
   标题: '【请填写：标题】',
   发文机关署名: '【请填写：发文机关署名】',
   成文日期: '【请填写：成文日期】',
@@ -56,7 +66,9 @@ const PRINTED = /^(.*?)[\s\u3000]*([0-9０-９]{4}[\s\u3000]*年[\s\u3000]*[0-9�
 
 type ElementName = keyof GongwenDocument['notice'];
 /** Elements placed where the standard puts them, whatever their place in the text. */
-const PLACED: readonly ElementName[] = ['发文机关标志', '发文字号', '抄送', '印发'];
+const PLACED: readonly ElementName[] = ['份号', '密级', '紧急程度', '签发人', '发文机关标志', '发文字号', '抄送', '印发'];
+/** 上行文 (§7.2.5): their 版头 carries the 签发人 beside the 发文字号. */
+const UPWARD = new Set(['请示', '报告']);
 /** Elements printed where they stand in the text, in their own style. */
 const IN_PLACE: readonly ElementName[] = ['标题', '主送机关', '发文机关署名', '成文日期', '附注'];
 
@@ -90,6 +102,10 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   // A joint 署名 (one organ a line) gives its first organ, the 主办机关 (§7.2.4), as the 标志.
   const sign = notice.发文机关署名;
   const issuer = sign ? spanLines(sign)[0] : undefined;
+  for (const mark of ['份号', '密级', '紧急程度'] as const) {
+    const span = notice[mark];
+    if (span) pieces.push({ kind: 'head-mark', mark, text: squeeze(span.text) });
+  }
   if (notice.发文机关标志) {
     // Joint issuers (§7.2.4): up to three stacked one a line; more would fill the page, so the 主办机关 (first) alone.
     const organs = spanLines(notice.发文机关标志, false).flatMap((l) => l.split(/[\s\u3000]+/)).map((o) => o.replace(/^\*+|\*+$/g, '')).filter(Boolean);
@@ -98,9 +114,19 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   }
   else if (issuer) pieces.push({ kind: 'logo', text: `${issuer}文件` });
   else pieces.push({ kind: 'logo', text: PLACEHOLDER.发文机关标志, placeholder: true });
-  if (notice.发文字号) pieces.push({ kind: 'doc-number', text: squeeze(notice.发文字号.text) });
+  const logo = pieces[pieces.length - 1];
+  const marks = pieces.filter((p) => p.kind === 'head-mark').length;
+  if (logo.kind === 'logo' && marks) logo.marks = marks;
+  // A 上行文 names its 签发人 (§7.2.5); a missing one is a placeholder like a missing 文号.
+  let signer: { names: string; placeholder?: boolean } | undefined;
+  if (notice.签发人) signer = { names: clean(notice.签发人.text) };
+  else if (UPWARD.has(doc.genre?.genre ?? '')) {
+    signer = { names: PLACEHOLDER.签发人, placeholder: true };
+    warnings.push(t('上行文没有签发人：导出的文件中以“{0}”占位。', PLACEHOLDER.签发人));
+  }
+  if (notice.发文字号) pieces.push({ kind: 'doc-number', text: squeeze(notice.发文字号.text), ...(signer ? { signer } : {}) });
   else {
-    pieces.push({ kind: 'doc-number', text: PLACEHOLDER.发文字号, placeholder: true });
+    pieces.push({ kind: 'doc-number', text: PLACEHOLDER.发文字号, placeholder: true, ...(signer ? { signer } : {}) });
     warnings.push(t('没有发文字号：导出的文件中以“{0}”占位。', PLACEHOLDER.发文字号));
   }
   if (!notice.标题) pieces.push({ kind: 'title', text: PLACEHOLDER.标题, placeholder: true });
@@ -135,7 +161,8 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   const text = (block: Block, from: number, to: number) => {
     const raw = block.text.slice(from, to);
     const body = clean(raw);
-    if (!body) return;
+    // The `签发人：` label left of the names (the names are the 签发人 element, printed in the 版头).
+    if (!body || (notice.签发人 && /^签发人[:：]$/.test(body))) return;
     const h = from === 0 || /^[\s\u3000]*$/.test(block.text.slice(0, from)) ? headingAt.get(block.start + block.map[from + raw.indexOf(body[0])]) : undefined;
     if (h && body.startsWith(h.marker)) {
       const head = body.startsWith(h.marker + h.title) ? h.marker + h.title : h.marker;
@@ -172,8 +199,22 @@ export function exportContent(doc: GongwenDocument): ExportContent {
     done.add(name);
   };
 
+  /** A table, where its first cell stands; its other cells are in it. */
+  const printed = new Set<Table>();
+  const cell = (b: Block): boolean => {
+    if (!b.cell) return false;
+    const table = doc.tables.find((t) => b.firstLine >= t.firstLine && b.firstLine <= t.lastLine);
+    if (table && !printed.has(table)) {
+      printed.add(table);
+      pieces.push({ kind: 'table', table });
+      noteOpen = false;
+    }
+    return true;
+  };
+
   /** A block split where elements start and end: element parts once each, the rest as text. */
   const block = (b: Block) => {
+    if (cell(b)) return;
     let runStart = 0;
     let current: ElementName | undefined;
     for (let i = 0; i <= b.text.length; i++) {
@@ -200,6 +241,7 @@ export function exportContent(doc: GongwenDocument): ExportContent {
     const own = [part.label, part.title].filter((s): s is Span => !!s).map((s) => interval('标题', s));
     for (let i = part.firstBlock; i < part.endBlock; i++) {
       const b = doc.blocks[i];
+      if (cell(b)) continue;
       const at = b.start + b.map[0];
       const end = b.start + b.map[b.text.length - 1];
       // The part's label and title are printed by part-start; what else the block holds is text.

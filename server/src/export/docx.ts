@@ -4,9 +4,10 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { GongwenDocument } from '../model/types';
-import { exportContent } from './content';
+import { exportContent, type Piece } from './content';
 import { documentXml, escapeXml, footerXml, NS } from './wordml';
 import { FONT, SIZE, LINE_PITCH } from './layout';
+import { formatOf, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -38,6 +39,13 @@ const DOCUMENT_RELS =
   '<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>' +
   '<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>' +
   '</Relationships>';
+
+const LETTER_TYPES =
+  '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
+  '<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>';
+const LETTER_RELS =
+  '<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
+  '<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>';
 
 /** Body text by default: 3号仿宋, exact line height of the grid, Chinese as the language. */
 const STYLES =
@@ -71,10 +79,33 @@ export interface DocxExport {
   warnings: string[];
   /** The parts of the package, for tests. */
   parts: Record<string, string>;
+  /** The layout used (the genre's or the one asked for). */
+  format: ExportFormat;
 }
 
-export function exportDocx(doc: GongwenDocument): DocxExport {
-  const { pieces, warnings } = exportContent(doc);
+export interface ExportOptions {
+  /** The layout: 通用格式, or a special format of §10; by default from the genre (special.ts `formatOf`). */
+  format?: ExportFormat;
+  /** Fonts the standard names → fonts installed instead (settings `export.fonts`); the default keeps the standard's names. */
+  fonts?: Readonly<Record<string, string>>;
+}
+
+/** Every font name written in a w:rFonts that `fonts` maps, replaced by its mapping. */
+export function mapFonts(xml: string, fonts: Readonly<Record<string, string>> = {}): string {
+  if (Object.keys(fonts).length === 0) return xml;
+  return xml.replace(/<w:rFonts [^>]*\/>/g, (tag) => tag.replace(/(w:(?:ascii|eastAsia|hAnsi|cs)=")([^"]*)"/g, (all, attr: string, name: string) => {
+    const to = Object.prototype.hasOwnProperty.call(fonts, unescape(name)) ? fonts[unescape(name)] : undefined;
+    return to === undefined ? all : `${attr}${escapeXml(to)}"`;
+  }));
+}
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): DocxExport {
+  const content = exportContent(doc);
+  const { warnings } = content;
+  const format = options.format ?? formatOf(doc);
+  const pieces = specialPieces(content.pieces, doc, format);
+  const letterLogo = pieces.find((p): p is Extract<Piece, { kind: 'logo' }> => p.kind === 'logo' && p.format === 'letter');
   const title = pieces.find((p) => p.kind === 'title')?.text ?? '';
   const parts: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,
@@ -87,7 +118,15 @@ export function exportDocx(doc: GongwenDocument): DocxExport {
     'word/footer1.xml': footerXml('odd'),
     'word/footer2.xml': footerXml('even'),
   };
+  if (letterLogo) {
+    // 信函格式: the first page's own header and footer (special.ts).
+    parts['word/header1.xml'] = letterHeaderXml(letterLogo.text);
+    parts['word/footer3.xml'] = letterFooterXml();
+    parts['[Content_Types].xml'] = CONTENT_TYPES.replace('</Types>', LETTER_TYPES + '</Types>');
+    parts['word/_rels/document.xml.rels'] = DOCUMENT_RELS.replace('</Relationships>', LETTER_RELS + '</Relationships>');
+  }
+  for (const name of Object.keys(parts)) if (name.startsWith('word/')) parts[name] = mapFonts(parts[name], options.fonts);
   // A fixed time stamp: the same document exports to the same bytes.
   const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, [strToU8(xml), { mtime: new Date(1980, 0, 1) }] as [Uint8Array, { mtime: Date }]]));
-  return { bytes: zipSync(files, { level: 6 }), warnings, parts };
+  return { bytes: zipSync(files, { level: 6 }), warnings, parts, format };
 }

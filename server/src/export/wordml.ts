@@ -11,6 +11,8 @@ import {
   type FontName,
 } from './layout';
 import { balanceTitle, widthOf } from './title';
+import { tableXml } from './table';
+import { LETTER_HEADER } from './special';
 
 /** Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF) dropped. */
 export const escapeXml = (s: string) =>
@@ -54,6 +56,9 @@ interface ParaStyle {
   leftChars?: number;
   rightChars?: number;
   hangingChars?: number;
+  /** Indents in twips, negative to reach past the 版心 (信函格式's 170 mm lines). */
+  leftTwips?: number;
+  rightTwips?: number;
   /** Lengths in twips, for a reader that ignores the *Chars forms. */
   charWidth?: number;
   before?: number;
@@ -75,6 +80,8 @@ export function paragraph(runs: string, s: ParaStyle = {}): string {
   if (s.leftChars) ind.push(`w:leftChars="${s.leftChars * 100}" w:left="${Math.round(s.leftChars * cw)}"`);
   if (s.rightChars) ind.push(`w:rightChars="${Math.round(s.rightChars * 100)}" w:right="${Math.round(s.rightChars * cw)}"`);
   if (s.firstChars) ind.push(`w:firstLineChars="${s.firstChars * 100}" w:firstLine="${Math.round(s.firstChars * cw)}"`);
+  if (s.leftTwips !== undefined) ind.push(`w:left="${s.leftTwips}"`);
+  if (s.rightTwips !== undefined) ind.push(`w:right="${s.rightTwips}"`);
   if (s.hangingChars) ind.push(`w:hangingChars="${s.hangingChars * 100}" w:hanging="${Math.round(s.hangingChars * cw)}"`);
   const pPr =
     '<w:pPr>' +
@@ -117,8 +124,8 @@ export function headingFont(kind: MarkerKind, depth?: number): FontName {
 }
 
 /** The 发文机关标志's characters scaled so that the line fits the 版心. */
-function logoScale(text: string): number {
-  const natural = Math.max(...text.split('\n').map(widthOf)) * (LOGO_SIZE * 10);
+export function logoScale(text: string, size: number = LOGO_SIZE): number {
+  const natural = Math.max(...text.split('\n').map(widthOf)) * (size * 10);
   return natural <= TEXT_WIDTH ? 100 : Math.max(33, Math.floor((TEXT_WIDTH / natural) * 97));
 }
 
@@ -156,7 +163,10 @@ function imprint(p: Extract<Piece, { kind: 'imprint' }>): string {
   const tbl =
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
-    `<w:tblBorders>${border('top', IMPRINT_LINE.outer)}<w:left w:val="nil"/>${border('bottom', IMPRINT_LINE.outer)}<w:right w:val="nil"/>${border('insideH', IMPRINT_LINE.inner)}<w:insideV w:val="nil"/></w:tblBorders>` +
+    // 信函格式 (§10.1): no separator lines.
+    (p.format === 'letter'
+      ? '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+      : `<w:tblBorders>${border('top', IMPRINT_LINE.outer)}<w:left w:val="nil"/>${border('bottom', IMPRINT_LINE.outer)}<w:right w:val="nil"/>${border('insideH', IMPRINT_LINE.inner)}<w:insideV w:val="nil"/></w:tblBorders>`) +
     '<w:tblLayout w:type="fixed"/>' +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${CHAR_4}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${CHAR_4}" w:type="dxa"/></w:tblCellMar>` +
     `</w:tblPr><w:tblGrid><w:gridCol w:w="${TEXT_WIDTH}"/></w:tblGrid>` +
@@ -171,18 +181,40 @@ function imprint(p: Extract<Piece, { kind: 'imprint' }>): string {
 export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
   const mark = 'placeholder' in p && p.placeholder ? { mark: true } : {};
   switch (p.kind) {
-    case 'logo':
-      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心.
-      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: LOGO_TOP - LINE_PITCH, line: Math.round(LOGO_SIZE * 10 * 1.25) });
-    case 'doc-number':
+    case 'head-mark':
+      // §7.2.1–7.2.3: flush left on the first lines of the 版心; 密级 and 紧急程度 in 3号黑体 (the standard names no font for the 份号: the body's).
+      return paragraph(run(p.text, { font: p.mark === '份号' ? FONT.仿宋 : FONT.黑体, size: SIZE.三号, scale: GRID_SCALE }), { align: 'left' });
+    case 'logo': {
+      // 信函格式 (§10.1): the 标志 stands in the first page's header (special.ts).
+      if (p.format === 'letter') return '';
+      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心 (the head marks' lines above count).
+      const above = p.marks ?? 0;
+      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: Math.max(0, LOGO_TOP - LINE_PITCH - above * LINE_PITCH), line: Math.round(LOGO_SIZE * 10 * 1.25) });
+    }
+    case 'doc-number': {
       // §7.2.5: two lines below the 标志, centred; §7.2.6: the red line 4 mm below it, as wide as the 版心.
-      return paragraph(body(p.text, mark), { align: 'center', before: 2 * LINE_PITCH, border: border('bottom', RED_LINE_SZ, RED, RED_LINE_GAP_PT) });
+      const red = border('bottom', RED_LINE_SZ, RED, RED_LINE_GAP_PT);
+      // 信函格式 (§10.1): flush right under the double line; 命令 (§10.2): the 令号 centred two lines under the 标志, no red line.
+      if (p.format === 'letter') return paragraph(body(p.text, mark), { align: 'right' });
+      if (p.format === 'order') return paragraph(body(p.text, mark), { align: 'center', before: 2 * LINE_PITCH, after: LINE_PITCH });
+      if (!p.signer) return paragraph(body(p.text, mark), { align: 'center', before: 2 * LINE_PITCH, border: red });
+      // 上行文 (§7.2.5): the 文号 one character in from the left, on the line of the 签发人 (one character in
+      // from the right): `签发人：` in 3号仿宋, the names in 3号楷体.
+      const tab = `<w:tab w:val="right" w:pos="${TEXT_WIDTH - CHAR_3}"/>`;
+      const names = run(p.signer.names, { font: FONT.楷体, size: SIZE.三号, scale: GRID_SCALE, ...(p.signer.placeholder ? { mark: true } : {}) });
+      return paragraph(body(p.text, mark) + body('\t签发人：') + names, { align: 'left', leftChars: 1, before: 2 * LINE_PITCH, border: red, tabs: tab });
+    }
     case 'title':
       // §7.3.1: 2号小标宋, centred, two lines below the red line, broken into balanced lines.
       return paragraph(run(balanceTitle(p.text, Math.floor(TEXT_WIDTH / (SIZE.二号 * 10))).join('\n'), { font: FONT.小标宋, size: SIZE.二号, ...mark }), { align: 'center', grid: false, before: 2 * LINE_PITCH - RED_LINE_GAP_PT * 20 });
     case 'addressee':
       // §7.3.2: one line below the title, flush left.
       return paragraph(body(p.text), { before: LINE_PITCH });
+    case 'attendance': {
+      // 纪要格式 (§10.3): 出席/列席/请假 in 3号黑体 two characters in, the names in 仿宋 aligned after the colon.
+      const label = /^[^:：]+[:：]/.exec(p.text)![0];
+      return paragraph(run(label, { font: FONT.黑体, size: SIZE.三号, scale: GRID_SCALE }) + body(p.text.slice(label.length)), { leftChars: 2 + label.length, hangingChars: label.length });
+    }
     case 'paragraph':
       // §7.3.5.4: the 署名 and date never stand on a page without body text: the last lines go with them.
       return paragraph(body(p.text), { firstChars: 2, keepNext: next?.kind === 'signature' });
@@ -225,6 +257,9 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
         : '';
       return label + titleXml || paragraph('', { pageBreakBefore: true });
     }
+    case 'table':
+      // Before a part that starts a new page, no empty line after the table (it could make a page of its own).
+      return tableXml(p.table, next !== undefined && next.kind !== 'part-start');
     case 'imprint':
       return imprint(p);
   }
@@ -241,15 +276,19 @@ export function footerXml(side: 'odd' | 'even'): string {
 export const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A section's properties: A4, the margins (mirrored: the binding side alternates), footers, the 22 × 28 grid. */
-export function sectPr(opts: { evenPage?: boolean } = {}): string {
+export function sectPr(opts: { evenPage?: boolean; letter?: boolean } = {}): string {
   return (
     '<w:sectPr>' +
+    (opts.letter ? '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>' : '') +
     '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>' +
+    (opts.letter ? '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>' : '') +
     (opts.evenPage ? '<w:type w:val="evenPage"/>' : '') +
     `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.outer}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.binding}" w:header="851" w:footer="${FOOTER}" w:gutter="0"/>` +
+    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.outer}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.binding}" w:header="${opts.letter ? LETTER_HEADER : 851}" w:footer="${FOOTER}" w:gutter="0"/>` +
     '<w:pgNumType w:fmt="decimal"/>' +
     '<w:cols w:space="425"/>' +
+    // 信函格式 (§10.1): the first page has its own header (标志, double line) and footer (no number).
+    (opts.letter ? '<w:titlePg/>' : '') +
     `<w:docGrid w:type="linesAndChars" w:linePitch="${LINE_PITCH}" w:charSpace="${CHAR_SPACE}"/>` +
     '</w:sectPr>'
   );
@@ -257,12 +296,17 @@ export function sectPr(opts: { evenPage?: boolean } = {}): string {
 
 /** word/document.xml: the pieces in order; the 版记 in a section of its own that starts on an even page (§7.4). */
 export function documentXml(pieces: readonly Piece[]): string {
+  const letter = pieces.some((p) => p.kind === 'logo' && p.format === 'letter');
   const main = pieces.filter((p) => p.kind !== 'imprint');
   const imprints = pieces.filter((p) => p.kind === 'imprint');
   let xml = main.map((p, i) => pieceXml(p, main[i - 1], main[i + 1])).join('');
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
-    xml += paragraph('', { sectPr: sectPr() }) + imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true });
-  } else xml += sectPr();
+    xml += paragraph('', { sectPr: sectPr({ letter }) }) + imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true });
+  } else {
+    // Word wants a paragraph, not a table, last in the body: a 1 pt one, so that it never makes a page.
+    if (main[main.length - 1]?.kind === 'table') xml += paragraph('', { grid: false, line: 20 });
+    xml += sectPr({ letter });
+  }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${xml}</w:body></w:document>`;
 }

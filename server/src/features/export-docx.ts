@@ -10,6 +10,6 @@ import type { FeatureContext } from './types';
 export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
 
 export function exportDocxCommand(ctx: FeatureContext): CommandResult {
-  const { bytes, warnings } = exportDocx(ctx.doc);
+  const { bytes, warnings } = exportDocx(ctx.doc, { fonts: ctx.settings.export.fonts });
   return { data: { docx: Buffer.from(bytes).toString('base64'), warnings } };
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
-import { readProjectConfig, type ConfigResult } from '../config';
+import { readFonts, readProjectConfig, type ConfigResult } from '../config';
 import { t } from '../l10n';
 import type { Suppressions } from '../features/suppressions';
 import { mergeSettings, RULE_SETTINGS, type GongwenSettings, type ProjectConfig, type RuleSetting } from '../settings';
@@ -157,6 +157,9 @@ function asSettings(value: unknown): Partial<GongwenSettings> | undefined {
   const lens = v.codeLens as Record<string, unknown> | undefined;
   if (typeof lens === 'object' && lens !== null && typeof lens.upper === 'boolean') out.codeLens = { upper: lens.upper };
   if (typeof v.jurisdiction === 'string') out.jurisdiction = v.jurisdiction;
+  const ex = v.export as Record<string, unknown> | undefined;
+  const fonts = typeof ex === 'object' && ex !== null ? readFonts(ex.fonts) : undefined;
+  if (fonts) out.export = { fonts };
   if (typeof v.unitLeadFirst === 'boolean') out.unitLeadFirst = v.unitLeadFirst;
   if (typeof v.rules === 'object' && v.rules !== null && !Array.isArray(v.rules)) {
     out.rules = Object.fromEntries(

@@ -14,7 +14,9 @@ import { ORDER_LINE, isDateLine, isDocNumberLine } from './notice-lines';
 import type { Layout, Reuse } from './reuse';
 import type { LineSplice } from './lines';
 import { DOCUMENT_KIND, titleCore } from './genre';
-import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
+import { isAttachmentLabel, isAttendanceLine, isBoxTitle, isTocLine } from './shapes';
+import type { Segment } from './tables';
+import { isHeadMark } from './head-marks';
 
 export interface ParsedBlock extends Block {
   /** Set when the block starts with a heading marker. */
@@ -117,7 +119,7 @@ function wrapWidth({ counts, long }: Layout): number {
   return bestCount >= 5 && bestCount >= long * 0.2 ? best : 0;
 }
 
-const TITLE_END = /(通知|方案|意见|年[）)])$/;
+const TITLE_END = /(通知|方案|意见|请示|的函|纪要|年[）)])$/;
 /** `第52号` on its own line under `××人民政府令`: the 令号 ends the 版头 (GB/T 9704-2012 §10.2). */
 const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八九十百零〇]{1,6}[\s\u3000]*号[）)]?$/;
 
@@ -127,8 +129,8 @@ const ORDER_SERIAL = /^[（(]?第[\s\u3000]*[0-9０-９一二三四五六七八�
  * first heading also a web page's own line and a 令's 版头 with its 令号.
  */
 function standsAlone(content: string, seenHeading: boolean): boolean {
-  if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content)) return true;
-  return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content));
+  if (isBoxTitle(content) || isTocLine(content) || isAttachmentLabel(content) || isAttendanceLine(content)) return true;
+  return !seenHeading && (isChromeText(content) || ORDER_LINE.test(content) || isHeadMark(content));
 }
 /** `（2016-2020 年）` on its own line: the end of a plan title, not a 附注. */
 const YEAR_RANGE_LINE = /^[（(] ?\d{4} ?[-—–~～－至] ?\d{4} ?年? ?[）)]$/;
@@ -183,11 +185,12 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   );
 }
 
-export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): ParsedBlock[] {
+export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse, cells?: ReadonlyMap<number, Segment[]>): ParsedBlock[] {
   const infos: LineInfo[] = [];
   lines.forEach((l, i) => {
     if (l.kind === 'text') infos.push(lineInfo(l, i));
   });
+  if (cells?.size) return withCells(text, lines, infos, cells, reuse);
   const layout = widthCounts(infos.map((i) => i.width));
   layout.width = wrapWidth(layout);
   reuse?.setLayout(layout);
@@ -204,6 +207,42 @@ export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse): P
     state.parts.push(info);
   }
   if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
+  return blocks;
+}
+
+/**
+ * The blocks of a document holding tables: the lines around the tables joined as usual (a table
+ * ends the paragraph before it), every cell a block of its own. Always built whole (parse.ts).
+ */
+function withCells(text: string, lines: SourceLine[], infos: LineInfo[], cells: ReadonlyMap<number, Segment[]>, reuse?: Reuse): ParsedBlock[] {
+  const layout = widthCounts(infos.filter((i) => !cells.has(i.line)).map((i) => i.width));
+  layout.width = wrapWidth(layout);
+  reuse?.setLayout(layout);
+  const blocks: ParsedBlock[] = [];
+  const maps = new MapBuffer(1 << 16);
+  const state: LoopState = { parts: [], seenHeading: false };
+  const flush = () => {
+    if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
+    state.parts = [];
+  };
+  for (const info of infos) {
+    const segments = cells.get(info.line);
+    if (segments) {
+      flush();
+      const start = lines[info.line].start;
+      for (const [a, b] of segments) {
+        if (b <= a) continue;
+        const map = maps.take(b - a);
+        for (let k = 0; k < b - a; k++) map[k] = a + k;
+        blocks.push({ text: text.slice(start + a, start + b), map, start, firstLine: info.line, lastLine: info.line, cell: true });
+      }
+      continue;
+    }
+    if (startsBlock(state, info, layout.width)) flush();
+    if (info.marker) state.seenHeading = true;
+    state.parts.push(info);
+  }
+  flush();
   return blocks;
 }
 

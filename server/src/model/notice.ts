@@ -15,6 +15,7 @@ import { genreOf, type GenreInfo } from './genre';
 import { isPartTitle } from './parts';
 import { isAttachmentLabel } from './shapes';
 import { isAddresseeList } from './addressee';
+import { findHeadMarks } from './head-marks';
 
 const ISSUER_END = /(政府|办公室|办公厅|局|委员会|委|部|会|院)$/;
 /** A 版头 line: `巫山县人民政府文件`. */
@@ -145,6 +146,7 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
     if (logo.length) notice.发文机关标志 = spans.overBlocks(logo);
     headStart = Math.max(headStart, titleAt);
   }
+  findHeadMarks(blocks, titleAt >= 0 ? titleFrom : Math.min(firstMarker, TITLE_WINDOW), numberAt, spans, notice);
   let genre = notice.标题 ? genreOf(notice.标题.text) : undefined;
   if (numberAt >= 0) notice.发文字号 = docNumberIn(blocks[numberAt], spans);
   else {

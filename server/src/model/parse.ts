@@ -21,6 +21,7 @@ import { findResponsibilities } from './responsibility';
 import { findCitations } from './citations';
 import { findCounts, findTargets } from './targets';
 import { Reuse, placed } from './reuse';
+import { findTables } from './tables';
 
 export interface ParseOptions {
   /** The previous version of this document: unchanged parts of it are reused. */
@@ -45,9 +46,12 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
     text.length,
   );
   const spans = createSpanMaker(index);
+  // A table is found over all lines (tables.ts); a document holding one is joined whole, never in part.
+  const { tables, cellsOf } = findTables(lines);
+  const reusable = tables.length === 0 && !previous?.tables.length;
   const blocks =
-    (previous && splice && reuse && rebuildBlocks(text, lines, previous.blocks, previous.lines, splice, previous.reuse!, reuse)) ||
-    buildBlocks(text, lines, reuse);
+    (reusable && previous && splice && reuse && rebuildBlocks(text, lines, previous.blocks, previous.lines, splice, previous.reuse!, reuse)) ||
+    buildBlocks(text, lines, reuse, cellsOf);
   const cover = parseNotice(blocks, spans);
   const { notice, footerStart } = cover;
   const parts = buildParts(blocks, cover, lines, index, spans);
@@ -69,6 +73,7 @@ export function parseDocument(uri: string, text: string, options: ParseOptions =
     parts,
     headings: roots,
     allHeadings: all,
+    tables,
     responsibilities: [],
     citations: [],
     abbreviations: [],

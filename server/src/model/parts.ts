@@ -71,6 +71,7 @@ export function splitParts(blocks: readonly ParsedBlock[], from: number, to: num
   };
   for (let i = from; i < to; i++) {
     const b = blocks[i];
+    if (b.cell) continue; // a table's cell is never a label or a title (tables.ts)
     const text = squeeze(b.text);
     const inline = !b.marker && !endsSentence(b.text) ? LABEL_WITH_TITLE.exec(text) : null;
     if (!b.marker && (isAttachmentLabel(b.text) || inline)) {

@@ -20,6 +20,13 @@ export function isAttachmentLabel(text: string): boolean {
   return text.length <= 12 && LABEL.test(squeeze(text));
 }
 
+/** `出席：…`, `列席人员：…`: a line of those at a meeting (纪要, GB/T 9704-2012 §10.3). */
+export const ATTENDANCE = /^(出席|列席|请假|缺席)(人员|领导|单位)?[:：]/;
+
+export function isAttendanceLine(text: string): boolean {
+  return ATTENDANCE.test(text);
+}
+
 /** The title line of a 专栏 box inside a section (its items follow). */
 export function isBoxTitle(text: string): boolean {
   if (text.length > 80 || !text.includes('专栏')) return false;

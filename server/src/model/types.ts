@@ -8,8 +8,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Reuse } from './reuse';
 import type { GenreInfo } from './genre';
+import type { Table } from './tables';
 
 export type { GenreInfo };
+export type { Table, TableRow, TableCell } from './tables';
 
 export type { Range };
 
@@ -48,6 +50,8 @@ export interface Block {
   start: number;
   firstLine: number;
   lastLine: number;
+  /** A table's cell (tables.ts): a paragraph of its own that rules read and the structure stages skip. */
+  cell?: true;
 }
 
 /** The element names of a notice, in the order GB/T 9704-2012 puts them. */
@@ -103,6 +107,12 @@ export interface IssueDate extends Span {
 }
 
 export interface NoticeElements {
+  /** 版头 marks at the top left (GB/T 9704-2012 §7.2.1–7.2.3, head-marks.ts): 份号, 密级和保密期限, 紧急程度. */
+  份号?: Span;
+  密级?: Span;
+  紧急程度?: Span;
+  /** The 签发人's names (§7.2.5, 上行文), after `签发人：`. */
+  签发人?: Span;
   发文机关标志?: Span;
   发文字号?: DocNumber;
   标题?: Span;
@@ -270,6 +280,8 @@ export interface GongwenDocument {
   headings: Heading[];
   /** All headings in document order (flattened tree). */
   allHeadings: Heading[];
+  /** Tables recognised in the text (tables.ts); their cells are blocks marked `cell`, never structure. */
+  tables: Table[];
   responsibilities: ResponsibilityList[];
   citations: Citation[];
   abbreviations: Abbreviation[];

@@ -1,7 +1,8 @@
 /**
  * The body of word/document.xml as lines of text, in reading order: one line per paragraph (a line
- * break inside a paragraph, w:br, starts another line of it), each table cell's paragraphs in row
- * order, a text box's paragraphs after the paragraph that anchors it. Tracked changes read as
+ * break inside a paragraph, w:br, starts another line of it), a table row a line with its cells
+ * separated by TAB (or, when a cell holds several paragraphs, each cell's paragraphs in row order),
+ * a text box's paragraphs after the paragraph that anchors it. Tracked changes read as
  * accepted (w:ins kept, w:del and w:moveFrom dropped), fields as their displayed result, hidden
  * text (w:vanish) left out. Headers, footers, footnotes and comments are other parts and never read.
  *
@@ -55,9 +56,35 @@ export function readBody(document: Document, numbering: Numbering): DocxLine[] {
 
   const table = (tbl: Element): void => {
     for (const row of children(tbl)) {
-      if (isW(row, 'tr')) for (const cell of children(row)) cellOrWrapper(cell);
+      if (isW(row, 'tr')) tableRow(row);
       else if (isW(row, 'sdt') || isW(row, 'customXml')) table(isW(row, 'sdt') ? (child(row, 'sdtContent') ?? row) : row);
     }
+  };
+  /**
+   * A row whose cells hold one line each becomes one line, cells separated by TAB: the shape the
+   * model reads as a table row (model/tables.ts). A row with a cell of several paragraphs keeps
+   * its cells' lines one by one, as before.
+   */
+  const tableRow = (row: Element): void => {
+    const from = lines.length;
+    const ends: number[] = [];
+    for (const cell of children(row)) {
+      const before = lines.length;
+      cellOrWrapper(cell);
+      if (lines.length > before) ends.push(lines.length);
+    }
+    const cellLines = lines.length - from;
+    if (cellLines < 2 || ends.length !== cellLines) return;
+    const joined: DocxLine = { ...lines[from], text: '', pieces: [] };
+    for (const [k, l] of lines.slice(from).entries()) {
+      if (k > 0) {
+        joined.pieces.push({ start: joined.text.length, end: joined.text.length + 1 });
+        joined.text += '\t';
+      }
+      for (const p of l.pieces) joined.pieces.push({ ...p, start: p.start + joined.text.length, end: p.end + joined.text.length });
+      joined.text += l.text;
+    }
+    lines.splice(from, cellLines, joined);
   };
   const cellOrWrapper = (cell: Element): void => {
     if (isW(cell, 'tc')) block(cell);
