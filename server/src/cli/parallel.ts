@@ -100,8 +100,9 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   const drain = () => {
     for (const port of ports) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const { index, outcome } = m.message as { index: number; outcome?: LintOutcome };
-        outcomes[index] = outcome; // undefined when it threw there: linted again here, to throw as one thread would
+        const { index, json } = m.message as { index: number; json?: string };
+        // undefined when it threw there: linted again here, to throw as one thread would
+        outcomes[index] = json === undefined ? undefined : (JSON.parse(json) as LintOutcome);
         received++;
       }
     }
@@ -129,8 +130,10 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
 export function runLintWorker(job: WorkerJob): void {
   if (job.lang) setLanguage(job.lang);
   const counters = new Int32Array(job.shared);
+  // Sent as one JSON string: a string is copied whole, where a structured clone walks every diagnostic object
+  // on both sides (the results are plain data, and are printed as JSON or text anyway).
   const post = (index: number, outcome: LintOutcome | undefined) => {
-    job.port.postMessage({ index, outcome });
+    job.port.postMessage({ index, json: outcome === undefined ? undefined : JSON.stringify(outcome) });
     Atomics.add(counters, 1, 1);
     Atomics.notify(counters, 1);
   };
