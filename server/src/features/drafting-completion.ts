@@ -32,14 +32,15 @@ const ROLE_DETAIL: Record<MarkerRole, string> = {
 
 /** Longest title shown whole in a detail; a longer one is cut after a whole word, with an ellipsis. */
 const DETAIL_TITLE_MAX = 14;
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Made on first use: a word segmenter loads ICU's Chinese dictionary (~90 M instructions), which `lint` never needs (issue #18). */
+let words: Intl.Segmenter | undefined;
 
 /** `title`, or its first words up to DETAIL_TITLE_MAX characters and `…`: never cut inside a word (issue #20). */
 export function shortTitle(title: string): string {
   const chars = [...title];
   if (chars.length <= DETAIL_TITLE_MAX) return title;
   let out = '';
-  for (const { segment } of WORDS.segment(title)) {
+  for (const { segment } of (words ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(title)) {
     if ([...out].length + [...segment].length > DETAIL_TITLE_MAX - 1) break;
     out += segment;
   }
