@@ -9,11 +9,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { missingPrerequisites, REPO, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import { STARTUP_TIMEOUT, Workbench } from './workbench';
+import { REPO } from './code-server';
+import { realEditorSuite } from './suite';
 
 function seedText(prefix: string): string {
   const name = fs.readdirSync(path.join(REPO, 'seeds')).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
@@ -33,8 +32,6 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
 
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
 
   function writeWorkspaceSettings(settings: object): void {
@@ -42,36 +39,20 @@ describe('gongwen in real VS Code (code-server + Chromium)', function () {
     fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
   }
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-ws-'));
-    fs.writeFileSync(path.join(workspace, 'seed-002.gw'), seedText('002'));
-    fs.writeFileSync(path.join(workspace, 'seed-003.gw'), seedText('003'));
-    fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
-    fs.writeFileSync(path.join(workspace, 'banfa-013.gw'), realText('013_'));
-    // notice-000.txt (乳山) implements the 威海 plan (seed 002): code lens, definition, coverage (issue #20).
-    fs.writeFileSync(path.join(workspace, 'gongwen.json'), JSON.stringify({ upper: { 'notice-000.txt': ['seed-002.gw'] } }));
-    writeWorkspaceSettings({});
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    // Each of these is needed for the next run; the browser goes first, then code-server by its pid.
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    // On failure, keep what the workbench showed and what code-server logged.
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot(`failed-${this.currentTest.title.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}`);
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'code-server.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'ws',
+    (dir) => {
+      workspace = dir;
+      fs.writeFileSync(path.join(workspace, 'seed-002.gw'), seedText('002'));
+      fs.writeFileSync(path.join(workspace, 'seed-003.gw'), seedText('003'));
+      fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
+      fs.writeFileSync(path.join(workspace, 'banfa-013.gw'), realText('013_'));
+      // notice-000.txt (乳山) implements the 威海 plan (seed 002): code lens, definition, coverage (issue #20).
+      fs.writeFileSync(path.join(workspace, 'gongwen.json'), JSON.stringify({ upper: { 'notice-000.txt': ['seed-002.gw'] } }));
+      writeWorkspaceSettings({});
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('opens seed-002.gw in the 公文 language and lists heading-style problems with their rule code', async () => {
     // The first open waits for the extension host, the extension and its server to start.

@@ -10,11 +10,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { missingPrerequisites, REPO, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import { REPO } from './code-server';
+import { SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import { realEditorSuite } from './suite';
 import { generateSkeleton } from '../../server/src/drafting/skeleton';
 import { parentPlans } from '../../server/src/drafting/parents';
 import { bundledPlans } from '../../server/src/knowledge/plans';
@@ -30,8 +29,6 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
   this.timeout(180_000);
 
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
 
   /** The findings `gongwen lint` reports for a file of the workspace, by severity (the editor must show the same). */
@@ -54,33 +51,19 @@ describe('gongwen in real VS Code: what a drafter touches (issue #20)', function
 
   const statusItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('[aria-label*="个错误，"]') });
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-editor-'));
-    fs.writeFileSync(path.join(workspace, 'seed-002.gw'), seedText('002'));
-    fs.writeFileSync(path.join(workspace, 'weihai.gw'), seedText('002'));
-    fs.writeFileSync(path.join(workspace, 'upper-002.gw'), seedText('002'));
-    fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
-    // notice-000.txt (乳山) implements the 威海 document: definition and references.
-    fs.writeFileSync(path.join(workspace, 'gongwen.json'), `${JSON.stringify({ upper: { 'notice-000.txt': ['upper-002.gw'] } }, null, 2)}\n`);
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot(`editor-failed-${this.currentTest.title.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}`);
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'editor-code-server.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'editor',
+    (dir) => {
+      workspace = dir;
+      fs.writeFileSync(path.join(workspace, 'seed-002.gw'), seedText('002'));
+      fs.writeFileSync(path.join(workspace, 'weihai.gw'), seedText('002'));
+      fs.writeFileSync(path.join(workspace, 'upper-002.gw'), seedText('002'));
+      fs.writeFileSync(path.join(workspace, 'notice-000.txt'), seedText('000'));
+      // notice-000.txt (乳山) implements the 威海 document: definition and references.
+      fs.writeFileSync(path.join(workspace, 'gongwen.json'), `${JSON.stringify({ upper: { 'notice-000.txt': ['upper-002.gw'] } }, null, 2)}\n`);
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('the status bar shows the genre and the findings lint counts; a click opens the Problems view', async () => {
     await wb.openFile('seed-002.gw', '威海市科学技术局', STARTUP_TIMEOUT);

@@ -6,44 +6,26 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { missingPrerequisites, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, UI_TIMEOUT, Workbench } from './workbench';
+import { STARTUP_TIMEOUT, UI_TIMEOUT, Workbench } from './workbench';
+import { realEditorSuite } from './suite';
 
 const NOTICE = '测试县人民政府关于开展测试工作的通知\n\n测政发〔2024〕1号\n\n各乡镇人民政府，县政府各部门：\n\n一、总体要求\n\n做好测试工作。\n\n三、工作安排\n\n按时完成。\n';
 
 describe('export as Word in real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-export-'));
-    fs.writeFileSync(path.join(workspace, 'notice.gw'), NOTICE);
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot('export-failed');
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'code-server-export.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'export',
+    (dir) => {
+      workspace = dir;
+      fs.writeFileSync(path.join(workspace, 'notice.gw'), NOTICE);
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('asks before exporting a document with errors, then writes the .docx where the save dialog says', async () => {
     await wb.openFile('notice.gw', '测试县人民政府', STARTUP_TIMEOUT);

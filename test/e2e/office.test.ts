@@ -6,11 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { missingPrerequisites, REPO, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import { STARTUP_TIMEOUT, Workbench } from './workbench';
+import { REPO } from './code-server';
+import { realEditorSuite } from './suite';
 import { strFromU8, unzipSync } from 'fflate';
 import { docxFromText } from '../office/build-docx';
 
@@ -24,33 +23,17 @@ describe('Word files in real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
 
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-office-'));
-    fs.writeFileSync(path.join(workspace, 'zibo-notice.docx'), await docxFromText(seedText('003')));
-    fs.writeFileSync(path.join(workspace, 'draft.gw'), '关于开展科普宣传活动的通知\n');
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot(`failed-office-${this.currentTest.title.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}`);
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'code-server-office.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'office',
+    async (dir) => {
+      workspace = dir;
+      fs.writeFileSync(path.join(workspace, 'zibo-notice.docx'), await docxFromText(seedText('003')));
+      fs.writeFileSync(path.join(workspace, 'draft.gw'), '关于开展科普宣传活动的通知\n');
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('opens the .docx from the explorer context menu as a read-only 公文 view with its problems', async () => {
     // A menu opened before the extension host has registered the extensions lacks their entries (and

@@ -7,45 +7,29 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, FrameLocator } from 'playwright-core';
-import { missingPrerequisites, REPO, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, Workbench } from './workbench';
+import type { FrameLocator } from 'playwright-core';
+import { REPO } from './code-server';
+import { STARTUP_TIMEOUT, Workbench } from './workbench';
+import { realEditorSuite } from './suite';
 import { writeProvinceFolder } from '../report/province-folder';
 
 describe('公文：生成辖区总览 in real VS Code (code-server + Chromium)', function () {
   this.timeout(300_000);
 
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
   let view: FrameLocator;
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-report-'));
-    writeProvinceFolder(path.join(workspace, 'plans'));
-    fs.writeFileSync(path.join(workspace, 'draft.gw'), '关于开展科普宣传活动的通知\n');
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot(`failed-report-${this.currentTest.title.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}`);
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'code-server-report.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'report',
+    (dir) => {
+      workspace = dir;
+      writeProvinceFolder(path.join(workspace, 'plans'));
+      fs.writeFileSync(path.join(workspace, 'draft.gw'), '关于开展科普宣传活动的通知\n');
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('runs from the explorer context menu on a folder and shows the tree and the targets table in a webview', async () => {
     // A menu opened before the extensions are registered lacks their entries: wait for a 公文 document first.
