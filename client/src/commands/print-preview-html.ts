@@ -58,7 +58,8 @@ function draw(data) {
       line.style.left = px(l.left * CELL);
       line.style.right = px(l.right * CELL);
       line.style.textAlign = l.align;
-      line.style.fontSize = px(size * PT * (l.style === 'body' || l.style === 'heading' ? 0.98 : 1));
+      // Text on the grid a little under a cell (as the export's 98 % scale), so the browser's fonts keep 28 a line.
+      line.style.fontSize = px(l.style === 'body' || l.style === 'heading' || l.style === 'label' ? CELL * 0.96 : size * PT);
       if (FAMILY[l.style]) line.style.fontFamily = FAMILY[l.style];
       if (l.rule === 'red') { const r = el('div', 'red-line', box); r.style.top = px((l.y + l.height + 220) * TWIP); }
       if (l.rule === 'imprint-top') line.classList.add('rule-top');
