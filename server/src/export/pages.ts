@@ -248,28 +248,33 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   return pages;
 }
 
-/** Source offsets for the lines: each piece's text found in the source (spaces ignored), in order. */
+/** Pieces that may stand anywhere in the text (the 版头 and 署名 are placed by the standard, not by their place in it). */
+const PLACED = new Set(['logo', 'doc-number', 'signature', 'date', 'note']);
+const LOOKAHEAD = 4000;
+
+/** Source offsets for the lines: each line's text found in the source (spaces ignored), in the text's order. */
 function locate(blocks: Block[], source: string): void {
   const at: number[] = [];
-  let squeezed = '';
-  for (let i = 0; i < source.length; i++) {
-    if (/[\s\u3000]/.test(source[i])) continue;
-    squeezed += source[i];
-    at.push(i);
+  const kept: string[] = [];
+  for (const m of source.matchAll(/[^\s\u3000]+/g)) {
+    kept.push(m[0]);
+    for (let k = 0; k < m[0].length; k++) at.push(m.index! + k);
   }
+  const squeezed = kept.join('');
   let cursor = 0;
   for (const b of blocks) {
-    for (const l of b.lines as Array<LaidLine & { start?: number }>) {
+    const placed = PLACED.has(b.piece.kind);
+    for (const l of b.lines) {
       const text = l.text.replace(/[\s\u3000]/g, '');
       if (!text) continue;
       const key = text.slice(0, 12);
-      let i = squeezed.indexOf(key, cursor);
-      if (i < 0) i = squeezed.indexOf(key);
+      // The body is searched onwards, in the next few thousand characters: a line the model changed costs a short scan.
+      const near = placed ? -1 : squeezed.slice(cursor, cursor + LOOKAHEAD).indexOf(key);
+      const i = placed ? squeezed.indexOf(key) : near < 0 ? -1 : cursor + near;
       if (i < 0) continue;
       l.from = at[i];
       l.to = at[Math.min(at.length - 1, i + text.length - 1)] + 1;
-      // The 版头 and 署名 may stand anywhere in the text; the body follows the text's order.
-      if (b.piece.kind !== 'logo' && b.piece.kind !== 'doc-number') cursor = i + text.length;
+      if (!placed) cursor = i + text.length;
     }
   }
 }
