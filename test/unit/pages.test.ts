@@ -32,9 +32,11 @@ describe('pagination engine: lines on the 22 × 28 grid (issue #16)', () => {
     assert.deepEqual(lines.map((l) => l.start), [0, 25, 53]);
   });
 
-  it('避头尾: a closing mark hangs past the edge, two pull a character down; an opening mark never ends a line', () => {
+  it('避头尾: a stop or comma hangs past the edge, a bracket or two marks pull a character down; an opening mark never ends a line', () => {
     assert.deepEqual(breakLines(CJK.repeat(28) + '。后', 28, 28).map((l) => l.text), [CJK.repeat(28) + '。', '后']);
     assert.deepEqual(breakLines(CJK.repeat(28) + '。”后', 28, 28).map((l) => l.text), [CJK.repeat(27), CJK + '。”后']);
+    // A closing bracket does not hang: it takes the last character down with it.
+    assert.deepEqual(breakLines(CJK.repeat(28) + '）后', 28, 28).map((l) => l.text), [CJK.repeat(27), CJK + '）后']);
     assert.deepEqual(breakLines(CJK.repeat(27) + '《书名》', 28, 28).map((l) => l.text), [CJK.repeat(27), '《书名》']);
   });
 

@@ -2,14 +2,17 @@
  * Breaking a paragraph into lines of the 22 × 28 grid (GB/T 9704-2012 §5.2.4) the way LibreOffice
  * breaks the exported .docx, for the pagination engine (pages.ts). Pure.
  *
- * 避头尾 implemented: a closing mark (。，、；：？！）》”’ and the like) never starts a line: one hangs
- * past the right edge, as Word and LibreOffice allow; a second one pulls the last character down with
- * it. An opening mark (（《“‘〔「『) never ends a line. A run of Latin letters or figures (`2021-2025`)
- * is not broken except after a hyphen or where it alone is longer than the line.
+ * 避头尾 implemented: a closing mark (。，、；：？！）》”’ and the like) never starts a line. A stop or
+ * comma (。，、；：？！) hangs past the right edge, as Word and LibreOffice allow; a closing bracket or
+ * quote (）》”), or a second mark, pulls the last character down with it (as LibreOffice's renders do).
+ * An opening mark (（《“‘〔「『) never ends a line. A run of Latin letters or figures (`2021-2025`) is not
+ * broken except after a hyphen or where it alone is longer than the line.
  */
 
 /** Marks that may not start a line. */
 const NO_START = /^[，。、；：？！）》〕」』”’%·…—,.;:!?)\]]$/u;
+/** The marks that may hang past the right edge (LibreOffice's hanging punctuation): the others pull a character down. */
+const HANGS = /^[，。、．,.：；？！]$/u;
 /** Marks that may not end a line. */
 const NO_END = /^[（《〔「『“‘([]$/u;
 /** Characters of a word or figure that LibreOffice does not break inside (`16.1%`, `2021`). */
@@ -74,7 +77,7 @@ function breakPart(chars: string[], first: number, rest: number): BrokenLine[] {
     let j = i;
     while (j < chars.length && w + cells[j] <= room) w += cells[j++];
     if (j < chars.length && j > i) {
-      if (NO_START.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
+      if (HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
       else {
         let k = j;
         // Back off while the next line would start with a closing mark or this one end with an opening one.
