@@ -1,15 +1,18 @@
 /**
- * `npm run precision`: per rule, the findings on the real fixtures and on the seeds and how many of
+ * `npm run precision`: per rule (every registered one, a zero row when it found nothing), the findings on the real fixtures and on the seeds and how many of
  * them are judged true in test/real/expected.json, with the precision that gives; then, for the
  * proofreading rules, precision and recall on their crafted corpora (test/proofread/*.jsonl) with the
- * sample sizes.
+ * sample sizes (a corpus line is a sentence, or a small document for the rules that compare two places of one).
  */
 import { readFileSync } from 'node:fs';
 import { EXPECTED, type Expected } from '../test/real/findings';
 import { corpusRules, scoreCorpus } from '../test/proofread/score';
+import { RULES } from '../server/src/rules/index';
 
 const expected: Expected = JSON.parse(readFileSync(EXPECTED, 'utf8'));
 const rows = new Map<string, { real: number; realTrue: number; seeds: number; seedsTrue: number }>();
+// Every rule has a row, so a rule that finds nothing on the real documents says so (0 findings, precision —).
+for (const rule of RULES) rows.set(rule.id, { real: 0, realTrue: 0, seeds: 0, seedsTrue: 0 });
 for (const [file, doc] of Object.entries(expected)) {
   const seed = file.startsWith('seeds/');
   for (const f of doc.findings) {
@@ -24,6 +27,8 @@ for (const [file, doc] of Object.entries(expected)) {
     rows.set(f.rule, row);
   }
 }
+// Every rule has a row, so a rule that found nothing shows its zero sample rather than being left out.
+for (const rule of RULES) if (!rows.has(rule.id)) rows.set(rule.id, { real: 0, realTrue: 0, seeds: 0, seedsTrue: 0 });
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 const total = { real: 0, realTrue: 0, seeds: 0, seedsTrue: 0 };
 console.log('rule                      real  true  precision   seeds  true  precision');

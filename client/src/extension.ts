@@ -21,6 +21,7 @@ import { registerPrintPreview } from './commands/print-preview';
 import { registerOpenUpperClause } from './commands/open-upper';
 import { registerOpenSample } from './commands/open-sample';
 import { OFFICE_SCHEME, registerOffice } from './commands/office';
+import { registerReportFolder } from './commands/report-folder';
 import { registerRuleDocs, ruleLinkMiddleware } from './ruleDocs';
 import { registerSaveProjectConfig, saveProjectConfigMiddleware } from './saveProjectConfig';
 
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerOpenSample(context),
     registerSaveProjectConfig(),
     registerOffice(languageClient),
+    registerReportFolder(languageClient),
     registerRuleDocs(context, output),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     // Trust granted: start again, so the paths and files of gongwen.json are read now.

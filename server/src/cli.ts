@@ -7,10 +7,14 @@ import { main } from './cli/main';
 import { processIo } from './cli/io';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runLintWorker } from './cli/parallel';
+import { runReportWorker } from './cli/report-jobs';
 
 if (!isMainThread && workerData?.gongwenLint) {
   // A worker thread of `gongwen lint` over many files (cli/parallel.ts).
   runLintWorker(workerData.gongwenLint);
+} else if (!isMainThread && workerData?.gongwenReport) {
+  // A worker thread of `gongwen report` (cli/report-jobs.ts).
+  runReportWorker(workerData.gongwenReport);
 } else {
   // `gongwen lint … | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

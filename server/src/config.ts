@@ -7,6 +7,7 @@ import { RULE_SETTINGS, type IgnoreEntry, type ProjectConfig, type RuleOverride,
 import { RULES } from './rules/index';
 import { parseJson } from './json';
 import { t } from './l10n';
+import { MAX_WORDS, MAX_WORD_LENGTH, readWords } from './config-words';
 
 /** Keys of gongwen.json whose value is one string (a name or a path). */
 const STRING_KEYS = ['jurisdiction', 'departments', 'templates', 'plans'] as const;
@@ -118,6 +119,11 @@ export function parseProjectConfig(text: string, fileName: string): ConfigResult
       for (const o of config.overrides) warnings.push(...unknownRuleWarnings(o.rules, fileName));
     } else problems.push(t('“{0}”应为数组，每项含 files（路径或通配符的数组）和 rules（规则编号到级别）', 'overrides'));
     if (overrides && overrides.length > MAX_OVERRIDES) warnings.push(t('{0}：“{1}”超过 {2} 项，其余 {3} 项已忽略。', fileName, 'overrides', MAX_OVERRIDES, overrides.length - MAX_OVERRIDES));
+  }
+  if (obj.words !== undefined) {
+    const words = readWords(obj.words);
+    if (words) config.words = words;
+    else problems.push(t('“{0}”应为对象：allow 为词语数组，confused 为含 wrong、right 两个不同词语的对象数组（每项至多 {1} 个字，每个数组至多 {2} 项）', 'words', MAX_WORD_LENGTH, MAX_WORDS));
   }
   const more = warnings.length ? { warnings: [...new Set(warnings)] } : {};
   if (problems.length) {

@@ -2,125 +2,84 @@
  * Reading JSON written by users (gongwen.json, department lists, plan registries, templates) so that a
  * mistake is reported by line and kind only: `JSON.parse` quotes the file's characters in its
  * messages ("Unexpected token 'x', \"…\" is not valid JSON"), and a configuration file may name a
- * file whose content must not end up in a warning. Pure.
+ * file whose content must not end up in a warning. The syntax and the offsets come from jsonc-parser
+ * (the parser of VS Code's own JSON support, already used to edit gongwen.json); the words are ours.
+ * Pure.
  */
+import { findNodeAtLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { t } from './l10n';
 
-/** Deeper nesting is refused (the reader recurses; a user file never needs a tenth of this). */
+/** Deeper nesting is refused before parsing: jsonc-parser recurses once per level. */
 const MAX_DEPTH = 200;
 
-export class JsonError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
+/** A parsed file: its value, and where the value at a path (`/rules/0/name`) starts, for line numbers. */
+export interface JsonRead {
+  value: unknown;
+  /** Offset of the value at `path`, or of its nearest ancestor that exists (a missing key: its object). */
+  offsetOf(path: string): number;
+}
+
+/** What a syntax error is, in words of our own. */
+function describe(error: ParseError): string {
+  switch (error.error) {
+    case ParseErrorCode.PropertyNameExpected:
+      return t('此处应为带引号的键名');
+    case ParseErrorCode.ColonExpected:
+      return t('此处应为冒号');
+    case ParseErrorCode.CommaExpected:
+    case ParseErrorCode.CloseBraceExpected:
+      return t('此处应为逗号或“}”');
+    case ParseErrorCode.CloseBracketExpected:
+      return t('此处应为逗号或“]”');
+    case ParseErrorCode.EndOfFileExpected:
+      return t('值之后还有多余内容');
+    case ParseErrorCode.UnexpectedEndOfString:
+      return t('字符串未结束');
+    case ParseErrorCode.InvalidEscapeCharacter:
+    case ParseErrorCode.InvalidUnicode:
+      return t('无效的转义');
+    default:
+      return t('此处应为一个值');
   }
 }
 
-/** A small JSON reader that remembers where each value starts (path → offset), for line numbers. */
-export function readJson(text: string): { value: unknown; at: Map<string, number> } {
-  const at = new Map<string, number>();
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
-  };
-  const fail = (what: string): never => {
-    throw new JsonError(what, i);
-  };
-  const str = (): string => {
-    const start = i;
-    i++;
-    let out = '';
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\n') fail(t('字符串未结束'));
-      if (text[i] === '\\') {
-        const esc = text.slice(i, i + 6);
-        const m = /^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(esc);
-        if (!m) fail(t('无效的转义'));
-        out += JSON.parse(`"${m![0]}"`);
-        i += m![0].length;
-      } else out += text[i++];
-    }
-    if (i >= text.length) {
-      i = start;
-      fail(t('字符串未结束'));
-    }
-    i++;
-    return out;
-  };
+/** The offset where nesting first goes deeper than MAX_DEPTH, outside strings; -1 when it never does. */
+function tooDeep(text: string): number {
   let depth = 0;
-  const value = (path: string): unknown => {
-    ws();
-    if (depth > MAX_DEPTH) fail(t('嵌套层级过深'));
-    at.set(path, i);
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      depth++;
-      const obj: Record<string, unknown> = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
-        depth--;
-        return obj;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(t('此处应为带引号的键名'));
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail(t('此处应为冒号'));
-        i++;
-        obj[key] = value(`${path}/${key}`);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          depth--;
-          return obj;
-        }
-        fail(t('此处应为逗号或“}”'));
-      }
-    }
-    if (c === '[') {
-      i++;
-      depth++;
-      const arr: unknown[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        depth--;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value(`${path}/${arr.length}`));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          depth--;
-          return arr;
-        }
-        fail(t('此处应为逗号或“]”'));
-      }
-    }
-    if (c === '"') return str();
-    const lit = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 40));
-    if (!lit) fail(t('此处应为一个值'));
-    i += lit![0].length;
-    return JSON.parse(lit![0]);
-  };
-  const v = value('');
-  ws();
-  if (i < text.length) fail(t('值之后还有多余内容'));
-  return { value: v, at };
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/** Strict JSON (no comments, no trailing commas, as JSON.parse), or where and what the first error is. */
+export function readJson(text: string): JsonRead | { offset: number; what: string } {
+  const deep = tooDeep(text);
+  if (deep >= 0) return { offset: deep, what: t('嵌套层级过深') };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    return first ? { offset: first.offset, what: describe(first) } : { offset: 0, what: t('此处应为一个值') };
+  }
+  return { value: JSON.parse(text), offsetOf: (path) => offsetIn(root, path) };
+}
+
+function offsetIn(root: Node, path: string): number {
+  const segments = path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  for (let n = segments.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, segments.slice(0, n));
+    if (node) return node.offset;
+  }
+  return root.offset;
 }
 
 export function lineOf(text: string, offset: number): number {
@@ -130,18 +89,12 @@ export function lineOf(text: string, offset: number): number {
 }
 
 /**
- * Where and what the first syntax error of `text` is, in words of our own (never the file's
- * characters); for a text JSON.parse refused. Line 0 when the small reader accepts what JSON.parse
- * did not (it is a little more lenient about white space).
+ * Where and what the first syntax error of `text` is (never the file's characters); for a text
+ * JSON.parse refused. Line 0 when jsonc-parser accepts what JSON.parse did not.
  */
 export function jsonProblem(text: string): { line: number; what: string } {
-  try {
-    readJson(text);
-  } catch (err) {
-    if (err instanceof JsonError) return { line: lineOf(text, err.offset), what: err.message };
-    throw err;
-  }
-  return { line: 0, what: t('语法错误') };
+  const read = readJson(text);
+  return 'what' in read ? { line: lineOf(text, read.offset), what: read.what } : { line: 0, what: t('语法错误') };
 }
 
 /** JSON.parse, with a failure described by `jsonProblem` (BOM dropped first). */

@@ -231,9 +231,9 @@ connection.onWorkspaceSymbol(guard('workspaceSymbol', [], async ({ query }) => (
 
 // Commands take the document's uri as their first argument; the server's own (reading a Word/PDF file) a file's.
 connection.onExecuteCommand(
-  guard('executeCommand', null, async ({ command, arguments: args = [] }) => {
+  guard('executeCommand', null, async ({ command, arguments: args = [] }, token, workDone) => {
     await ready;
-    if (Object.hasOwn(LSP_COMMANDS, command)) return LSP_COMMANDS[command](args);
+    if (Object.hasOwn(LSP_COMMANDS, command)) return LSP_COMMANDS[command](args, { service, token, progress: workDone, trusted: settings?.trusted !== false, projectDir: settings?.project().dir });
     const doc = typeof args[0] === 'string' ? parsed(args[0]) : undefined;
     if (!doc) return null;
     const result = service.executeCommand(command, doc, args.slice(1)) as CommandResult | undefined;

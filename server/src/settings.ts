@@ -25,6 +25,16 @@ export interface GongwenSettings {
   unitLeadFirst: boolean;
   /** Code lenses; `upper`: above each clause, its match in the upper plan (issue #5). Manifest key `gongwen.codeLens.upper`. */
   codeLens: { upper: boolean };
+  /** gongwen.json `words` (no editor setting): the office's word list for the proofreading rules. */
+  words?: WordList;
+}
+
+/** gongwen.json `words` (issue #17; read by config-words.ts). */
+export interface WordList {
+  /** Words never reported by the proofreading rules (each finding covered by one of them is dropped). */
+  allow?: string[];
+  /** The office's own wrong → right pairs, reported by `confused-word` wherever the wrong form stands. */
+  confused?: Array<{ wrong: string; right: string }>;
 }
 
 export const DEFAULT_SETTINGS: GongwenSettings = {
@@ -59,6 +69,8 @@ export interface ProjectConfig {
   ignore?: IgnoreEntry[];
   /** Rule levels for some files only, later entries winning (issue #20). */
   overrides?: RuleOverride[];
+  /** The office's word list for the proofreading rules (issue #17). */
+  words?: WordList;
 }
 
 /**
@@ -89,5 +101,6 @@ export function mergeSettings(editor: Partial<GongwenSettings> | undefined, proj
     language: project?.language ?? base.language,
     jurisdiction: project?.jurisdiction ?? base.jurisdiction,
     rules: { ...base.rules, ...(project?.rules ?? {}) },
+    ...(project?.words ? { words: project.words } : {}),
   };
 }

@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './workbench';
-import { writeProvinceFolder } from '../report/province-folder';
+import { writeLargeFolder, writeProvinceFolder } from '../report/province-folder';
+import { loadDivisions } from '../../server/src/io/divisions';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const IMAGES = path.join(REPO, 'docs', 'images');
@@ -101,5 +102,62 @@ describe('gongwen report: the HTML page in Chromium', function () {
     await page.locator('table.matrix td.missing').nth(2).evaluate((td) => td.scrollIntoView({ block: 'center' }));
     await page.locator('table.matrix td.missing').nth(2).hover();
     await page.screenshot({ path: path.join(IMAGES, 'report-coverage.png') });
+  });
+});
+
+describe('gongwen report: the page of 300 plans stays usable in Chromium', function () {
+  this.timeout(600_000); // the report of 300 plans, on a shared machine
+
+  let dir: string;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-report-e2e-large-'));
+    assert.equal(writeLargeFolder(path.join(dir, 'plans'), 300, [...loadDivisions().byCode.values()]), 300);
+    const html = path.join(dir, 'report.html');
+    execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'report', path.join(dir, 'plans'), '--html', html], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, offline: true });
+    page = await context.newPage();
+    await page.goto(pathToFileURL(html).href);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens on the first city, its plans only, every plan folded', async () => {
+    await page.locator('#toolbar').waitFor();
+    assert.equal(await page.locator('#place').inputValue(), '370100', '济南市');
+    const shown = Number(await page.locator('#shown').textContent());
+    assert.ok(shown > 1 && shown < 40, `${shown} plans shown`);
+    // The targets table: the indicator column and the plans shown (济南's and the province's).
+    assert.equal(await page.locator('#targets-table thead th:visible').count(), shown + 1);
+    assert.equal(await page.locator('details[open]').count(), 0);
+    assert.equal(await page.locator('details:visible').count(), shown);
+    // The matrices of 济南 (its counties against it) and of the province (济南 against it).
+    assert.equal(await page.locator('.matrix-block:visible').count(), 2);
+    await page.screenshot({ path: path.join(IMAGES, 'report-large.png') });
+  });
+
+  it('the filter box narrows every section to the plans it matches', async () => {
+    await page.locator('#place').selectOption('');
+    await page.locator('#filter').fill('章丘');
+    assert.equal(await page.locator('#shown').textContent(), '1');
+    assert.equal(await page.locator('details:visible').count(), 1);
+    assert.match((await page.locator('details:visible summary').textContent()) ?? '', /章丘区/);
+    assert.equal(await page.locator('#targets-table thead th:visible').count(), 2);
+    assert.equal(await page.locator('svg.chart:visible g.row:visible').count(), await page.locator('svg.chart:visible').count());
+    assert.equal(await page.locator('.matrix-block:visible').count(), 1, '济南市 against which 章丘 is checked');
+    // The tree keeps the places on the way to 章丘区 only.
+    assert.equal(await page.locator('#tree li[data-code="370114"]').isVisible(), true);
+    assert.equal(await page.locator('#tree li[data-code="370202"]').isVisible(), false);
+    assert.equal(await page.locator('#tree .placeless').isVisible(), false, 'no empty list of plans without a place');
+    await page.locator('#filter').fill('');
+    assert.equal(await page.locator('#shown').textContent(), '300');
+    await page.locator('#filter').fill('章丘');
+    await page.screenshot({ path: path.join(IMAGES, 'report-filter.png') });
   });
 });

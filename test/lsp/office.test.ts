@@ -67,29 +67,29 @@ describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', 
     const { diagnostics } = await client.published(virtual, 1);
     const heading = diagnostics.find((d) => d.code === 'heading-style');
     assert.ok(heading, 'seed 003 has a heading-style finding');
-    // What the client sends: the view's findings, and the fix of that finding as the certain edit.
     const line = read.text.split('\n')[heading.range.start.line];
     const wrong = line.slice(heading.range.start.character, heading.range.end.character);
-    const answer = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'gongwen.server.annotateOffice',
-      arguments: [
-        pathToFileURL(file).href,
-        [{ start: heading.range.start, end: heading.range.end, text: `${heading.message}\n规则：heading-style` }, { start: 'nonsense' }],
-        [{ start: heading.range.start, end: heading.range.end, newText: '（六）' }],
-      ],
-    })) as { docx?: string; comments?: number; tracked?: number; error?: string };
+    const annotate = async (...args: unknown[]) =>
+      (await client!.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(file).href, ...args] })) as { docx?: string; comments?: number; tracked?: number; error?: string };
+    const answer = await annotate();
     assert.equal(answer.error, undefined);
-    assert.equal(answer.comments, 1, 'the malformed entry is dropped');
-    assert.equal(answer.tracked, 1);
+    // The copy holds what the view shows: one comment per published finding, as the CLI writes them.
+    assert.equal(answer.comments, diagnostics.length);
+    assert.ok(answer.tracked! > 0, 'the certain fixes are tracked changes');
     const parts = unzipSync(Buffer.from(answer.docx!, 'base64'));
-    assert.match(strFromU8(parts['word/comments.xml']), /规则：heading-style/);
+    const comments = strFromU8(parts['word/comments.xml']);
+    assert.match(comments, /规则：heading-style/);
+    assert.match(comments, /建议：/, 'a finding with a fix names it, as the CLI does');
     const body = strFromU8(parts['word/document.xml']);
     assert.match(body, /<w:ins [^>]*w:author="gongwen"/);
     assert.ok(body.includes(wrong.replace(/[()]/g, '')), 'the replaced text is still there, as a deletion');
+    const commentsOnly = await annotate({ commentsOnly: true });
+    assert.equal(commentsOnly.tracked, 0);
+    assert.doesNotMatch(strFromU8(unzipSync(Buffer.from(commentsOnly.docx!, 'base64'))['word/document.xml']), /<w:ins /);
     assert.deepEqual(fs.readFileSync(file), Buffer.from(original), 'the file itself is not written');
     const pdf = path.join(dir, 'a.pdf');
     fs.writeFileSync(pdf, '%PDF-1.4\n');
-    const refused = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(pdf).href, [], []] })) as { error?: string };
+    const refused = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(pdf).href] })) as { error?: string };
     assert.match(refused.error ?? '', /只有 Word 文件（\.docx）可以写入批注/);
   });
 });

@@ -399,6 +399,20 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       const after = json(gongwen(['lint', '--format', 'json', 'gap.txt'], dir))[0].diagnostics;
       assert.equal(after.filter((d: any) => d.rule === rule).length, 0);
     });
+
+    it('gongwen.json "words": an allowed word is no longer reported, an office pair is reported with its fix (issue #17)', () => {
+      const dir = tempDir({ 'doc.txt': '其它事项另行通知。请乳山县科协牵头。\n' });
+      const words = (cfg?: object) => {
+        if (cfg) fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify({ words: cfg }));
+        return json(gongwen(['lint', '--format', 'json', 'doc.txt'], dir))[0].diagnostics.filter((d: any) => d.rule === 'confused-word').map((d: any) => d.message.slice(0, 12));
+      };
+      assert.deepEqual(words(), ['“其它”应为“其他”：公文和法律'.slice(0, 12)]);
+      assert.deepEqual(words({ allow: ['其它'] }), []);
+      assert.deepEqual(words({ allow: ['其它'], confused: [{ wrong: '乳山县', right: '乳山市' }] }), ['“乳山县”应为“乳山市”：本单'.slice(0, 12)]);
+      const fixed = gongwen(['lint', '--fix', 'doc.txt'], dir);
+      assert.notEqual(fixed.status, 2, fixed.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'doc.txt'), 'utf8'), '其它事项另行通知。请乳山市科协牵头。\n');
+    });
   });
 
   describe('l10n', () => {

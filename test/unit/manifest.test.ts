@@ -18,7 +18,7 @@ const contributes = pkg.contributes;
 /** Settings the client reads itself; the server never sees them, so they are not in GongwenSettings. */
 const CLIENT_ONLY_SETTINGS = ['gongwen.trace.server'];
 /** The keys of `ProjectConfig` in server/src/settings.ts (an interface has no run-time keys to read). */
-const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'deadline', 'language', 'rules', 'ignore', 'overrides'];
+const PROJECT_CONFIG_KEYS = ['jurisdiction', 'departments', 'plans', 'templates', 'upper', 'deadline', 'language', 'rules', 'ignore', 'overrides', 'words'];
 /** `UiLanguage` and `RuleSetting` in server/src/settings.ts. */
 const UI_LANGUAGES = ['zh-cn', 'en'];
 const RULE_SETTINGS = ['error', 'warning', 'information', 'hint', 'off', 'default'];
@@ -48,12 +48,19 @@ const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'examples', 'enu
 function validate(schema: any, value: unknown, at = '$'): string[] {
   const errors: string[] = [];
   for (const key of Object.keys(schema)) {
-    if (!ANNOTATIONS.has(key) && !['type', 'enum', 'properties', 'additionalProperties', 'items', 'oneOf'].includes(key)) {
+    if (!ANNOTATIONS.has(key) && !['type', 'enum', 'properties', 'additionalProperties', 'items', 'oneOf', 'required', 'minLength', 'maxLength', 'pattern', 'maxItems'].includes(key)) {
       throw new Error(`validator does not know keyword ${key}`);
     }
   }
   if (schema.type && jsonType(value) !== schema.type) return [`${at}: expected ${schema.type}`];
   if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: not in enum`);
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${at}: longer than ${schema.maxLength}`);
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
+  }
+  if (Array.isArray(value) && schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
+  for (const k of schema.required ?? []) if (jsonType(value) === 'object' && !(k in (value as object))) errors.push(`${at}.${k}: required`);
   if (schema.oneOf) {
     const passing = schema.oneOf.filter((s: any) => validate(s, value, at).length === 0).length;
     if (passing !== 1) errors.push(`${at}: matches ${passing} of oneOf`);
@@ -158,7 +165,7 @@ describe('package.json', () => {
       .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
       .join('\n');
     const ids = contributes.commands.map((c: any) => c.command);
-    assert.deepEqual(ids.sort(), ['gongwen.annotateOffice', 'gongwen.convertOffice', 'gongwen.coverage', 'gongwen.exportDocx', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.openOffice', 'gongwen.openSample', 'gongwen.printPreview', 'gongwen.renumber', 'gongwen.restartServer', 'gongwen.showOutput']);
+    assert.deepEqual(ids.sort(), ['gongwen.annotateOffice', 'gongwen.convertOffice', 'gongwen.coverage', 'gongwen.exportDocx', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.openOffice', 'gongwen.openSample', 'gongwen.printPreview', 'gongwen.renumber', 'gongwen.reportFolder', 'gongwen.restartServer', 'gongwen.showOutput']);
     for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`) || client.includes(`registerTextEditorCommand('${id}'`), id);
   });
 });
@@ -319,6 +326,9 @@ describe('schemas/gongwen.schema.json', () => {
       { upper: { '乳山方案.txt': ['威海方案.txt'] }, rules: Object.fromEntries(RULE_SETTINGS.map((s, i) => [`r${i}`, s])) },
       // Issue #20: one finding, and rules per file, silenced.
       { ignore: [{ file: 'seeds/002.txt', rule: 'heading-style', text: '(十)', occurrence: 2 }, { file: 'a.gw', rule: 'placeholder', text: '××' }], overrides: [{ files: ['草稿/**/*.gw'], rules: { 'unit-order': 'off' } }] },
+      // Issue #17: the office's word list.
+      { words: { allow: ['其它', '公路公路'], confused: [{ wrong: '乳山县', right: '乳山市' }] } },
+      { words: {} },
       {},
     ];
     for (const sample of samples) {
@@ -334,6 +344,9 @@ describe('schemas/gongwen.schema.json', () => {
       { jurisdiction: 1 }, { upper: 'upper.txt' }, { upper: { a: 'b' } }, { language: 'fr' }, { rules: { r: 'fatal' } }, { rules: [] },
       { ignore: [{ file: 'a.gw', rule: 'r', text: 1 }] }, { ignore: [{ file: 'a.gw', rule: 'r', text: 'x', why: '' }] }, { overrides: [{ files: 'a.gw', rules: {} }] },
       { overrides: [{ files: ['a.gw'], rules: { r: 'fatal' } }] },
+      { words: ['其它'] }, { words: { allow: '其它' } }, { words: { allow: [''] } }, { words: { allow: ['其 它'] } }, { words: { allow: ['字'.repeat(21)] } },
+      { words: { deny: [] } }, { words: { confused: [{ wrong: '乳山县' }] } }, { words: { confused: [{ wrong: '甲', right: '乙', why: '' }] } },
+      { words: { allow: Array.from({ length: 2001 }, (_, i) => `词${i}`) } },
     ];
     for (const sample of samples) {
       assert.notDeepEqual(validate(schema, sample), [], JSON.stringify(sample));

@@ -40,6 +40,20 @@ describe('plans features', () => {
     assert.deepEqual(locations, [{ uri: weihaiPlan.uri, range: weihaiPlan.notice.方案标题!.range }]);
   });
 
+  it('a new draft of a plan is not linked to an earlier version of the same plan it cites as the plan it issues', () => {
+    // A 乳山 draft (what 新建实施方案 writes) in a workspace holding 乳山's issued plan, seed 000: both are
+    // 《乳山市全民科学素质行动规划纲要实施方案（2021—2025年）》, which the draft's notice cites as the plan it issues.
+    const draft = readSeed('000').replace('乳政发〔2022〕6号', '乳政发〔2024〕1号');
+    const s = createLanguageService({ workspace: workspaceOf([rushan, weihaiPlan]) });
+    const doc = s.parse('file:///ws/new.gw', draft);
+    const own = doc.citations.find((c) => c.title.startsWith('乳山市'));
+    assert.ok(own, 'the draft cites its own plan');
+    assert.deepEqual(s.definition(doc, own.range.start), [], 'its own plan is not an upper document');
+    const lensTitles = s.codeLenses(doc).map((l) => l.command?.title ?? '');
+    assert.ok(lensTitles.some((t) => t.includes('威海')), 'the 威海 plan it cites is still its upper plan');
+    assert.ok(!lensTitles.some((t) => t.includes('乳山')), lensTitles.join(' | '));
+  });
+
   it('the cited document is an upper document too: its targets count', () => {
     const text = readSeed('000').replace('比例达到 17%', '比例达到 16.5%');
     const s = createLanguageService({ workspace: workspaceOf([weihaiPlan]) });

@@ -5,9 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused-words';
 import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
 import { AFTER_DENG } from '../../server/src/rules/proofreading/punctuation-pairs';
+import { ALLOWED_DOUBLINGS, REPEATED_SINGLE } from '../../server/src/rules/proofreading/repeated-word';
+import { FIXED_NUMERALS } from '../../server/src/rules/proofreading/number-form';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
 const service = createLanguageService();
@@ -138,10 +141,126 @@ describe('proofreading: punctuation-pairs', () => {
   });
 });
 
+describe('proofreading: repeated-word', () => {
+  for (const entry of REPEATED_SINGLE) {
+    it(`${entry.char}${entry.char}: true case fixed, near miss quiet`, () => {
+      const twice = entry.char + entry.char;
+      assert.deepEqual(flagsOf('repeated-word', entry.examples.true), [twice]);
+      assert.equal(fixed('repeated-word', entry.examples.true), entry.examples.true.replace(twice, entry.char));
+      assert.deepEqual(flagsOf('repeated-word', entry.examples.nearMiss), [], entry.examples.nearMiss);
+    });
+  }
+
+  it('every allowed doubling stays quiet after a mark, where a slip would be reported', () => {
+    for (const word of ALLOWED_DOUBLINGS) assert.deepEqual(flagsOf('repeated-word', `各单位，${word}，抓好落实。`), [], word);
+    assert.deepEqual(flagsOf('repeated-word', '各单位，表彰表彰，抓好落实。'), ['表彰表彰']);
+  });
+
+  it('a doubled word of three or more characters is reported and fixed; a two-character one only after a boundary', () => {
+    assert.equal(fixed('repeated-word', '要进一步进一步加强。'), '要进一步加强。');
+    assert.equal(fixed('repeated-word', '责令改正，没收违法所得没收违法所得。'), '责令改正，没收违法所得。');
+    assert.deepEqual(flagsOf('repeated-word', '高速公路公路建筑控制区'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依法吊销船员船员适任证书'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依法吊销，船员船员适任证书'), ['船员船员']);
+  });
+
+  it('copies on two lines of one paragraph (table cells), inside a cited title, or covered by words.allow are not reported', () => {
+    assert.deepEqual(flagsOf('repeated-word', '责令停产停业\n责令停产停业整顿'), []);
+    assert.deepEqual(flagsOf('repeated-word', '依据《关于进一步进一步加强科普工作的意见》执行。'), []);
+    const office = createLanguageService({ settings: { ...DEFAULT_SETTINGS, words: { allow: ['表彰表彰'] } } });
+    assert.deepEqual(office.diagnostics(office.parse('mem://w.gw', '各单位，表彰表彰，抓好落实。')).filter((d) => d.code === 'repeated-word'), []);
+  });
+});
+
+describe('proofreading: heading-end-mark', () => {
+  const sub = '\n（一）指导思想。坚持以人民为中心。\n（二）工作目标。到2025年达到15%。';
+  it('a first-level heading over sub-headings loses its 句号; without sub-headings, run in, or as a sentence it keeps it', () => {
+    assert.equal(fixed('heading-end-mark', `一、总体要求。${sub}`), `一、总体要求${sub}`);
+    assert.deepEqual(flagsOf('heading-end-mark', '一、总体要求。\n到2025年，全县达到15%。'), []);
+    assert.deepEqual(flagsOf('heading-end-mark', `一、总体要求。坚持以人民为中心。${sub}`), []);
+    assert.deepEqual(flagsOf('heading-end-mark', `一、各单位要高度重视，认真做好以下工作。${sub}`), []);
+  });
+
+  it('a lower-level heading only against its standalone peers (two bare to one marked reports; all marked does not)', () => {
+    const level2 = (marks: string[]) => `二、重点任务\n${marks.map((m, i) => `（${'一二三'[i]}）实施第${i + 1}项行动${m}\n1.加强宣传。`).join('\n')}`;
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['', '', '。'])), ['。']);
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['。', '。', '。'])), []);
+    assert.deepEqual(flagsOf('heading-end-mark', level2(['', '。'])), []);
+  });
+});
+
+describe('proofreading: title-spacing', () => {
+  const body = '\n各镇人民政府：\n现将有关事项通知如下。';
+  it('a spaced title at the top is reported and squeezed (a space between two Latin or figure words stays, spaced single figures go)', () => {
+    assert.equal(fixed('title-spacing', `关 于 做 好 科 普 工 作 的 通 知${body}`), `关于做好科普工作的通知${body}`);
+    assert.equal(fixed('title-spacing', `关 于 做 好 2 0 2 4 年 科 普 工 作 的 通 知${body}`), `关于做好2024年科普工作的通知${body}`);
+    assert.equal(fixed('title-spacing', `某 某 县 GB 50016 执 行 办 法${body}`), `某某县GB 50016执行办法${body}`);
+  });
+
+  it('a letterhead, a signature, a title with one space and a spaced line deep in the text are not', () => {
+    assert.deepEqual(flagsOf('title-spacing', `某 某 县 人 民 政 府 文 件\n关于做好科普工作的通知${body}`), []);
+    assert.deepEqual(flagsOf('title-spacing', `某某县人民政府办公室 关于做好科普工作的通知${body}`), []);
+    const deep = `关于做好科普工作的通知${body}\n${'正文一段。\n'.repeat(12)}某 某 县 科 普 工 作 方 案`;
+    assert.deepEqual(flagsOf('title-spacing', deep), []);
+  });
+});
+
+describe('proofreading: title-marks-missing', () => {
+  for (const kind of ['通知', '意见', '决定', '办法', '方案', '通报', '批复', '细则', '实施方案', '暂行办法']) {
+    it(`…的${kind}: cited after a verb it gets 《》; 的规定 and a title already marked do not`, () => {
+      const title = `省政府关于加强科普工作的${kind}`;
+      assert.equal(fixed('title-marks-missing', `根据${title}精神，制定本方案。`), `根据《${title}》精神，制定本方案。`);
+      assert.deepEqual(flagsOf('title-marks-missing', `根据《${title}》精神，制定本方案。`), []);
+      assert.deepEqual(flagsOf('title-marks-missing', `根据今年${title}精神，制定本方案。`), []);
+    });
+  }
+
+  it('a document\'s own title and provisions of a law are not cited titles', () => {
+    assert.deepEqual(flagsOf('title-marks-missing', '国务院关于印发全民科学素质行动规划纲要（2021—2035年）的通知\n各省人民政府：\n现印发给你们。'), []);
+    assert.deepEqual(flagsOf('title-marks-missing', '依照刑法关于重大责任事故罪的规定追究刑事责任。'), []);
+  });
+});
+
+describe('proofreading: number-form', () => {
+  for (const entry of FIXED_NUMERALS) {
+    it(`${entry.wrong} → ${entry.right}: true case fixed (full-width digits too), near miss quiet`, () => {
+      assert.deepEqual(flagsOf('number-form', entry.examples.true), [entry.wrong], entry.examples.true);
+      assert.equal(fixed('number-form', entry.examples.true), entry.examples.true.replace(entry.wrong, entry.right));
+      const wide = entry.examples.true.replace(entry.wrong, entry.wrong.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xff10 - 48)));
+      assert.equal(flagsOf('number-form', wide).length, 1, wide);
+      assert.deepEqual(flagsOf('number-form', entry.examples.nearMiss), [], entry.examples.nearMiss);
+    });
+  }
+
+  it('a 顿号 between neighbouring numbers of a 概数 goes; items, quarters, lists and non-neighbours stay', () => {
+    assert.equal(fixed('number-form', '每村配备三、四名信息员。'), '每村配备三四名信息员。');
+    assert.equal(fixed('number-form', '每年开展一、两次检查。'), '每年开展一两次检查。');
+    for (const text of ['依照第二、三项处罚。', '一、二季度完成。', '一、二、三产业协调发展。', '抽调三、五名同志。', '一、二年级学生。']) assert.deepEqual(flagsOf('number-form', text), [], text);
+  });
+
+  it('thousands separators: the minority is written the majority way; a near tie is not reported', () => {
+    assert.equal(fixed('number-form', '投资1,250,000元，补助560000元、320000元、150000元。'), '投资1250000元，补助560000元、320000元、150000元。');
+    assert.equal(fixed('number-form', '投资1,250,000元，补助560,000元、320,000元、150000元。'), '投资1,250,000元，补助560,000元、320,000元、150,000元。');
+    assert.deepEqual(flagsOf('number-form', '投资1,250,000元，补助560000元。'), []);
+    assert.equal(fixed('number-form', '投资1,000元，补助560000元、320000元、150000元。'), '投资1000元，补助560000元、320000元、150000元。');
+    assert.deepEqual(flagsOf('number-form', '投资1,250,000元，补助560,000元、320,000元、5000元。'), [], 'a four-digit figure may stay ungrouped');
+  });
+
+  it('six or more zeros are an information hint whose 万/亿 fix is offered, not applied', () => {
+    const doc = service.parse('mem://z.gw', '全县投入500000000元，新增3000000人。');
+    const found = service.diagnostics(doc).filter((d) => d.code === 'number-form');
+    assert.deepEqual(found.map((d) => d.severity), [3, 3]);
+    assert.ok(service.codeActions(doc, found[0].range).some((a) => a.title === '改为“5亿”'));
+    assert.ok(service.codeActions(doc, found[1].range).some((a) => a.title === '改为“300万”'));
+    assert.equal(fixed('number-form', '全县投入500000000元。'), '全县投入500000000元。');
+    assert.deepEqual(flagsOf('number-form', '处10000元以上50000元以下罚款。'), []);
+  });
+});
+
 describe('proofreading: crafted corpora', () => {
   const rules = corpusRules();
   it('has a corpus for each proofreading rule', () => {
-    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['confused-word', 'number-usage', 'punctuation-pairs', 'repeated-word', 'heading-end-mark', 'title-spacing', 'title-marks-missing', 'number-form', 'attachment-list', 'contents-mismatch', 'addressee-punctuation', 'abbreviation-conflict']) assert.ok(rules.includes(rule), rule);
   });
   for (const rule of rules) {
     it(`${rule}: precision ≥ 95% over ≥ 30 sentences with true cases and near misses`, () => {

@@ -3,6 +3,7 @@
  * (test/report/province-folder.ts): the JSON report finds exactly those, and nothing else.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -126,6 +127,22 @@ describe('report: the province overview of a folder', () => {
     assert.ok(rushan.clause!.line > 1);
   });
 
+  it('--jobs 1, 2 and 4 give byte for byte the same JSON, and the one the in-process run gives (issue #19: the plans analysed on worker threads)', function () {
+    this.timeout(180_000); // three whole runs of the built CLI on a shared machine
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(cli), 'npm run build first');
+    const outs = ['1', '2', '4'].map((jobs) => {
+      const r = spawnSync(process.execPath, [cli, 'report', dir, '--json', '--jobs', jobs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      return r.stdout;
+    });
+    assert.equal(outs[1], outs[0]);
+    assert.equal(outs[2], outs[0]);
+    // The test runs from the sources, where every plan is analysed in this thread: the same report.
+    assert.deepEqual(JSON.parse(outs[0]), report);
+  });
+
   it('draws the tree with the places that have no plan', () => {
     assert.deepEqual(report.tree.map((n) => n.name), ['山东省']);
     const shandong = report.tree[0];
@@ -156,7 +173,11 @@ describe('report: the province overview of a folder', () => {
     assert.match(page, /<svg [^>]*class="chart"/);
     // Links from the page's folder back to the plans.
     assert.match(page, /href="\.\.\/%E5%A8%81%E6%B5%B7\/%E4%B9%B3%E5%B1%B1%E5%B8%82\.txt"/);
-    assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script and nothing fetched');
+    // One inline script (the place selector and the filter) and its data; nothing fetched.
+    assert.deepEqual(page.match(/<script[^>]*>/g), ['<script type="application/json" id="report-data">', '<script>']);
+    assert.doesNotMatch(page, /<script[^>]*src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'nothing fetched');
+    assert.doesNotMatch(page.match(/id="report-data">([^]*?)<\/script>/)![1], /</, 'no text of a plan can close the data element');
+    assert.doesNotMatch(page, /Content-Security-Policy|data-save=/, 'the webview\'s CSP and save buttons only in the webview');
     const table = fs.readFileSync(csv, 'utf8');
     assert.ok(table.startsWith('\ufeff指标,年份,山东省,淄博市,'));
     assert.match(table, /公民具备科学素质的?比例,2025,16%,15\.5%（低于上级）,/);

@@ -5,8 +5,9 @@
  * in the gongwen language, so the server gives it diagnostics, outline, hover and definitions as for
  * any open document. `gongwen.convertOffice` (公文：转换为可编辑文本) writes that text to `<name>.gw`
  * beside the file and opens it. `gongwen.annotateOffice` (公文：把问题写入 Word 副本) saves a copy of a .docx
- * with the view's findings as Word comments and its certain fixes as tracked changes, as
- * `gongwen lint --annotate` does. The client never parses a .docx or .pdf itself: see read-office.ts for why.
+ * with the findings the view shows as Word comments and its certain fixes as tracked changes; the server
+ * makes the copy exactly as `gongwen lint --annotate` does (server/src/lsp/annotate-office.ts). The client
+ * never parses a .docx or .pdf itself: see read-office.ts for why.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
@@ -106,18 +107,6 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('只有 Word 文件（.docx）可以写入批注。'));
       return;
     }
-    // The findings are the view's: open it (the server checks it on open) when it is not open yet.
-    const view = (await openView(file)).uri;
-    const diagnostics = (await settledDiagnostics(view)).filter((d) => d.source === 'gongwen');
-    const at = (p: vscode.Position) => ({ line: p.line, character: p.character });
-    const annotations = diagnostics.map((d) => ({
-      start: at(d.range.start),
-      end: at(d.range.end),
-      text: `${d.message}\n${vscode.l10n.t('规则：{0}', String(typeof d.code === 'object' ? d.code.value : d.code ?? ''))}`,
-    }));
-    // The certain fixes are what formatting applies (the same edits as `lint --fix`).
-    const edits = (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', view, { tabSize: 4, insertSpaces: true })) ?? [];
-    const fixes = edits.map((e) => ({ start: at(e.range.start), end: at(e.range.end), newText: e.newText }));
     const name = file.path.split('/').pop()!.replace(/\.docx$/i, '');
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(file, '..', vscode.l10n.t('{0}（已批注）.docx', name)),
@@ -131,7 +120,7 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
     }
     const answer = (await client.sendRequest(ExecuteCommandRequest.type, {
       command: ANNOTATE_OFFICE_COMMAND,
-      arguments: [file.toString(), annotations, fixes],
+      arguments: [file.toString()],
     })) as { docx?: string; comments?: number; tracked?: number; error?: string } | null;
     if (!answer?.docx) {
       void vscode.window.showErrorMessage(answer?.error ?? vscode.l10n.t('公文语言服务器尚未就绪。'));
@@ -161,26 +150,6 @@ export function registerOffice(client: LanguageClient): vscode.Disposable {
 async function openView(file: vscode.Uri): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(officeViewUri(file));
   return doc.languageId === 'gongwen' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
-}
-
-/**
- * The view's diagnostics once the server has published them: those already there, else the first
- * publication for it (a view opened just now), or none after a few seconds (a file without findings).
- */
-function settledDiagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
-  const now = vscode.languages.getDiagnostics(uri);
-  if (now.length > 0) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(vscode.languages.getDiagnostics(uri));
-    };
-    const timer = setTimeout(done, 5000);
-    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) done();
-    });
-  });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -24,7 +24,7 @@ export interface CliArgs {
   /** `lint --annotate … --comments-only`: comments only, no certain fixes as tracked changes. */
   commentsOnly?: boolean;
   paths: string[];
-  /** `lint --jobs N`: threads for many files (1: in this thread); default every core (issue #18). */
+  /** `lint`/`report --jobs N`: threads for many files (1: in this thread); default every core (issues #18, #19). */
   jobs?: number;
   /** `--upper FILE` (repeatable): higher-level plans for lint, align and coverage (issue #5). */
   upper: string[];
@@ -128,7 +128,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (args.fix || args.fixDryRun || args.annotate !== undefined) throw new UsageError(t('--format {0} 不能与 --fix、--fix-dry-run 或 --annotate 同时使用。', args.format));
   }
   if ((args.html !== undefined || args.csv !== undefined || values.json) && args.verb !== 'report') throw new UsageError(t('--json、--html 和 --csv 只用于 report 命令。'));
-  if (args.jobs !== undefined && args.verb !== 'lint') throw new UsageError(t('--jobs 只用于 lint 命令。'));
+  if (args.jobs !== undefined && args.verb !== 'lint' && args.verb !== 'report') throw new UsageError(t('--jobs 只用于 lint 和 report 命令。'));
   if (args.fix && args.fixDryRun) throw new UsageError(t('--fix 和 --fix-dry-run 不能同时使用。'));
   if ((args.fix || args.fixDryRun) && args.verb !== 'lint') throw new UsageError(t('--fix 和 --fix-dry-run 只用于 lint 命令。'));
   if (args.annotate !== undefined) {
@@ -185,7 +185,7 @@ export function usage(): string {
     '      --fix-dry-run  ' + t('lint：以统一差异格式显示将做的修复，不写文件（有改动时退出码为 1）'),
     '      --annotate ' + t('lint：把每个问题作为 Word 批注写入 .docx 的副本（输入文件不变）'),
     '      --comments-only  ' + t('lint --annotate：只写批注，不把确定的修复写成修订'),
-    '  -j, --jobs     ' + t('lint：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
+    '  -j, --jobs     ' + t('lint、report：同时检查的线程数（默认为处理器核数；1 表示只用当前线程；文件少于 8 个时不另开线程）'),
     '      --docx     ' + t('export：导出为 Word 文件'),
     '  -o, --out      ' + t('export：输出文件（默认与输入文件同名，扩展名为 .docx）'),
     '      --force    ' + t('export：有错误时照样导出，输出文件已存在时覆盖它'),

@@ -54,15 +54,19 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
-interface WorkerJob {
+/** What every job of the pool carries: the shared counters and the port the results go back on. */
+export interface PoolChannel {
+  /** [0] the next task to take, [1] results posted (what the main thread waits on). */
+  shared: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+interface LintJob {
   files: readonly string[];
   request: ServiceRequest;
   lang?: UiLanguage;
   countFixable: boolean;
   forReport: boolean;
-  /** [0] the next file to take, [1] results posted + workers finished (what the main thread waits on). */
-  shared: SharedArrayBuffer;
-  port: MessagePort;
 }
 
 /** The worker script: the bundle's start file, beside the running bundle; undefined outside the bundle. */
@@ -74,9 +78,23 @@ function workerScript(): string | undefined {
 
 /** Every file's outcome, in the order of `files`. */
 export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, countFixable = false, forReport = false): LintOutcome[] {
+  const job: LintJob = { files, request, lang, countFixable, forReport };
+  const here = (i: number) => lintFile(service, files[i], countFixable, forReport);
+  if (files.length < PARALLEL_MIN_FILES) return files.map((_, i) => here(i));
+  return shareOut(files.length, jobs, 'gongwenLint', job, here);
+}
+
+/**
+ * Tasks 0…count-1 shared out between this thread and `jobs - 1` worker threads of the bundle, started
+ * with `workerData[key] = { ...job, shared, port }` (cli.ts picks the worker's side by `key`); results
+ * in the order of the tasks. A task a worker threw on, or never answered (it died or stalled), is done
+ * again here: the result is the one a single thread gives, or its exception. Outside the bundle (tests
+ * from the sources) every task is done here.
+ */
+export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T): T[] {
   const script = workerScript();
-  const workers = Math.min(jobs, files.length) - 1;
-  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !script) return files.map((file) => lintFile(service, file, countFixable, forReport));
+  const workers = Math.min(jobs, count) - 1;
+  if (workers < 1 || !script) return Array.from({ length: count }, (_, i) => here(i));
 
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
@@ -84,9 +102,9 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   const started: Worker[] = [];
   for (let w = 0; w < workers; w++) {
     const { port1, port2 } = new MessageChannel();
-    const job: WorkerJob = { files, request, lang, countFixable, forReport, shared, port: port2 };
+    const channel: PoolChannel = { shared, port: port2 };
     try {
-      const worker = new Worker(script, { workerData: { gongwenLint: job }, transferList: [port2] });
+      const worker = new Worker(script, { workerData: { [key]: { ...job, ...channel } }, transferList: [port2] });
       worker.unref();
       started.push(worker);
       ports.push(port1);
@@ -95,23 +113,25 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
     }
   }
 
-  const outcomes: Array<LintOutcome | undefined> = new Array(files.length);
+  const results: Array<T | undefined> = new Array(count);
   let received = 0;
   const drain = () => {
     for (const port of ports) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const { index, outcome } = m.message as { index: number; outcome?: LintOutcome };
-        outcomes[index] = outcome; // undefined when it threw there: linted again here, to throw as one thread would
+        const { index, outcome } = m.message as { index: number; outcome?: T };
+        results[index] = outcome; // undefined when it threw there: done again here, to throw as one thread would
         received++;
       }
     }
   };
-  // This thread takes files too.
-  for (let i = Atomics.add(counters, 0, 1); i < files.length; i = Atomics.add(counters, 0, 1)) outcomes[i] = lintFile(service, files[i], countFixable, forReport);
-  // Then waits until every file taken by a worker has come back (each result bumps counters[1]).
+  // This thread takes tasks too.
   let mine = 0;
-  for (let i = 0; i < files.length; i++) if (outcomes[i]) mine++;
-  const expected = files.length - mine;
+  for (let i = Atomics.add(counters, 0, 1); i < count; i = Atomics.add(counters, 0, 1)) {
+    results[i] = here(i);
+    mine++;
+  }
+  // Then waits until every task taken by a worker has come back (each result bumps counters[1]).
+  const expected = count - mine;
   for (;;) {
     const seen = Atomics.load(counters, 1);
     drain();
@@ -121,33 +141,35 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   drain();
   for (const worker of started) void worker.terminate();
   for (const port of ports) port.close();
-  // A worker that died or stalled: its files are linted here, so the output is still complete.
-  return outcomes.map((o, i) => o ?? lintFile(service, files[i], countFixable, forReport));
+  return results.map((r, i) => r ?? here(i));
 }
 
-/** The worker thread's side of `lintFiles`. */
-export function runLintWorker(job: WorkerJob): void {
-  if (job.lang) setLanguage(job.lang);
-  const counters = new Int32Array(job.shared);
-  const post = (index: number, outcome: LintOutcome | undefined) => {
-    job.port.postMessage({ index, outcome });
-    Atomics.add(counters, 1, 1);
-    Atomics.notify(counters, 1);
-  };
-  let service: LanguageService;
-  try {
-    service = cliService(job.request, { out: () => undefined, err: () => undefined, colour: false });
-  } catch {
-    return; // the main thread lints what this worker never took
-  }
-  for (let i = Atomics.add(counters, 0, 1); i < job.files.length; i = Atomics.add(counters, 0, 1)) {
-    let outcome: LintOutcome | undefined;
+/** A worker thread's side of `shareOut`: takes tasks until none is left, posting each result (undefined when it threw). */
+export function serveTasks<T>(channel: PoolChannel, count: number, task: (i: number) => T): void {
+  const counters = new Int32Array(channel.shared);
+  for (let i = Atomics.add(counters, 0, 1); i < count; i = Atomics.add(counters, 0, 1)) {
+    let outcome: T | undefined;
     try {
-      outcome = lintFile(service, job.files[i], job.countFixable, job.forReport);
+      outcome = task(i);
     } catch {
       outcome = undefined;
     }
-    post(i, outcome);
+    channel.port.postMessage({ index: i, outcome });
+    Atomics.add(counters, 1, 1);
+    Atomics.notify(counters, 1);
   }
-  job.port.close();
+  channel.port.close();
+}
+
+/** The worker thread's side of `lintFiles`. */
+export function runLintWorker(job: LintJob & PoolChannel): void {
+  if (job.lang) setLanguage(job.lang);
+  let service: LanguageService;
+  try {
+    service = cliService(job.request, { err: () => undefined });
+  } catch {
+    job.port.close();
+    return; // the main thread lints what this worker never took
+  }
+  serveTasks(job, job.files.length, (i) => lintFile(service, job.files[i], job.countFixable, job.forReport));
 }

@@ -10,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { readSource } from '../io/read';
 import { t } from '../l10n';
 import { ANNOTATE_OFFICE_COMMAND, annotateOffice } from './annotate-office';
+import type { CommandContext } from './command-context';
+import { REPORT_FOLDER_COMMAND, reportFolder } from './report-folder';
 
 export const READ_OFFICE_COMMAND = 'gongwen.server.readOffice';
 
 /** Commands of the server process itself (not of an open document): id → handler of the arguments. */
-export const LSP_COMMANDS: Record<string, (args: unknown[]) => unknown> = {
+export const LSP_COMMANDS: Record<string, (args: unknown[], context: CommandContext) => unknown> = {
   [READ_OFFICE_COMMAND]: readOffice,
   [ANNOTATE_OFFICE_COMMAND]: annotateOffice,
+  [REPORT_FOLDER_COMMAND]: reportFolder,
 };
 
 /** `{ text }` of a `file:` uri (any format io/read.ts reads), or `{ error }` naming the file and the reason. */

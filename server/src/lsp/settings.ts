@@ -31,11 +31,13 @@ export interface InitializationOptions {
  * The keys of gongwen.json kept in an untrusted workspace: settings, no paths to read. `ignore` and
  * `overrides` only name documents to compare with (issue #20: suppressions are read, not written).
  */
-const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides']);
+const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides', 'words']);
 
 export interface SettingsSource {
   /** True when the client answers `workspace/configuration`. */
   readonly canPull: boolean;
+  /** False in VS Code's Restricted Mode (see InitializationOptions). */
+  readonly trusted: boolean;
   /** Pull the editor settings again, or take pushed ones (`didChangeConfiguration` `settings.gongwen`). */
   loadEditor(pushed?: unknown): Promise<void>;
   /** Re-read gongwen.json; false when it says what it said before (one change may be reported twice). */
@@ -108,6 +110,7 @@ export function createSettingsSource(params: InitializeParams, io: SettingsIo): 
       tell([...(result.error ? [result.error] : []), ...(result.warnings ?? [])]);
       return true;
     },
+    trusted,
     current: () => mergeSettings(editor, project.config),
     project: () => ({ config: project.config, dir: configPath && path.dirname(configPath) }),
     tell,

@@ -14,6 +14,7 @@ import { SENTENCE_END, hasCjk } from './text';
 import { genreOf, type GenreInfo } from './genre';
 import { isPartTitle } from './parts';
 import { isAttachmentLabel } from './shapes';
+import { isAddresseeList } from './addressee';
 
 const ISSUER_END = /(政府|办公室|办公厅|局|委员会|委|部|会|院)$/;
 /** A 版头 line: `巫山县人民政府文件`. */
@@ -170,7 +171,13 @@ export function parseNotice(blocks: ParsedBlock[], spans: SpanMaker): NoticePars
   // The 主送 follows the title and 文号 within a few paragraphs (a web page's own lines not counted).
   let window = headStart + ADDRESSEE_WINDOW;
   for (let i = headStart + 1; i < Math.min(window, n); i++) if (isChrome(blocks[i])) window++;
-  const addresseeAt = find((b, i) => i > headStart && !b.special && !isChrome(b) && /[：:]$/.test(b.text) && b.text.length <= 400, 0, Math.min(firstMarker, window));
+  let addresseeAt = find((b, i) => i > headStart && !b.special && !isChrome(b) && /[：:]$/.test(b.text) && b.text.length <= 400, 0, Math.min(firstMarker, window));
+  // A 主送 that ends with the wrong mark (`，` `。`) or none is still the 主送 when the first paragraph
+  // after the title is nothing but a list of organs (notice-elements then reports its last mark).
+  if (addresseeAt < 0 && titleAt >= 0) {
+    const first = find((b, i) => i > headStart && !b.special && !isChrome(b), 0, Math.min(firstMarker, window));
+    if (first >= 0 && isAddresseeList(blocks[first].text) && first + 1 < n) addresseeAt = first;
+  }
   if (addresseeAt >= 0) notice.主送机关 = spans.inBlock(blocks[addresseeAt]);
   const textFrom = addresseeAt >= 0 ? addresseeAt + 1 : headStart + 1;
 

@@ -11,7 +11,7 @@ import { SENTENCE_END, hasCjk } from './text';
 import { DOCUMENT_KIND, titleCore } from './genre';
 import { isDocNumberLine } from './notice-lines';
 import { asciiDigits } from './numbering';
-import { isAttachmentLabel, isBoxTitle, isTocLine } from './shapes';
+import { isAttachmentLabel, isBoxTitle, isTocLine, withoutPage } from './shapes';
 
 /** `附件1：某某申请表` on one line, after the covering document. */
 const LABEL_WITH_TITLE = /^附件[0-9０-９一二三四五六七八九十]{1,3}[:：]?(.{2,60})$/;
@@ -161,24 +161,29 @@ export function headingItems(blocks: readonly ParsedBlock[], from: number, to: n
   return { items, scheme };
 }
 
-/** A `目录` line and its entries, up to where the body repeats the first entry. */
-function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: number): Set<number> {
-  const skip = new Set<number>();
+/**
+ * The first `目录` line among blocks [from, to) and where the body starts: where the first entry
+ * comes again (its line may run on into the next heading). Blocks [toc, body) are the contents.
+ */
+export function contentsBlocks(blocks: readonly ParsedBlock[], from: number, to: number): { toc: number; body: number } | undefined {
   for (let i = from; i < to; i++) {
     if (!isTocLine(blocks[i].text)) continue;
     let first = -1;
     for (let j = i + 1; j < to && first < 0; j++) if (blocks[j].marker) first = j;
-    if (first < 0) break;
-    // The body starts where the first entry comes again (its line may run on into the next heading).
-    const key = norm(blocks[first].text);
-    for (let j = first + 1; j < to; j++) {
-      if (!norm(blocks[j].text).startsWith(key)) continue;
-      for (let k = i; k < j; k++) skip.add(k);
-      break;
-    }
-    break;
+    if (first < 0) return undefined;
+    const key = norm(withoutPage(blocks[first].text));
+    for (let j = first + 1; j < to; j++) if (norm(blocks[j].text).startsWith(key)) return { toc: i, body: j };
+    return undefined;
   }
-  if (skip.size === 0) unlabelledContents(blocks, from, to, skip);
+  return undefined;
+}
+
+/** A `目录` line and its entries, up to where the body repeats the first entry. */
+function tableOfContents(blocks: readonly ParsedBlock[], from: number, to: number): Set<number> {
+  const skip = new Set<number>();
+  const contents = contentsBlocks(blocks, from, to);
+  if (contents) for (let k = contents.toc; k < contents.body; k++) skip.add(k);
+  else unlabelledContents(blocks, from, to, skip);
   return skip;
 }
 

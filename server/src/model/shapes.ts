@@ -26,3 +26,15 @@ export function isBoxTitle(text: string): boolean {
   const t = squeeze(text);
   return t.length <= 40 && BOX.test(t);
 }
+
+/** `……12`, `…… 3`, ` 12`: dot leaders and a page number after a 目录 entry's title. */
+const PAGE = /(?:[\s\u3000]*[.．…·•—_-]{2,}[\s\u3000]*[0-9０-９]{0,4}|[\s\u3000]+[0-9０-９]{1,4})[\s\u3000]*$/;
+
+/** How far from its end a 目录 entry's leaders and page number are looked for (keeps the pattern linear on long paragraphs). */
+const PAGE_REACH = 100;
+
+/** A 目录 entry without its leaders and page number. */
+export function withoutPage(entry: string): string {
+  const head = entry.slice(0, Math.max(0, entry.length - PAGE_REACH));
+  return head + entry.slice(head.length).replace(PAGE, '');
+}

@@ -1,7 +1,9 @@
 /**
  * The province overview (issue #19): every plan of a folder against its parents. Data in (parsed
- * documents, their findings, the divisions, the plan knowledge), a `Report` out; the CLI reads the
- * folder. Pure.
+ * documents, the divisions, the plan knowledge), a `Report` out, in three steps so that the costly
+ * middle one can run on several threads: `relatePlans` (places, parents), `analysePlan` per plan
+ * (findings, coverage of the parent's tasks), `finishReport`. The CLI and the server read the folder
+ * (cli/report.ts). Pure.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { GongwenDocument } from '../model/types';
@@ -13,20 +15,31 @@ import { ancestors, type DivisionIndex } from './divisions';
 import { findJurisdiction, type Jurisdiction } from './jurisdiction';
 import { issuedDate, statedDeadlines } from './deadlines';
 import { targetTable } from './targets';
-import { coverageMatrices } from './coverage';
+import { coverageColumn, coverageMatrices } from './coverage';
 import { divisionTree } from './tree';
-import type { LateInfo, ParentRef, PlanFinding, PlanReport, Report, SeverityName } from './types';
+import type { CoverageColumn, LateInfo, ParentRef, PlanFinding, PlanReport, Report, SeverityName } from './types';
 
 export interface ReportPlanInput {
   /** Relative to the folder, `/`-separated. */
   file: string;
   doc: GongwenDocument;
+  /** Its findings, once analysed (`analysePlan`); the targets table reads target-conflict among them. */
   diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * What analysing one plan gives: its findings, and how it covers the tasks of its primary parent
+ * (none without one). The costly part of a report, done per plan, in a worker thread for many plans
+ * (cli/report-jobs.ts): both are plain data that travel from there as they are.
+ */
+export interface PlanAnalysis {
+  diagnostics: Diagnostic[];
+  coverage?: CoverageColumn;
 }
 
 export interface ReportInput {
   root: string;
-  plans: readonly ReportPlanInput[];
+  plans: ReadonlyArray<{ file: string; doc: GongwenDocument }>;
   unread?: ReadonlyArray<{ file: string; error: string }>;
   divisions: DivisionIndex;
   knowledge: PlanKnowledge;
@@ -100,13 +113,16 @@ function lateOf(facts: PlanFacts, deadline: string | undefined): LateInfo | unde
   return undefined;
 }
 
-export function buildReport(input: ReportInput): Report {
+/**
+ * Each plan's place and parents (and the primary one it is judged against), in the order of
+ * `input.plans`; no findings yet: what `analysePlan` needs to know, before the costly part.
+ */
+export function relatePlans(input: ReportInput): PlanFacts[] {
   const facts: PlanFacts[] = input.plans.map((p) => {
     const jurisdiction = findJurisdiction(p.doc, input.divisions);
-    const { counts, findings } = findingsOf(p);
     const n = p.doc.notice;
     return {
-      input: p,
+      input: { ...p, diagnostics: [] },
       jurisdiction,
       report: {
         file: p.file,
@@ -118,8 +134,8 @@ export function buildReport(input: ReportInput): Report {
           ? { jurisdiction: { code: jurisdiction.division.code, name: jurisdiction.division.name, level: jurisdiction.division.level, via: jurisdiction.via, docNumberAgrees: jurisdiction.docNumberAgrees } }
           : {}),
         parents: [],
-        counts,
-        findings,
+        counts: { error: 0, warning: 0, information: 0, hint: 0 },
+        findings: [],
       },
     };
   });
@@ -173,6 +189,25 @@ export function buildReport(input: ReportInput): Report {
     }
     f.report.parents = refs;
   }
+  return facts;
+}
+
+/** The costly part for one plan: its findings (`diagnose`, the service's), its coverage of its primary parent's tasks. */
+export function analysePlan(diagnose: (doc: GongwenDocument) => Diagnostic[], doc: GongwenDocument, primary: GongwenDocument | undefined): PlanAnalysis {
+  return { diagnostics: diagnose(doc), ...(primary ? { coverage: coverageColumn(doc, primary) } : {}) };
+}
+
+/** The report from the related plans and each one's analysis (`analyses[i]` of `facts[i]`). */
+export function finishReport(input: ReportInput, facts: PlanFacts[], analyses: readonly PlanAnalysis[]): Report {
+  const columns = new Map<PlanFacts, CoverageColumn>();
+  facts.forEach((f, i) => {
+    f.input.diagnostics = analyses[i].diagnostics;
+    const { counts, findings } = findingsOf(f.input);
+    f.report.counts = counts;
+    f.report.findings = findings;
+    const column = analyses[i].coverage;
+    if (column) columns.set(f, column);
+  });
   for (const f of facts) {
     const late = lateOf(f, input.deadline);
     if (late) f.report.late = late;
@@ -186,8 +221,14 @@ export function buildReport(input: ReportInput): Report {
     unread: [...(input.unread ?? [])],
     tree,
     targets: targetTable(order, input.knowledge),
-    coverage: coverageMatrices(order),
+    coverage: coverageMatrices(order, columns),
   };
+}
+
+/** The whole report in this thread, each plan analysed with `diagnose`. */
+export function buildReport(input: ReportInput, diagnose: (doc: GongwenDocument) => Diagnostic[]): Report {
+  const facts = relatePlans(input);
+  return finishReport(input, facts, facts.map((f) => analysePlan(diagnose, f.input.doc, f.primary?.input.doc)));
 }
 
 /** Plans in the order of the tree (a place, then the places under it), those without a place last. */

@@ -33,7 +33,7 @@ export function targetChart(indicator: Indicator, cells: readonly TargetCell[], 
   const top = 34;
   const height = top + cells.length * ROW + 30;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" data-indicator="${esc(indicator.id)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" data-indicator="${esc(indicator.id)}" data-row="${ROW}" data-top="${top}">`,
     `<title>${esc(labels.title)}</title>`,
     `<text x="0" y="16" class="chart-title">${esc(labels.title)}</text>`,
   ];
@@ -49,7 +49,7 @@ export function targetChart(indicator: Indicator, cells: readonly TargetCell[], 
     const kind = c.belowParent ? 'bar below' : c.inconsistent ? 'bar inconsistent' : 'bar';
     const name = names.get(c.file) ?? c.file;
     const tip = `${name}：${c.text}${c.parent ? `；${labels.parent} ${c.parent.name} ${c.parent.text}` : ''}${c.belowParent ? `；${labels.below}` : ''}${c.inconsistent ? `；${labels.inconsistent}` : ''}`;
-    parts.push(`<g class="row" data-file="${esc(c.file)}"><title>${esc(tip)}</title>`);
+    parts.push(`<g class="row" data-file="${esc(c.file)}" data-plan="${esc(c.file)}"><title>${esc(tip)}</title>`);
     parts.push(`<text x="${LABEL - 6}" y="${y + 15}" text-anchor="end" class="label">${esc(name)}</text>`);
     parts.push(`<rect class="${kind}" x="${LABEL}" y="${y + 3}" width="${Math.max(1, x(c.value) - LABEL).toFixed(1)}" height="${ROW - 7}"/>`);
     // The figure right of the bar and of the parent's tick, so the tick never crosses it.

@@ -90,6 +90,13 @@ export interface CoverageCell {
   clause?: { marker: string; title: string; line: number; score: number };
 }
 
+/** How one child plan covers each clause of its parent, in the parent's order. */
+export type CoverageColumn = Array<{
+  task: { marker: string; title: string; level: number; line: number };
+  status: CoverageStatus;
+  clause?: CoverageCell['clause'];
+}>;
+
 export interface CoverageMatrix {
   parent: string;
   children: string[];

@@ -26,6 +26,15 @@ import { responsibilityMissing } from './units/responsibility-missing';
 import { confusedWord } from './proofreading/confused-word';
 import { numberUsage } from './proofreading/number-usage';
 import { punctuationPairs } from './proofreading/punctuation-pairs';
+import { repeatedWord } from './proofreading/repeated-word';
+import { headingEndMark } from './proofreading/heading-end-mark';
+import { titleSpacing } from './proofreading/title-spacing';
+import { titleMarksMissing } from './proofreading/title-marks-missing';
+import { numberForm } from './proofreading/number-form';
+import { attachmentList } from './consistency/attachment-list';
+import { contentsMismatch } from './consistency/contents-mismatch';
+import { addresseePunctuation } from './consistency/addressee-punctuation';
+import { abbreviationConflict } from './consistency/abbreviation-conflict';
 
 export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCount,
   // issue #3: format checks for issuance (GB/T 9704-2012, GB/T 15834-2011)
@@ -35,4 +44,6 @@ export const RULES: readonly Rule[] = [headingSequence, headingStyle, headingCou
   // issue #4: responsible units
   unitUnknown, unitOutdated, unitAlias, unitLevel, unitDuplicate, unitOrder, responsibilityMissing,
   // issue #17: proofreading (words, numbers, marks), precision first
-  confusedWord, numberUsage, punctuationPairs];
+  confusedWord, numberUsage, punctuationPairs, repeatedWord, headingEndMark, titleSpacing, titleMarksMissing, numberForm,
+  // issue #17: document-internal consistency
+  attachmentList, contentsMismatch, addresseePunctuation, abbreviationConflict];

@@ -4,7 +4,7 @@
  * the caller keeps the bundled knowledge meanwhile.
  */
 import { t } from '../../l10n';
-import { JsonError, lineOf, readJson } from '../../json';
+import { lineOf, readJson } from '../../json';
 import type { DepartmentList } from './types';
 import { UNIT_KINDS } from './types';
 
@@ -44,20 +44,11 @@ function problem(v: unknown): [string, string] | undefined {
 
 export function parseDepartmentList(text: string, file: string): ListParse {
   const body = text.replace(/^\uFEFF/, '');
-  let read;
-  try {
-    read = readJson(body);
-  } catch (err) {
-    if (!(err instanceof JsonError)) throw err;
-    return { error: t('{0} 第 {1} 行：不是有效的 JSON（{2}）；继续使用内置责任单位名录。', file, lineOf(body, err.offset), err.message) };
-  }
+  const read = readJson(body);
+  if ('what' in read) return { error: t('{0} 第 {1} 行：不是有效的 JSON（{2}）；继续使用内置责任单位名录。', file, lineOf(body, read.offset), read.what) };
   const wrong = problem(read.value);
-  if (wrong) {
-    // The nearest recorded ancestor of the path gives the line (a missing key: its object).
-    let path = wrong[0];
-    while (!read.at.has(path) && path) path = path.slice(0, path.lastIndexOf('/'));
-    return { error: t('{0} 第 {1} 行：{2}；继续使用内置责任单位名录。', file, lineOf(body, read.at.get(path) ?? 0), wrong[1]) };
-  }
+  // The value at the path gives the line (a missing key: its object).
+  if (wrong) return { error: t('{0} 第 {1} 行：{2}；继续使用内置责任单位名录。', file, lineOf(body, read.offsetOf(wrong[0])), wrong[1]) };
   const v = read.value as unknown as DepartmentList;
   return { list: { ...v, names: v.names ?? [v.jurisdiction], docNumberPrefixes: v.docNumberPrefixes ?? [] } };
 }

@@ -70,12 +70,20 @@ function configuredPatterns(doc: GongwenDocument, plans: PlanKnowledge): string[
   return [...plans.upper.all, ...plans.upper.byDocument.filter((m) => globMatches(m.document, path)).flatMap((m) => m.upper)];
 }
 
-/** The workspace document a citation names by title, if any (not the citing document itself). */
+/**
+ * The workspace document a citation names by title, if any. Never the citing document itself, nor
+ * another copy of the same plan: a notice cites the plan it issues (现将《…》印发给你们), and a draft
+ * beside the plan's earlier version (a new 乳山 plan where 乳山's old one lies) must not take that
+ * version for its upper plan.
+ */
 export function citedDocument(title: string, from: GongwenDocument, workspace: WorkspaceDocs): GongwenDocument | undefined {
   const cited = normaliseTitle(title);
+  const own = documentTitle(from);
+  if (own && cited === own) return undefined;
   for (const other of workspace.all()) {
     if (other.uri === from.uri) continue;
     const t = documentTitle(other);
+    if (t === own) continue;
     if (t && (t === cited || (t.length >= 8 && cited.includes(t)))) return other;
   }
   return undefined;

@@ -4,14 +4,29 @@
  * knowledge/proofreading/confused-words.json, each entry with the context that makes it certain
  * and the dictionary or standard it rests on (《现代汉语词典》第7版, 《第一批异形词整理表》,
  * 《立法技术规范（试行）（一）》). An entry whose source is newer than the document is not applied.
- * Words inside a cited title 《…》 are the cited document's and are left alone.
+ * Words inside a cited title 《…》 are the cited document's and are left alone. An office's word list
+ * (gongwen.json `words`) adds its own wrong → right pairs and names words never to report.
  */
 import { t } from '../../l10n';
-import { CONFUSED_WORDS } from '../../knowledge/proofreading/confused-words';
+import { CONFUSED_WORDS, type CompiledConfusedWord } from '../../knowledge/proofreading/confused-words';
 import { perBlock, type Finding, type Rule } from '../types';
 import { joinedRange, joinedReplace } from '../format/joined';
 import { documentDate } from '../format/dated';
 import { inSpans, titleSpans } from './quoted';
+import { allowedAt } from '../../config-words';
+import type { WordList } from '../../settings';
+
+/** The office's own pairs (gongwen.json `words.confused`): no context, the office vouches for them. */
+function officeEntries(words: WordList | undefined): CompiledConfusedWord[] {
+  return (words?.confused ?? []).map(({ wrong, right }) => ({
+    wrong,
+    right,
+    explain: t('本单位词表规定的写法'),
+    source: t('gongwen.json 中的 words.confused'),
+    examples: { true: '', nearMiss: '' },
+    test: () => true,
+  }));
+}
 
 export const confusedWord: Rule = {
   id: 'confused-word',
@@ -21,7 +36,8 @@ export const confusedWord: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const year = documentDate(doc)?.year;
-    const entries = CONFUSED_WORDS.filter((e) => e.since === undefined || year === undefined || year >= e.since);
+    const entries = [...CONFUSED_WORDS.filter((e) => e.since === undefined || year === undefined || year >= e.since), ...officeEntries(ctx.settings.words)];
+    const allow = ctx.settings.words?.allow;
     const byWrong = new Map<string, typeof entries>();
     for (const e of entries) byWrong.set(e.wrong, [...(byWrong.get(e.wrong) ?? []), e]);
     // One scan per block for every wrong form (longest first); each hit is then checked against its entries' context.
@@ -32,11 +48,14 @@ export const confusedWord: Rule = {
       const found: Finding[] = [];
       const text = block.text;
       let titles: Array<[number, number]> | undefined;
+      const reported = new Set<number>();
       if (wrongs.length === 0) return found;
       for (const m of text.matchAll(scan)) {
         const at = m.index!;
         for (const entry of byWrong.get(m[0])!) {
-          if (!entry.test(text, at)) continue;
+          if (!entry.test(text, at) || allowedAt(allow, text, at, at + entry.wrong.length)) continue;
+          if (reported.has(at)) continue; // an office pair repeating a listed one
+          reported.add(at);
           titles ??= titleSpans(text);
           if (inSpans(titles, at)) continue;
           const end = at + entry.wrong.length;

@@ -1,0 +1,90 @@
+/**
+ * repeated-word — a character or word typed twice (`的的`, `进一步进一步`, `船员船员`), reported only where
+ * the doubling cannot be a word of its own or the seam between two words. What decides is data
+ * (knowledge/proofreading/repeated-words.json): the function words whose doubling is a slip, with the
+ * neighbours that make it a seam (`目的的`, `为了了解`); the characters that mark a word's start before a
+ * doubled two-character word (`高速公路公路建筑` is 高速公路 + 公路建筑, not a slip); and the doublings that are
+ * words (重叠式 in 《现代汉语词典》第7版: 研究研究, 一个一个, 实实在在). The fix deletes the second copy.
+ */
+import { t } from '../../l10n';
+import data from '../../knowledge/proofreading/repeated-words.json';
+import { perBlock, type Finding, type Rule } from '../types';
+import { joinedRange, joinedReplace } from '../format/joined';
+import { inSpans, titleSpans } from './quoted';
+import { allowedAt } from '../../config-words';
+
+interface SingleEntry { char: string; notBefore: string; notAfter: string; explain: string; examples: { true: string; nearMiss: string } }
+
+export const REPEATED_SINGLE: readonly SingleEntry[] = data.single;
+export const ALLOWED_DOUBLINGS: ReadonlySet<string> = new Set(data.allowed);
+const BOUNDARY = new Set(data.boundary);
+const SINGLE = new Map(REPEATED_SINGLE.map((e) => [e.char, { before: new RegExp(`^${e.notBefore}$`), after: new RegExp(`^${e.notAfter}$`) }]));
+
+/** A word of 2–12 ideographs written twice in a row (bounded: no nested quantifier, at most 11 lengths tried at each start). */
+const DOUBLED = /([\u4e00-\u9fff]{2,12})\1/g;
+/** 的的 / 了了: the doubled function words of the list. */
+const DOUBLED_SINGLE = new RegExp(`(${REPEATED_SINGLE.map((e) => e.char).join('|')})\\1`, 'g');
+/** Counting words start a reduplicated phrase (一个一个, 一步一步); figures are number-usage's. */
+const NUMERAL_START = /^[一二三四五六七八九十两〇零百千万亿第]/;
+
+function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
+}
+
+/** A doubled word is certain when it is not a word itself and (two characters) nothing before it could own its first copy. */
+function certainDoubling(text: string, at: number, word: string): boolean {
+  const doubled = word + word;
+  if (ALLOWED_DOUBLINGS.has(doubled) || NUMERAL_START.test(word)) return false;
+  if (new Set(word).size === 1) return false; // 哈哈哈哈, 人人人人: a reduplication run
+  if (word.length === 2) {
+    // The first copy may end a longer word (高速公路) when a character stands before it, unless the second
+    // copy ends the sentence (罚款罚款。): then it cannot start the next word either.
+    const prev = text[at - 1];
+    const next = text[at + 4];
+    if (isHan(prev) && !BOUNDARY.has(prev!) && (next === undefined || isHan(next) || /[A-Za-z0-9０-９]/.test(next))) return false;
+  }
+  return true;
+}
+
+export const repeatedWord: Rule = {
+  id: 'repeated-word',
+  description: '字词误重复（的的、进一步进一步），只报告不是重叠词、也不是两词相接的',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx) {
+    const { doc } = ctx;
+    const allow = ctx.settings.words?.allow;
+    const out: Finding[] = [];
+    for (const block of doc.blocks) out.push(...perBlock(ctx, block, 'repeated', () => {
+      const text = block.text;
+      const found: Array<{ at: number; word: string }> = [];
+      for (const m of text.matchAll(DOUBLED)) {
+        if (certainDoubling(text, m.index!, m[1])) found.push({ at: m.index!, word: m[1] });
+      }
+      for (const m of text.matchAll(DOUBLED_SINGLE)) {
+        const at = m.index!;
+        const rule = SINGLE.get(m[1])!;
+        if (rule.before.test(text[at - 1] ?? '') || rule.after.test(text[at + 2] ?? '')) continue;
+        if (text[at + 2] === m[1]) continue; // three in a row: not a plain doubling
+        found.push({ at, word: m[1] });
+      }
+      const result: Finding[] = [];
+      let titles: Array<[number, number]> | undefined;
+      for (const { at, word } of found.sort((a, b) => a.at - b.at)) {
+        const end = at + 2 * word.length;
+        if (allowedAt(allow, text, at, end)) continue;
+        if (inSpans((titles ??= titleSpans(text)), at)) continue;
+        const range = joinedRange(doc, block, at, end);
+        // Both copies on one line: a block joined over table cells or a letterhead repeats words across lines (`责令停产停业` in two cells).
+        if (range.start.line !== range.end.line) continue;
+        result.push({
+          range,
+          message: t('“{0}”重复写了“{1}”，应删去一个。', text.slice(at, end), word),
+          fixes: [{ title: t('删去重复的“{0}”', word), edits: [joinedReplace(doc, block, at + word.length, end, '')], preferred: true }],
+        });
+      }
+      return result;
+    }));
+    return out;
+  },
+};
