@@ -17,6 +17,7 @@ import { registerNewPlan } from './commands/new-plan';
 import { registerFindUnitTasks } from './commands/find-unit-tasks';
 import { registerCoverage } from './commands/coverage';
 import { registerExportDocx } from './commands/export-docx';
+import { registerPrintPreview } from './commands/print-preview';
 import { registerOpenUpperClause } from './commands/open-upper';
 import { registerOpenSample } from './commands/open-sample';
 import { OFFICE_SCHEME, registerOffice } from './commands/office';
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerFindUnitTasks(languageClient),
     registerCoverage(languageClient, context),
     registerExportDocx(languageClient),
+    registerPrintPreview(languageClient),
     registerOpenUpperClause(),
     registerOpenSample(context),
     registerSaveProjectConfig(),

@@ -1,7 +1,8 @@
 /**
  * `npm run export:check`: exports every seed and every real 通知/意见/函/通报/批复 of test/real/docs,
  * renders them with LibreOffice in one run and measures each PDF (export-check.ts). Prints one line a
- * document (pages, lines per page, most characters on a line, full pages, problems); exit 1 on a problem.
+ * document (pages, lines per page, most characters on a line, full pages, problems) and how the
+ * pagination engine agrees with the render (pages, first lines the same); exit 1 on a problem.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,10 @@ import { parseDocument } from '../../server/src/model/parse';
 import { exportDocx } from '../../server/src/export/docx';
 import { convert } from './soffice';
 import { checkExport, PDF_FORMAT } from './export-check';
+import { comparePages } from './pages-check';
+import { pages } from './page-layout';
+import { exportContent } from '../../server/src/export/content';
+import { paginate } from '../../server/src/export/pages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const dirs = [path.join(ROOT, 'seeds'), path.join(ROOT, 'test', 'real', 'docs')];
@@ -31,11 +36,19 @@ const plain = jobs.filter((j) => j.doc.tables.length === 0);
 const pdfs = convert(plain.map((j) => j.docx), PDF_FORMAT, dir);
 for (const j of jobs.filter((j) => j.doc.tables.length > 0)) pdfs.set(j.docx, convert([j.docx], PDF_FORMAT, dir).get(j.docx)!);
 let failed = 0;
+let samePages = 0;
+let sameFirst = 0;
+let rendered = 0;
 for (const j of jobs) {
+  const a = comparePages(paginate(exportContent(j.doc).pieces, j.doc.text), pages(pdfs.get(j.docx)!));
+  if (a.enginePages === a.renderedPages) samePages++;
+  sameFirst += a.sameFirstLine;
+  rendered += a.renderedPages;
   const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发, tables: j.doc.tables.length > 0 });
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
-  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
+  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
 }
 console.log(`${jobs.length - failed} passed, ${failed} failed (PDFs in ${dir})`);
+console.log(`pagination engine: page count as rendered for ${samePages} of ${jobs.length}; first line of the page the same on ${sameFirst} of ${rendered} pages`);
 process.exitCode = failed ? 1 : 0;

@@ -165,7 +165,7 @@ describe('package.json', () => {
       .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
       .join('\n');
     const ids = contributes.commands.map((c: any) => c.command);
-    assert.deepEqual(ids.sort(), ['gongwen.annotateOffice', 'gongwen.convertOffice', 'gongwen.coverage', 'gongwen.exportDocx', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.openOffice', 'gongwen.openSample', 'gongwen.renumber', 'gongwen.reportFolder', 'gongwen.restartServer', 'gongwen.showOutput']);
+    assert.deepEqual(ids.sort(), ['gongwen.annotateOffice', 'gongwen.convertOffice', 'gongwen.coverage', 'gongwen.exportDocx', 'gongwen.findUnitTasks', 'gongwen.newPlan', 'gongwen.openOffice', 'gongwen.openSample', 'gongwen.printPreview', 'gongwen.renumber', 'gongwen.reportFolder', 'gongwen.restartServer', 'gongwen.showOutput']);
     for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`) || client.includes(`registerTextEditorCommand('${id}'`), id);
   });
 });

@@ -10,6 +10,7 @@ import { findUnitTasksCommand } from './unit-tasks';
 import { COVERAGE_COMMAND, coverageCommand } from './coverage';
 import { DOCUMENT_INFO_COMMAND, documentInfoCommand } from './document-info';
 import { EXPORT_DOCX_COMMAND, exportDocxCommand } from './export-docx';
+import { PRINT_PREVIEW_COMMAND, printPreviewCommand } from './print-preview';
 
 /** What a command gives back: an edit the server asks the client to apply, and/or data to show. */
 export interface CommandResult {
@@ -31,4 +32,5 @@ export const COMMANDS: Record<string, CommandHandler> = {
   [COVERAGE_COMMAND]: coverageCommand,
   [DOCUMENT_INFO_COMMAND]: documentInfoCommand,
   [EXPORT_DOCX_COMMAND]: exportDocxCommand,
+  [PRINT_PREVIEW_COMMAND]: printPreviewCommand,
 };

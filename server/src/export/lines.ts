@@ -1,0 +1,100 @@
+/**
+ * Breaking a paragraph into lines of the 22 × 28 grid (GB/T 9704-2012 §5.2.4) the way LibreOffice
+ * breaks the exported .docx, for the pagination engine (pages.ts). Pure.
+ *
+ * 避头尾 implemented: a closing mark (。，、；：？！）》”’ and the like) never starts a line. A stop or
+ * comma (。，、；：？！) hangs past the right edge, as Word and LibreOffice allow; a closing bracket or
+ * quote (）》”), or a second mark, pulls the last character down with it (as LibreOffice's renders do).
+ * An opening mark (（《“‘〔「『) never ends a line. A run of Latin letters or figures (`2021-2025`) is not
+ * broken except after a hyphen or where it alone is longer than the line.
+ */
+
+/** Marks that may not start a line. */
+const NO_START = /^[，。、；：？！）》〕」』”’%·…—,.;:!?)\]]$/u;
+/** The marks that may hang past the right edge (LibreOffice's hanging punctuation): the others pull a character down. */
+const HANGS = /^[，。、．,.：；？！]$/u;
+/** Marks that may not end a line. */
+const NO_END = /^[（《〔「『“‘([]$/u;
+/** Characters of a word or figure that LibreOffice does not break inside (`16.1%`, `2021`). */
+const WORD = /^[0-9A-Za-z.%]$/;
+
+/**
+ * Cells of the grid a Latin character takes. LibreOffice keeps Latin text off the grid, at its own width
+ * plus about a quarter of a cell: a figure takes about ¾ of a cell in its renders, a space ¼ (the values
+ * that make most lines of the 25 exports break where LibreOffice breaks them, `npm run export:check`).
+ */
+export const HALF_WIDTH_CELLS = 0.75;
+export const SPACE_CELLS = 0.25;
+/**
+ * Dashes and quotes take the script of the character before them: one cell after a Chinese character,
+ * but at the start of a paragraph they are Latin, about 1.25 cells (`——` or `“` and 23 characters
+ * fill a first line of 26 cells in LibreOffice's renders).
+ */
+export const LEADING_MARK_CELLS = 1.25;
+const WEAK = /^[—–“”‘’]$/;
+
+export const cellsOf = (c: string) => (c === ' ' ? SPACE_CELLS : c.codePointAt(0)! < 0x2000 ? HALF_WIDTH_CELLS : 1);
+
+/** The cells of each character of a paragraph. */
+function widths(chars: string[]): number[] {
+  let leading = true;
+  return chars.map((c) => {
+    if (leading && WEAK.test(c)) return LEADING_MARK_CELLS;
+    leading = false;
+    return cellsOf(c);
+  });
+}
+
+export interface BrokenLine {
+  text: string;
+  /** Offset of the line's first code unit in the paragraph's text. */
+  start: number;
+}
+
+/**
+ * `text` in lines of at most `first` cells (the first line) and `rest` cells (the others); line breaks
+ * in the text (`\n`) are kept.
+ */
+export function breakLines(text: string, first: number, rest: number): BrokenLine[] {
+  const out: BrokenLine[] = [];
+  let offset = 0;
+  for (const part of text.split('\n')) {
+    for (const l of breakPart(Array.from(part), out.length === 0 ? first : rest, rest)) out.push({ text: l.text, start: offset + l.start });
+    offset += part.length + 1;
+  }
+  return out.length ? out : [{ text: '', start: 0 }];
+}
+
+function breakPart(chars: string[], first: number, rest: number): BrokenLine[] {
+  const lines: BrokenLine[] = [];
+  let i = 0;
+  let unit = 0;
+  if (chars.length === 0) return [{ text: '', start: 0 }];
+  const cells = widths(chars);
+  while (i < chars.length) {
+    const room = (lines.length === 0 ? first : rest) + 0.01;
+    let w = 0;
+    let j = i;
+    while (j < chars.length && w + cells[j] <= room) w += cells[j++];
+    if (j < chars.length && j > i) {
+      if (HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
+      else {
+        let k = j;
+        // Back off while the next line would start with a closing mark or this one end with an opening one.
+        while (k > i + 1 && (NO_START.test(chars[k]) || NO_END.test(chars[k - 1]))) k--;
+        // Not inside a run of Latin letters or figures, unless the run fills the line.
+        let m = k;
+        while (m > i + 1 && WORD.test(chars[m]) && WORD.test(chars[m - 1])) m--;
+        if (m > i + 1) k = m;
+        while (k > i + 1 && NO_END.test(chars[k - 1])) k--;
+        j = k;
+      }
+    }
+    if (j === i) j = i + 1;
+    const text = chars.slice(i, j).join('');
+    lines.push({ text, start: unit });
+    unit += text.length;
+    i = j;
+  }
+  return lines;
+}

@@ -1,0 +1,16 @@
+/**
+ * Command `gongwen.server.printPreview` (issue #16): the pages of the document as the export lays them
+ * out (export/pages.ts), for the print preview beside the editor. `data`: { pages: the laid-out pages,
+ * each line with its source offsets; warnings: what the export would supply }.
+ */
+import { exportContent } from '../export/content';
+import { paginate } from '../export/pages';
+import type { CommandResult } from './commands';
+import type { FeatureContext } from './types';
+
+export const PRINT_PREVIEW_COMMAND = 'gongwen.server.printPreview';
+
+export function printPreviewCommand(ctx: FeatureContext): CommandResult {
+  const { pieces, warnings } = exportContent(ctx.doc);
+  return { data: { pages: paginate(pieces, ctx.doc.text), warnings } };
+}

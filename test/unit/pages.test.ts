@@ -1,0 +1,108 @@
+/**
+ * The pagination engine (server/src/export/pages.ts, lines.ts; issue #16): lines of the 22 × 28 grid
+ * with 避头尾, pages of 22 lines, the documents issued and 附件 from a new page, the 署名 never alone
+ * on a page, the 版记 at the bottom of an even last page with a blank page before it when needed.
+ * Agreement with LibreOffice's rendering: test/unit/export-render.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../server/src/model/parse';
+import { exportContent, type Piece } from '../../server/src/export/content';
+import { BODY_HEIGHT, paginate } from '../../server/src/export/pages';
+import { breakLines } from '../../server/src/export/lines';
+import { readSeed } from './helpers';
+
+const para = (text: string): Piece => ({ kind: 'paragraph', text });
+const head: Piece[] = [
+  { kind: 'logo', text: '测试县人民政府文件' },
+  { kind: 'doc-number', text: '测政发〔2024〕1号' },
+  { kind: 'title', text: '测试县人民政府关于开展测试工作的通知' },
+  { kind: 'addressee', text: '各乡镇人民政府：' },
+];
+const closing: Piece[] = [
+  { kind: 'signature', text: '测试县人民政府' },
+  { kind: 'date', text: '2024年1月2日' },
+];
+const imprint: Piece = { kind: 'imprint', cc: '县委办公室。', printer: '测试县人民政府办公室', printed: '2024年1月2日印发' };
+const CJK = '的';
+
+describe('pagination engine: lines on the 22 × 28 grid (issue #16)', () => {
+  it('fills a line with 28 characters, the first line of a paragraph with 25 (an indent of two 16 pt characters is 2.03 cells)', () => {
+    const lines = breakLines(CJK.repeat(60), 28 - (2 * 320) / (8844 / 28), 28);
+    assert.deepEqual(lines.map((l) => l.text.length), [25, 28, 7]);
+    assert.deepEqual(lines.map((l) => l.start), [0, 25, 53]);
+  });
+
+  it('避头尾: a stop or comma hangs past the edge, a bracket or two marks pull a character down; an opening mark never ends a line', () => {
+    assert.deepEqual(breakLines(CJK.repeat(28) + '。后', 28, 28).map((l) => l.text), [CJK.repeat(28) + '。', '后']);
+    assert.deepEqual(breakLines(CJK.repeat(28) + '。”后', 28, 28).map((l) => l.text), [CJK.repeat(27), CJK + '。”后']);
+    // A closing bracket does not hang: it takes the last character down with it.
+    assert.deepEqual(breakLines(CJK.repeat(28) + '）后', 28, 28).map((l) => l.text), [CJK.repeat(27), CJK + '）后']);
+    assert.deepEqual(breakLines(CJK.repeat(27) + '《书名》', 28, 28).map((l) => l.text), [CJK.repeat(27), '《书名》']);
+  });
+
+  it('keeps a figure whole (2021, 16.1%) unless it alone is longer than the line', () => {
+    const lines = breakLines(CJK.repeat(26) + '2021年', 28, 28);
+    assert.deepEqual(lines.map((l) => l.text), [CJK.repeat(26), '2021年']);
+    assert.equal(breakLines('1'.repeat(80), 28, 28).length > 1, true);
+  });
+});
+
+describe('pagination engine: pages (issue #16)', () => {
+  it('puts at most 22 grid lines in the 版心 of a page and numbers the pages', () => {
+    const pages = paginate([...head, ...Array.from({ length: 12 }, () => para(CJK.repeat(277))), ...closing]);
+    assert.ok(pages.length >= 3);
+    pages.forEach((p, i) => assert.equal(p.number, i + 1));
+    for (const p of pages.slice(1)) {
+      assert.ok(p.lines.length <= 22, `page ${p.number}: ${p.lines.length} lines`);
+      for (const l of p.lines) assert.ok(l.y >= 0 && l.y + l.height <= BODY_HEIGHT + 1, `page ${p.number}: a line outside the 版心`);
+    }
+    // A page of long paragraphs is full: 22 lines (widow and orphan control leaves short pages only around short paragraphs).
+    assert.ok(pages.slice(1, -1).some((p) => p.lines.length === 22));
+  });
+
+  it('never leaves the 署名 and 成文日期 on a page without body text: the last paragraph goes with them', () => {
+    // Enough text that the 署名 falls just past the end of page 1.
+    for (let n = 1; n < 40; n++) {
+      const pages = paginate([...head, para(CJK.repeat(n * 10)), ...closing]);
+      const sig = pages.find((p) => p.lines.some((l) => l.kind === 'signature'))!;
+      assert.ok(sig.lines.some((l) => l.kind === 'paragraph'), `n=${n}: the 署名 on page ${sig.number} stands without body text`);
+      assert.ok(sig.lines.some((l) => l.kind === 'date'));
+    }
+  });
+
+  it('puts the 版记 at the bottom of an even page, with a blank page before it when the text ends on an even page', () => {
+    const odd = paginate([...head, para('正文。'), ...closing, imprint]);
+    assert.equal(odd.length, 2);
+    assert.ok(odd[1].imprint && !odd[1].blank);
+    const last = odd[1].lines[odd[1].lines.length - 1];
+    assert.equal(last.y + last.height, 22 * 579, 'the 印发 line on the 22nd line');
+
+    let n = 1;
+    let pages = paginate([...head, para(CJK.repeat(n)), ...closing, imprint]);
+    while (pages.length < 4 && n < 2000) pages = paginate([...head, para(CJK.repeat((n += 20))), ...closing, imprint]);
+    // The text now ends on page 2: page 3 is blank (no number printed) and the 版记 is on page 4.
+    assert.equal(pages.length, 4);
+    assert.ok(pages[2].blank && pages[2].lines.length === 0);
+    assert.ok(pages[3].imprint && pages[3].number === 4);
+  });
+
+  it('starts each document issued and each 附件 on a new page, and gives each line where it stands in the source', () => {
+    const text = readSeed('001');
+    const doc = parseDocument('file:///x', text);
+    const pieces = exportContent(doc).pieces;
+    const pages = paginate(pieces, text);
+    const starts = pages.filter((p) => p.lines[0]?.kind === 'part-start');
+    assert.equal(starts.length, pieces.filter((p) => p.kind === 'part-start').length);
+    const located = pages.flatMap((p) => p.lines).filter((l) => l.from !== undefined);
+    for (const l of located) assert.equal(text.slice(l.from, l.to).replace(/\s+/g, ''), l.text.replace(/\s+/g, ''));
+  });
+
+  it('lays out every seed without a line outside the 版心 and with the title on page 1', () => {
+    for (const prefix of ['000', '001', '002', '003', '004']) {
+      const doc = parseDocument('file:///x', readSeed(prefix));
+      const pages = paginate(exportContent(doc).pieces, doc.text);
+      assert.ok(pages[0].lines.some((l) => l.kind === 'title'), prefix);
+      for (const p of pages) for (const l of p.lines) assert.ok(l.y + l.height <= BODY_HEIGHT + 1 || p.lines.length === 1, `${prefix} page ${p.number}`);
+    }
+  });
+});
