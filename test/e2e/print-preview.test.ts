@@ -6,42 +6,23 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, FrameLocator } from 'playwright-core';
-import { missingPrerequisites, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, SCREENSHOTS, STARTUP_TIMEOUT, UI_TIMEOUT, Workbench } from './workbench';
+import type { FrameLocator } from 'playwright-core';
+import { STARTUP_TIMEOUT, UI_TIMEOUT, Workbench } from './workbench';
+import { realEditorSuite } from './suite';
 import { readSeed } from '../unit/helpers';
 
 describe('print preview in real VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
   let wb: Workbench;
 
-  before(async function () {
-    const missing = missingPrerequisites();
-    assert.deepEqual(missing, [], `run scripts/setup-e2e.sh and npm run package first; missing: ${missing.join(', ')}`);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-preview-'));
-    fs.writeFileSync(path.join(workspace, 'notice.gw'), readSeed('004'));
-    server = await startCodeServer(workspace);
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server.url, workspace);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb?.screenshot('print-preview-failed');
-      if (server) fs.writeFileSync(path.join(SCREENSHOTS, 'code-server-print-preview.log'), server.log());
-    }
-  });
+  realEditorSuite(
+    'preview',
+    (dir) => {
+      fs.writeFileSync(path.join(dir, 'notice.gw'), readSeed('004'));
+    },
+    (session) => ({ wb } = session),
+  );
 
   it('shows the pages beside the editor, follows typing, and a click on a line selects it in the text', async () => {
     const first = readSeed('004').split('\n').find((l) => l.trim())!.trim();

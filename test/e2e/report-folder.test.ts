@@ -17,16 +17,14 @@ import { writeProvinceFolder } from '../report/province-folder';
 describe('公文：生成辖区总览 in real VS Code (code-server + Chromium)', function () {
   this.timeout(300_000);
 
-  let workspace: string;
   let wb: Workbench;
   let view: FrameLocator;
 
   realEditorSuite(
     'report',
     (dir) => {
-      workspace = dir;
-      writeProvinceFolder(path.join(workspace, 'plans'));
-      fs.writeFileSync(path.join(workspace, 'draft.gw'), '关于开展科普宣传活动的通知\n');
+      writeProvinceFolder(path.join(dir, 'plans'));
+      fs.writeFileSync(path.join(dir, 'draft.gw'), '关于开展科普宣传活动的通知\n');
     },
     (session) => ({ wb } = session),
   );
