@@ -131,8 +131,13 @@ export async function startCodeServer(workspace: string): Promise<CodeServer> {
         process.kill(child.pid, 'SIGTERM');
         await exited;
       }
-      // The extension host and the language server may still be writing logs there as they exit (ENOTEMPTY): retried.
-      fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // The extension host and the language server may still be writing logs there as they exit (ENOTEMPTY):
+      // retried for up to 10 s; a temporary folder left after that is reported, not a failure of the suite's tests.
+      try {
+        fs.rmSync(root, { recursive: true, force: true, maxRetries: 50, retryDelay: 200 });
+      } catch (err) {
+        console.warn(`code-server's temporary folder ${root} was left: ${(err as Error).message}`);
+      }
     },
   };
 }
