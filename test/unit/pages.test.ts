@@ -97,6 +97,17 @@ describe('pagination engine: pages (issue #16)', () => {
     for (const l of located) assert.equal(text.slice(l.from, l.to).replace(/\s+/g, ''), l.text.replace(/\s+/g, ''));
   });
 
+  it('shows a table of the model where it stands: each row a paragraph, its cells run on with ｜', () => {
+    const rows = ['品目\t单位\t税率\t备注', '烟叶\t元/公斤\t20%\t无', '毛茶\t元/公斤\t16%\t无', '水果\t元/公斤\t12%\t无'];
+    const doc = parseDocument('file:///t.gw', ['关于调整测试税目的通知', '', '各乡镇人民政府：', '　　现将税目调整如下。', ...rows, '　　特此通知。', ''].join('\n'));
+    assert.equal(doc.tables.length, 1, 'the TAB rows are a table of the model');
+    const lines = paginate(exportContent(doc).pieces, doc.text).flatMap((p) => p.lines);
+    const table = lines.filter((l) => l.kind === 'table').map((l) => l.text);
+    assert.deepEqual(table, ['品目 ｜ 单位 ｜ 税率 ｜ 备注', '烟叶 ｜ 元/公斤 ｜ 20% ｜ 无', '毛茶 ｜ 元/公斤 ｜ 16% ｜ 无', '水果 ｜ 元/公斤 ｜ 12% ｜ 无']);
+    const at = (t: string) => lines.findIndex((l) => l.text.includes(t));
+    assert.ok(at('现将税目') < at('品目') && at('水果') < at('特此通知'), 'between the paragraphs around it');
+  });
+
   it('lays out every seed without a line outside the 版心 and with the title on page 1', () => {
     for (const prefix of ['000', '001', '002', '003', '004']) {
       const doc = parseDocument('file:///x', readSeed(prefix));

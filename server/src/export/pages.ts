@@ -137,6 +137,11 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
     }
     case 'imprint':
       return [];
+    case 'table':
+      // Not laid out as Word sets it (smaller type, ruled cells, single spacing): each row one paragraph on the
+      // grid, its cells run on with ｜, so the preview shows the table's text where it stands; its pages are
+      // not counted true to the render (docs/export.md).
+      return p.table.rows.map((row) => b(gridLines(row.cells.map((c) => c.text).join(' ｜ '), p.kind)));
     default: {
       // A piece this engine does not know yet (a table, a special format's part): its text, one paragraph.
       const text = (p as { text?: unknown }).text;
