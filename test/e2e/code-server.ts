@@ -103,7 +103,9 @@ export async function startCodeServer(workspace: string): Promise<CodeServer> {
       '--extensions-dir', extensionsDir,
       workspace,
     ],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own, so that stopping it stops what it started too (extension host, language
+    // servers, VS Code's TypeScript server, which otherwise keeps writing into the temporary folder).
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -127,14 +129,23 @@ export async function startCodeServer(workspace: string): Promise<CodeServer> {
     extensionsDir,
     log: () => log,
     stop: async () => {
-      if (child.exitCode === null && child.pid !== undefined) {
-        process.kill(child.pid, 'SIGTERM');
+      const group = child.pid === undefined ? undefined : -child.pid;
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          if (group !== undefined) process.kill(group, name);
+        } catch {
+          // ESRCH: nothing of the group is left.
+        }
+      };
+      if (child.exitCode === null) {
+        signal('SIGTERM');
         await exited;
       }
-      // The extension host and the language server may still be writing logs there as they exit (ENOTEMPTY):
-      // retried for up to 10 s; a temporary folder left after that is reported, not a failure of the suite's tests.
+      signal('SIGKILL'); // whatever of the group outlived code-server
+      // A process that was still exiting may have written there a moment ago (ENOTEMPTY): a few retries (about
+      // 1.5 s in all); a temporary folder left after that is reported, not a failure of the suite's tests.
       try {
-        fs.rmSync(root, { recursive: true, force: true, maxRetries: 50, retryDelay: 200 });
+        fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       } catch (err) {
         console.warn(`code-server's temporary folder ${root} was left: ${(err as Error).message}`);
       }
