@@ -10,7 +10,7 @@ import { t } from '../l10n';
 import { annotatedCopy } from '../features/annotated-copy';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { describeFsError, documentKind, readSourceBytes } from '../io/read';
+import { describeFsError, readDocxFile } from '../io/read';
 import { formatLintJson, severityName } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
@@ -26,17 +26,11 @@ export function runAnnotate(args: CliArgs, io: CliIo): number {
   };
   if (path.extname(out).toLowerCase() !== '.docx') return fail(t('{0}：--annotate 的输出文件应以 .docx 结尾。', out));
   if (sameFile(input, out)) return fail(t('{0}：--annotate 不会覆盖输入文件，请另指定输出文件。', out));
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(input);
-  } catch (err) {
-    return fail(t('{0}：无法读取（{1}）。', input, describeFsError(err)));
-  }
-  if (documentKind(input, bytes) !== 'docx') return fail(t('{0}：--annotate 只用于 .docx 文件。', input));
-  const read = readSourceBytes(input, bytes);
+  const read = readDocxFile(input);
+  if ('notDocx' in read) return fail(t('{0}：--annotate 只用于 .docx 文件。', input));
   if ('error' in read) return fail(read.error);
   const service = cliService({ configFile: args.config, lang: args.lang, upper: args.upper }, io);
-  const annotated = annotatedCopy(service, service.parse(fileUri(input), read.text), bytes, args.commentsOnly);
+  const annotated = annotatedCopy(service, service.parse(fileUri(input), read.text), read.bytes, args.commentsOnly);
   if (!annotated) return fail(t('{0}：无法写入批注（文档结构无法识别）。', input));
   const { diagnostics } = annotated;
   try {

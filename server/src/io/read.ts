@@ -11,7 +11,7 @@ import { decodeDocument } from './text';
 // The .docx and .pdf readers (an XML parser, pdf.js) are loaded only when such a file is read (issue #18).
 const readDocx = (bytes: Uint8Array) => (require('./docx/read') as typeof import('./docx/read')).readDocx(bytes);
 const readPdf = (bytes: Uint8Array) => (require('./pdf/read') as typeof import('./pdf/read')).readPdf(bytes);
-import { TEXT_SOURCE, type ReadResult } from './source';
+import { TEXT_SOURCE, type ReadResult, type SourceText } from './source';
 
 /** Extensions of documents inside a folder; a file named on the command line is read whatever its name. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen', '.docx', '.pdf'];
@@ -59,6 +59,22 @@ export function readSource(file: string): ReadResult {
     return { error: t('{0}：无法读取（{1}）。', file, describeFsError(err)) };
   }
   return readSourceBytes(file, bytes);
+}
+
+/**
+ * A Word file to write an annotated copy of (`lint --annotate`, the editor's 把问题写入 Word 副本): its bytes
+ * and the text read from them; `notDocx` when the file is of another kind, which each caller names in its words.
+ */
+export function readDocxFile(file: string): (SourceText & { bytes: Buffer }) | { error: string } | { notDocx: true } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    return { error: t('{0}：无法读取（{1}）。', file, describeFsError(err)) };
+  }
+  if (documentKind(file, bytes) !== 'docx') return { notDocx: true };
+  const read = readSourceBytes(file, bytes);
+  return 'error' in read ? read : { ...read, bytes };
 }
 
 /** As `readSource`, for bytes already read (`file` names it in messages and tells the kind when the bytes do not). */

@@ -34,12 +34,12 @@ export function docsBase(): string {
   return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 }
 
-/** A broken or missing configuration is a warning on stderr: linting goes on with the defaults. */
 /** Where warnings about gongwen.json go (the CLI's stderr; nowhere in a worker thread). */
 export interface WarningSink {
   err(text: string): void;
 }
 
+/** A broken or missing configuration is a warning on stderr: linting goes on with the defaults. */
 export function cliService(request: ServiceRequest, io: WarningSink): LanguageService {
   const file = request.project ? path.join(request.project.dir, 'gongwen.json') : (request.configFile ?? 'gongwen.json');
   let config: ProjectConfig = {};

@@ -6,10 +6,9 @@
  * copy as the CLI's (features/annotated-copy.ts). The file itself is never written: the client saves
  * the copy where the user says.
  */
-import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { annotatedCopy } from '../features/annotated-copy';
-import { describeFsError, documentKind, readSourceBytes } from '../io/read';
+import { readDocxFile } from '../io/read';
 import { t } from '../l10n';
 import type { CommandContext } from './command-context';
 
@@ -19,19 +18,13 @@ export function annotateOffice(args: unknown[], { service }: CommandContext): { 
   const [uri, options] = args;
   if (typeof uri !== 'string' || !uri.startsWith('file:')) return { error: t('只能读取本地文件。') };
   const file = fileURLToPath(uri);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    return { error: t('{0}：无法读取（{1}）。', file, describeFsError(err)) };
-  }
-  if (documentKind(file, bytes) !== 'docx') return { error: t('{0}：只有 Word 文件（.docx）可以写入批注。', file) };
-  const read = readSourceBytes(file, bytes);
+  const read = readDocxFile(file);
+  if ('notDocx' in read) return { error: t('{0}：只有 Word 文件（.docx）可以写入批注。', file) };
   if ('error' in read) return { error: read.error };
   // Parsed under the view's uri, as the editor checks it: the file is then not its own upper plan.
   const view = 'gongwen-office:' + pathToFileURL(file).pathname;
   const commentsOnly = typeof options === 'object' && options !== null && (options as { commentsOnly?: unknown }).commentsOnly === true;
-  const annotated = annotatedCopy(service, service.parse(view, read.text), bytes, commentsOnly);
+  const annotated = annotatedCopy(service, service.parse(view, read.text), read.bytes, commentsOnly);
   if (!annotated) return { error: t('{0}：无法写入批注（文档结构无法识别）。', file) };
   return { docx: Buffer.from(annotated.bytes).toString('base64'), comments: annotated.diagnostics.length, tracked: annotated.tracked };
 }
