@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CommandContext } from './command-context';
 import { readProjectConfig } from '../config';
+import { untrustedConfig } from './settings';
 import { t } from '../l10n';
 import type { ProjectConfig } from '../settings';
 import { folderReportSteps } from '../io/report-folder';
@@ -25,17 +26,13 @@ import type { Report } from '../report/types';
 
 export const REPORT_FOLDER_COMMAND = 'gongwen.server.report';
 
-/** What a server command is given besides its arguments. */
-
-/** gongwen.json keys that name no file: what an untrusted workspace keeps (lsp/settings.ts), and the report's `deadline`. */
-const PATHLESS: ReadonlySet<string> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides', 'deadline']);
-
 /** The gongwen.json the report uses: the folder's own, else the workspace's; `{}` for none. */
 function projectOf(dir: string, context: CommandContext): { config: ProjectConfig; dir: string } {
   for (const d of [dir, context.projectDir]) {
     if (!d || !fs.existsSync(path.join(d, 'gongwen.json'))) continue;
     const { config } = readProjectConfig(path.join(d, 'gongwen.json'));
-    return { config: context.trusted ? config : Object.fromEntries(Object.entries(config).filter(([k]) => PATHLESS.has(k))), dir: d };
+    // In Restricted Mode what the editor keeps of it (no file it names is read), and the report's `deadline`.
+    return { config: context.trusted ? config : untrustedConfig(config, ['deadline']), dir: d };
   }
   return { config: {}, dir };
 }

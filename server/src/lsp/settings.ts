@@ -33,6 +33,11 @@ export interface InitializationOptions {
  */
 const UNTRUSTED_KEYS: ReadonlySet<keyof ProjectConfig> = new Set(['rules', 'language', 'jurisdiction', 'ignore', 'overrides', 'words']);
 
+/** gongwen.json as an untrusted workspace keeps it: the keys above, and `also` (the report keeps its `deadline`). */
+export function untrustedConfig(config: ProjectConfig, also: ReadonlyArray<keyof ProjectConfig> = []): ProjectConfig {
+  return Object.fromEntries(Object.entries(config).filter(([k]) => UNTRUSTED_KEYS.has(k as keyof ProjectConfig) || also.includes(k as keyof ProjectConfig)));
+}
+
 export interface SettingsSource {
   /** True when the client answers `workspace/configuration`. */
   readonly canPull: boolean;
@@ -94,8 +99,7 @@ export function createSettingsSource(params: InitializeParams, io: SettingsIo): 
       let result = readProjectConfig(configPath);
       if (!trusted) {
         const ignored = Object.keys(result.config).filter((k) => !UNTRUSTED_KEYS.has(k as keyof ProjectConfig));
-        const config = Object.fromEntries(Object.entries(result.config).filter(([k]) => UNTRUSTED_KEYS.has(k as keyof ProjectConfig)));
-        result = { ...result, config };
+        result = { ...result, config: untrustedConfig(result.config) };
         // One message for the session, however often gongwen.json changes.
         if (ignored.length && !toldUntrusted) {
           toldUntrusted = true;
