@@ -4,9 +4,9 @@
  * page breaks, where the 署名 falls, the 版记 on its even page. It follows the text as the user types
  * (debounced), and a click on a line selects that text in the editor.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { webviewNonce } from './nonce';
 import { previewHtml } from './print-preview-html';
 
 export const PRINT_PREVIEW_SERVER_COMMAND = 'gongwen.server.printPreview';
@@ -47,7 +47,7 @@ export function registerPrintPreview(client: LanguageClient): vscode.Disposable 
     });
     const preview: Preview = { panel, uri };
     previews.set(key, preview);
-    panel.webview.html = previewHtml(randomBytes(16).toString('base64'), panel.webview.cspSource, vscode.env.language);
+    panel.webview.html = previewHtml(webviewNonce(), panel.webview.cspSource, vscode.env.language);
     panel.webview.onDidReceiveMessage(async (m: { type: string; from?: number; to?: number }) => {
       if (m.type === 'ready') void refresh(preview);
       if (m.type === 'reveal' && typeof m.from === 'number') {

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { webviewNonce } from './nonce';
 
 const REPORT_SERVER_COMMAND = 'gongwen.server.report';
 
@@ -21,12 +22,6 @@ interface ReportAnswer {
   unread?: string[];
   error?: string;
   cancelled?: boolean;
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return Array.from(bytes, (b) => chars[b % chars.length]).join('');
 }
 
 /** The folder: the explorer's selection, else one the user picks (the workspace's first folder proposed). */
@@ -100,7 +95,7 @@ export function registerReportFolder(client: LanguageClient): vscode.Disposable 
       void vscode.window.showErrorMessage(vscode.l10n.t('只能为本地文件夹生成总览。'));
       return;
     }
-    const key = nonce();
+    const key = webviewNonce();
     const answer = await ask(client, folder, key);
     if (!answer || answer.cancelled) return;
     if (answer.error || !answer.html) {
