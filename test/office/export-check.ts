@@ -24,6 +24,8 @@ export interface Measured {
   /** Pages that are mostly table (more lines below 3号 than body lines): not counted in `linesPerPage`. */
   tablePages: number;
   fullLines: number;
+  /** The 版记 page has a blank page before it (then neither carries a number, §7.5). */
+  blankBeforeImprint: boolean;
   problems: string[];
 }
 
@@ -46,7 +48,8 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
   let fullPages = 0;
   let fullLines = 0;
   let tablePages = 0;
-  for (const p of ps) {
+  let blankBeforeImprint = false;
+  for (const [i, p] of ps.entries()) {
     const odd = p.number % 2 === 1;
     const left = odd ? INNER : OUTER;
     const right = p.width - (odd ? OUTER : INNER);
@@ -73,6 +76,14 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
       if (chars === 28) fullLines++;
       if (chars > 28) say(p, `${chars} characters on a line: ${l.text}`);
       if (l.x0 < left - 3 || (l.x1 > right + 3 && !HANGING.test(l.text))) say(p, `a line outside the 版心 side to side: ${l.text.slice(0, 20)}`);
+    }
+    // §7.5: "版记页前有空白页的，空白页和版记页均不编排页码": the 版记 page after a blank page carries no number;
+    // one without a blank page before it is numbered like any other (below).
+    const afterBlank = i > 0 && ps[i - 1].lines.every(isPageNumber);
+    if (expect.imprint && i === ps.length - 1 && afterBlank) {
+      blankBeforeImprint = true;
+      if (numbers.length) say(p, `the 版记 page after a blank page carries a page number (${numbers[0].text})`);
+      continue;
     }
     // §7.5: `— N —` 4号, 7 mm below the 版心 (±3 mm here), one character in from the outer edge.
     if (numbers.length !== 1) say(p, `${numbers.length} page numbers`);
@@ -110,5 +121,5 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
     if (!printed || (expect.printed && !/印发$/.test(squeeze(printed.text)))) say(last, 'the last line is not the 印发 line');
     else if (BOTTOM - printed.y1 > 12) say(last, `the 版记 ends ${((BOTTOM - printed.y1) / MM).toFixed(1)} mm above the bottom of the 版心`);
   }
-  return { pages: ps.length, linesPerPage, maxChars, fullPages, tablePages, fullLines, problems };
+  return { pages: ps.length, linesPerPage, maxChars, fullPages, tablePages, fullLines, blankBeforeImprint, problems };
 }

@@ -17,13 +17,17 @@ import { checkExport, PDF_FORMAT } from '../office/export-check';
 import { comparePages } from '../office/pages-check';
 import { pages } from '../office/page-layout';
 import { exportContent } from '../../server/src/export/content';
-import { paginate } from '../../server/src/export/pages';
+import { blankBeforeImprint, paginate } from '../../server/src/export/pages';
 import { ROOT, seedPath } from './helpers';
 
 const REAL = path.join(ROOT, 'test', 'real', 'docs');
 const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) => f.startsWith(prefix))!);
-/** 014 holds a table (34 rows, TAB-separated in the text): its pages are measured apart (export-check.ts). */
-const SOURCES = [seedPath('001'), real('024_'), real('052_'), real('014_')];
+/**
+ * 014 holds a table (34 rows, TAB-separated in the text): its pages are measured apart (export-check.ts).
+ * The 版记 of 001 follows text that ends on an odd page (版记 page numbered), that of 003 text that ends on an
+ * even page (a blank page, then the 版记, neither numbered: §7.5).
+ */
+const SOURCES = [seedPath('001'), seedPath('003'), real('024_'), real('052_'), real('014_')];
 
 describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
   this.timeout(300_000);
@@ -57,6 +61,19 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);
     });
   }
+
+  it('a blank page before the 版记 exactly where the pagination engine puts one, for text ending on an even page and on an odd one (§7.5)', () => {
+    const cases = new Set<boolean>();
+    for (const src of SOURCES) {
+      const doc = docs.get(src)!;
+      if (!doc.notice.抄送 && !doc.notice.印发) continue;
+      const m = checkExport(pdfs.get(src)!, { title: doc.notice.标题?.text ?? '', imprint: true, printed: !!doc.notice.印发 });
+      const engine = blankBeforeImprint(paginate(exportContent(doc).pieces));
+      assert.equal(m.blankBeforeImprint, engine, `${path.basename(src)}: blank page before the 版记`);
+      cases.add(engine);
+    }
+    assert.deepEqual([...cases].sort(), [false, true], 'both cases rendered');
+  });
 
   it('the pagination engine gives the pages LibreOffice renders for a document without tables: the same count, the same first line on most pages', () => {
     let same = 0;

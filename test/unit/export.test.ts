@@ -102,6 +102,28 @@ describe('export: the 公文 as a .docx in the GB/T 9704-2012 layout (issue #16)
     assert.match(textOf(table), /济宁市兖州区人民政府办公室2022年6月18日印发$/);
   });
 
+  it('§7.5: a blank page the engine puts before the 版记 is written, and it and the 版记 page carry no number; otherwise the 版记 page is numbered', () => {
+    const sections = (xml: string) => [...xml.matchAll(/<w:sectPr>([\s\S]*?)<\/w:sectPr>/g)].map((m) => m[1]);
+    // 001: the text ends on page 19, the 版记 on page 20, numbered; no blank page, no empty footer.
+    assert.equal(sections(doc001).length, 2);
+    assert.match(sections(doc001)[1], /r:id="rIdFooterOdd".*r:id="rIdFooterEven".*<w:type w:val="evenPage"\/>/);
+    assert.equal(seed001.parts['word/footer4.xml'], undefined);
+    // 003: the text ends on an even page: a section of one empty paragraph (the blank page), then the 版记's.
+    const seed003 = exportDocx(parse(readSeed('003')));
+    const doc003 = seed003.parts['word/document.xml'];
+    const [, blank, imprint] = sections(doc003);
+    assert.equal(sections(doc003).length, 3);
+    const blankPara = paragraphs(doc003).find((p) => p.includes(`<w:sectPr>${blank}`))!;
+    assert.equal(textOf(blankPara), '');
+    assert.doesNotMatch(blank, /<w:type /, 'the blank page: the next page');
+    for (const s of [blank, imprint]) assert.match(s, /<w:footerReference w:type="default" r:id="rIdFooterBlank"\/><w:footerReference w:type="even" r:id="rIdFooterBlank"\/>/);
+    // The backstop: where a renderer ends the text a page off, the 版记 still starts an even page.
+    assert.match(imprint, /<w:type w:val="evenPage"\/>/);
+    assert.doesNotMatch(seed003.parts['word/footer4.xml'], /PAGE|—/);
+    assert.match(seed003.parts['word/_rels/document.xml.rels'], /Id="rIdFooterBlank"[^>]*Target="footer4.xml"/);
+    assert.match(seed003.parts['[Content_Types].xml'], /PartName="\/word\/footer4.xml"/);
+  });
+
   it('page numbers `— N —` 4号宋体 from a PAGE field, odd pages right and even pages left, one character in', () => {
     assert.match(seed001.parts['word/settings.xml'], /<w:evenAndOddHeaders\/>/);
     assert.match(doc001, /<w:footerReference w:type="default" r:id="rIdFooterOdd"\/><w:footerReference w:type="even" r:id="rIdFooterEven"\/>/);

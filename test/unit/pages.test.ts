@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportContent, type Piece } from '../../server/src/export/content';
-import { BODY_HEIGHT, paginate } from '../../server/src/export/pages';
+import { BODY_HEIGHT, blankBeforeImprint, paginate } from '../../server/src/export/pages';
 import { breakLines } from '../../server/src/export/lines';
 import { readSeed } from './helpers';
 
@@ -74,6 +74,9 @@ describe('pagination engine: pages (issue #16)', () => {
     const odd = paginate([...head, para('正文。'), ...closing, imprint]);
     assert.equal(odd.length, 2);
     assert.ok(odd[1].imprint && !odd[1].blank);
+    // §7.5: no blank page before it, so the 版记 page is numbered like the others.
+    assert.deepEqual(odd.map((p) => p.numbered), [true, true]);
+    assert.equal(blankBeforeImprint(odd), false);
     const last = odd[1].lines[odd[1].lines.length - 1];
     assert.equal(last.y + last.height, 22 * 579, 'the 印发 line on the 22nd line');
 
@@ -84,6 +87,9 @@ describe('pagination engine: pages (issue #16)', () => {
     assert.equal(pages.length, 4);
     assert.ok(pages[2].blank && pages[2].lines.length === 0);
     assert.ok(pages[3].imprint && pages[3].number === 4);
+    // §7.5: "版记页前有空白页的，空白页和版记页均不编排页码".
+    assert.deepEqual(pages.map((p) => p.numbered), [true, true, false, false]);
+    assert.equal(blankBeforeImprint(pages), true);
   });
 
   it('starts each document issued and each 附件 on a new page, and gives each line where it stands in the source', () => {

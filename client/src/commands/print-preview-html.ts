@@ -66,7 +66,9 @@ function draw(data) {
       if (l.rule === 'imprint-bottom') line.classList.add('rule-bottom');
       if (l.from !== undefined) line.addEventListener('click', () => vscode.postMessage({ type: 'reveal', from: l.from, to: l.to }));
     }
-    // §7.5: — N —, 4号, 7 mm below the 版心; odd pages right, even pages left, one character in.
+    // §7.5: — N —, 4号, 7 mm below the 版心; odd pages right, even pages left, one character in. None on
+    // the 版记 page when a blank page stands before it (nor on that blank page, drawn above).
+    if (p.numbered === false) continue;
     const n = el('div', 'page-number', page);
     n.textContent = '— ' + p.number + ' —';
     n.style.top = px(37 + 225 + 7);

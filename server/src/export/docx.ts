@@ -5,7 +5,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { GongwenDocument } from '../model/types';
 import { exportContent, type Piece } from './content';
-import { documentXml, escapeXml, footerXml, NS } from './wordml';
+import { blankFooterXml, documentXml, escapeXml, footerXml, NS } from './wordml';
+import { blankBeforeImprint, paginate } from './pages';
 import { FONT, SIZE, LINE_PITCH } from './layout';
 import { formatOf, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
 
@@ -46,6 +47,9 @@ const LETTER_TYPES =
 const LETTER_RELS =
   '<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
   '<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>';
+/** The empty footer of the blank page and the 版记 page after it (§7.5). */
+const BLANK_TYPES = '<Override PartName="/word/footer4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>';
+const BLANK_RELS = '<Relationship Id="rIdFooterBlank" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer4.xml"/>';
 
 /** Body text by default: 3号仿宋, exact line height of the grid, Chinese as the language. */
 const STYLES =
@@ -107,12 +111,14 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
   const pieces = specialPieces(content.pieces, doc, format);
   const letterLogo = pieces.find((p): p is Extract<Piece, { kind: 'logo' }> => p.kind === 'logo' && p.format === 'letter');
   const title = pieces.find((p) => p.kind === 'title')?.text ?? '';
+  // Issue #16: the pagination engine decides whether a blank page stands before the 版记 (wordml.ts documentXml).
+  const blankPage = pieces.some((p) => p.kind === 'imprint') && blankBeforeImprint(paginate(pieces));
   const parts: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,
     '_rels/.rels': ROOT_RELS,
     'docProps/core.xml': core(title),
     'word/_rels/document.xml.rels': DOCUMENT_RELS,
-    'word/document.xml': documentXml(pieces),
+    'word/document.xml': documentXml(pieces, { blankPage }),
     'word/styles.xml': STYLES,
     'word/settings.xml': SETTINGS,
     'word/footer1.xml': footerXml('odd'),
@@ -124,6 +130,11 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
     parts['word/footer3.xml'] = letterFooterXml();
     parts['[Content_Types].xml'] = CONTENT_TYPES.replace('</Types>', LETTER_TYPES + '</Types>');
     parts['word/_rels/document.xml.rels'] = DOCUMENT_RELS.replace('</Relationships>', LETTER_RELS + '</Relationships>');
+  }
+  if (blankPage) {
+    parts['word/footer4.xml'] = blankFooterXml();
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', BLANK_TYPES + '</Types>');
+    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', BLANK_RELS + '</Relationships>');
   }
   for (const name of Object.keys(parts)) if (name.startsWith('word/')) parts[name] = mapFonts(parts[name], options.fonts);
   // A fixed time stamp: the same document exports to the same bytes.

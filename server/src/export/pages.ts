@@ -9,8 +9,8 @@
  * spacing before a paragraph kept at the top of a page too (LibreOffice does, for a .docx); no widow or
  * orphan control (the export sets none); a paragraph kept with the next (`w:keepNext`: the last body
  * paragraph with the 署名, a heading standing alone with its text) moves whole to the next page with it;
- * the documents issued and the 附件 start a new page; the 版记 in a section that starts on an even page,
- * at the bottom of it, with a blank page before it when the text ends on an even page.
+ * the documents issued and the 附件 start a new page; the 版记 at the bottom of the next even page, with a
+ * blank page before it when the text ends on an even page (then neither is numbered, §7.5).
  */
 import type { Piece } from './content';
 import { CHAR_3, CHAR_4, LINE_PITCH, LINES_PER_PAGE, CHARS_PER_LINE, LOGO_SIZE, LOGO_TOP, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH } from './layout';
@@ -43,13 +43,21 @@ export interface LaidLine {
 }
 
 export interface LaidPage {
-  /** 1-based; also the printed page number (none on a blank page, §7.5). */
+  /** 1-based; the printed page number where `numbered`. */
   number: number;
   lines: LaidLine[];
   blank: boolean;
   /** The page holds the 版记. */
   imprint: boolean;
+  /**
+   * §7.5: "公文的版记页前有空白页的，空白页和版记页均不编排页码": false for the blank page before the 版记 and
+   * for the 版记 page after it; a 版记 page with no blank page before it is numbered like any other.
+   */
+  numbered: boolean;
 }
+
+/** The text ended on an even page, so a blank page stands before the 版记 (the export writes it, wordml.ts). */
+export const blankBeforeImprint = (pages: readonly LaidPage[]): boolean => pages.some((p) => p.blank);
 
 interface Block {
   piece: Piece;
@@ -177,14 +185,14 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   if (source !== undefined) locate(blocks, source);
 
   const pages: LaidPage[] = [];
-  let page: LaidPage = { number: 1, lines: [], blank: false, imprint: false };
+  let page: LaidPage = { number: 1, lines: [], blank: false, imprint: false, numbered: true };
   let y = 0;
   /** The first block that starts on the current page, and the page each block starts on. */
   let pageStartBlock = 0;
   const startPage: number[] = [];
   const newPage = (bi: number) => {
     pages.push(page);
-    page = { number: pages.length + 1, lines: [], blank: false, imprint: false };
+    page = { number: pages.length + 1, lines: [], blank: false, imprint: false, numbered: true };
     y = 0;
     pageStartBlock = bi;
   };
@@ -245,9 +253,11 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   }
   pages.push(page);
   if (imprints.length) {
-    // The 版记's section starts on an even page: a blank page first when the text ends on an even one.
-    if (pages.length % 2 === 0) pages.push({ number: pages.length + 1, lines: [], blank: true, imprint: false });
-    pages.push({ number: pages.length + 1, lines: imprints.flatMap(imprintLines), blank: false, imprint: true });
+    // The 版记 on an even page (§7.4): the next page when the text ends on an odd one; when it ends on an even
+    // one, a blank page first, and then neither page is numbered (§7.5). The export writes that blank page.
+    const blank = pages.length % 2 === 0;
+    if (blank) pages.push({ number: pages.length + 1, lines: [], blank: true, imprint: false, numbered: false });
+    pages.push({ number: pages.length + 1, lines: imprints.flatMap(imprintLines), blank: false, imprint: true, numbered: !blank });
   }
   for (const p of pages) p.lines = p.lines.filter((l) => l.kind !== 'section-end').map(({ start: _s, ...l }: LaidLine & { start?: number }) => l);
   return pages;

@@ -275,12 +275,21 @@ export function footerXml(side: 'odd' | 'even'): string {
 
 export const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-/** A section's properties: A4, the margins (mirrored: the binding side alternates), footers, the 22 × 28 grid. */
-export function sectPr(opts: { evenPage?: boolean; letter?: boolean } = {}): string {
+/** The footer of the pages §7.5 leaves unnumbered (the blank page before the 版记 and the 版记 page): empty. */
+export function blankFooterXml(): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${paragraph('', { grid: false })}</w:ftr>`;
+}
+
+/**
+ * A section's properties: A4, the margins (mirrored: the binding side alternates), footers, the 22 × 28 grid.
+ * `unnumbered`: the empty footer on odd and even pages alike (a section names its footers, or takes the previous one's).
+ */
+export function sectPr(opts: { evenPage?: boolean; letter?: boolean; unnumbered?: boolean } = {}): string {
+  const [odd, even] = opts.unnumbered ? ['rIdFooterBlank', 'rIdFooterBlank'] : ['rIdFooterOdd', 'rIdFooterEven'];
   return (
     '<w:sectPr>' +
     (opts.letter ? '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>' : '') +
-    '<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>' +
+    `<w:footerReference w:type="default" r:id="${odd}"/><w:footerReference w:type="even" r:id="${even}"/>` +
     (opts.letter ? '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>' : '') +
     (opts.evenPage ? '<w:type w:val="evenPage"/>' : '') +
     `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
@@ -294,15 +303,23 @@ export function sectPr(opts: { evenPage?: boolean; letter?: boolean } = {}): str
   );
 }
 
-/** word/document.xml: the pieces in order; the 版记 in a section of its own that starts on an even page (§7.4). */
-export function documentXml(pieces: readonly Piece[]): string {
+/**
+ * word/document.xml: the pieces in order; the 版记 in a section of its own (§7.4). `blankPage`: the
+ * pagination engine (pages.ts) ends the text on an even page, so a blank page comes first, a section of
+ * one empty paragraph, and neither it nor the 版记 page is numbered (§7.5). The 版记's section starts on an
+ * even page all the same: where a renderer with other fonts ends the text a page off from the engine, it
+ * adds a blank page of its own and the 版记 still stands on an even page.
+ */
+export function documentXml(pieces: readonly Piece[], opts: { blankPage?: boolean } = {}): string {
   const letter = pieces.some((p) => p.kind === 'logo' && p.format === 'letter');
   const main = pieces.filter((p) => p.kind !== 'imprint');
   const imprints = pieces.filter((p) => p.kind === 'imprint');
   let xml = main.map((p, i) => pieceXml(p, main[i - 1], main[i + 1])).join('');
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
-    xml += paragraph('', { sectPr: sectPr({ letter }) }) + imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true });
+    xml += paragraph('', { sectPr: sectPr({ letter }) });
+    if (opts.blankPage) xml += paragraph('', { grid: false, sectPr: sectPr({ unnumbered: true }) });
+    xml += imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true, unnumbered: opts.blankPage });
   } else {
     // Word wants a paragraph, not a table, last in the body: a 1 pt one, so that it never makes a page.
     if (main[main.length - 1]?.kind === 'table') xml += paragraph('', { grid: false, line: 20 });
