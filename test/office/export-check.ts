@@ -4,6 +4,7 @@
  * (every seed and real 通知/意见/函/通报/批复).
  */
 import { isBodySize, isPageNumber, pages, PT_PER_MM, redLine, type Page } from './page-layout';
+import type { ExportFormat } from '../../server/src/export/special';
 
 /** GB/T 9704-2012 §5.2: the 版心 on an odd page (mirrored on even pages), in points. */
 const MM = PT_PER_MM;
@@ -39,7 +40,8 @@ export const PDF_FORMAT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"bo
  * rows (4号 or 五号, off the grid) are not lines of the 22 × 28 grid: on its pages the grid is
  * counted on the other lines, and a page that is mostly table is skipped (issue #16).
  */
-export function checkExport(pdf: string, expect: { title: string; imprint: boolean; printed?: boolean; tables?: boolean }): Measured {
+export function checkExport(pdf: string, expect: { title: string; imprint: boolean; printed?: boolean; tables?: boolean; format?: ExportFormat }): Measured {
+  const format = expect.format ?? 'general';
   const ps = pages(pdf);
   const problems: string[] = [];
   const say = (p: Page | undefined, what: string) => problems.push(p ? `page ${p.number}: ${what}` : what);
@@ -69,6 +71,8 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
       if (counted === 22) fullPages++;
     }
     for (const l of text) {
+      // The 信函's issuer's name stands in the first page's header, 30 mm from the top edge (§10.1; special-check.ts).
+      if (format === 'letter' && i === 0 && l.y0 < TOP) continue;
       if (l.y0 < TOP - 3 || l.y1 > BOTTOM + 3) say(p, `a line outside the 版心: ${l.text.slice(0, 20)}`);
       if (!isBodySize(l)) continue;
       const chars = l.x1 > right + 3 && HANGING.test(l.text) ? l.chars - 1 : l.chars;
@@ -83,6 +87,11 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
     if (expect.imprint && i === ps.length - 1 && afterBlank) {
       blankBeforeImprint = true;
       if (numbers.length) say(p, `the 版记 page after a blank page carries a page number (${numbers[0].text})`);
+      continue;
+    }
+    // §10.1: the first page of a 信函 carries no number.
+    if (format === 'letter' && i === 0) {
+      if (numbers.length) say(p, `the first page of a 信函 carries a page number (${numbers[0].text})`);
       continue;
     }
     // §7.5: `— N —` 4号, 7 mm below the 版心 (±3 mm here), one character in from the outer edge.
@@ -103,13 +112,16 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
   else {
     const firstText = squeeze(first.lines.map((l) => l.text).join(''));
     if (!firstText.includes(squeeze(expect.title).slice(0, 8))) say(first, 'the title is not on page 1');
-    // §7.2.6: the red line as wide as the 版心, below the 发文字号.
-    const red = redLine(pdf, 1);
-    const number = first.lines[1];
-    if (!red) say(first, 'no red line');
-    else {
-      if (Math.abs(red.x1 - red.x0 - 156 * MM) > 3 * MM) say(first, `red line ${((red.x1 - red.x0) / MM).toFixed(1)} mm wide (156)`);
-      if (number && (red.y < number.y1 || red.y - number.y1 > 8 * MM)) say(first, `red line ${((red.y - number.y1) / MM).toFixed(1)} mm below the 发文字号 (4)`);
+    // §7.2.6: the red line as wide as the 版心, below the 发文字号 (the 信函's double lines and the 令's absence
+    // of a line: special-check.ts).
+    if (format !== 'letter' && format !== 'order') {
+      const red = redLine(pdf, 1);
+      const number = first.lines[1];
+      if (!red) say(first, 'no red line');
+      else {
+        if (Math.abs(red.x1 - red.x0 - 156 * MM) > 3 * MM) say(first, `red line ${((red.x1 - red.x0) / MM).toFixed(1)} mm wide (156)`);
+        if (number && (red.y < number.y1 || red.y - number.y1 > 8 * MM)) say(first, `red line ${((red.y - number.y1) / MM).toFixed(1)} mm below the 发文字号 (4)`);
+      }
     }
   }
   const last = ps[ps.length - 1];

@@ -74,28 +74,75 @@ export const isBodySize = (l: Line) => l.height > 19.5 && l.height < 23;
 
 /** The rows of red pixels on a page: the topmost red row's position and its width, in points. */
 export function redLine(pdf: string, page: number): { y: number; x0: number; x1: number } | undefined {
-  const dpi = 72;
+  const r = redRules(pdf, page)[0];
+  return r && { y: r.y0, x0: r.x0, x1: r.x1 };
+}
+
+export interface Rule {
+  /** Top and bottom of the rule (rows of red pixels next to each other), its ends; in points. */
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
+
+/** A page as RGB pixels (pdftoppm), `dpi` pixels an inch. */
+export function pixels(pdf: string, page: number, dpi = 72): { w: number; h: number; rgb: Buffer } {
   const ppm = poppler('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf]);
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not write a PPM');
-  const [w, h] = [+header[1], +header[2]];
-  const data = ppm.subarray(header[0].length);
+  return { w: +header[1], h: +header[2], rgb: ppm.subarray(header[0].length) };
+}
+const isRed = (rgb: Buffer, i: number) => rgb[i] > 180 && rgb[i + 1] < 90 && rgb[i + 2] < 90;
+
+/** The red rules of a page, top to bottom: long unbroken runs of red pixels (not the red characters of a 标志). */
+export function redRules(pdf: string, page: number, dpi = 72): Rule[] {
+  const { w, h, rgb: data } = pixels(pdf, page, dpi);
+  const pt = (n: number) => (n * 72) / dpi;
+  const rules: Rule[] = [];
   for (let y = 0; y < h; y++) {
     let x0 = -1;
     let x1 = -1;
     let count = 0;
     for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 3;
-      if (data[i] > 180 && data[i + 1] < 90 && data[i + 2] < 90) {
+      if (isRed(data, (y * w + x) * 3)) {
         if (x0 < 0) x0 = x;
         x1 = x;
         count++;
       }
     }
-    // A rule, not the red characters of the 标志: a long unbroken run.
-    if (count > w / 2 && count > (x1 - x0) * 0.95) return { y: (y * 72) / dpi, x0: (x0 * 72) / dpi, x1: ((x1 + 1) * 72) / dpi };
+    if (!(count > w / 2 && count > (x1 - x0) * 0.95)) continue;
+    const last = rules[rules.length - 1];
+    if (last && pt(y) - last.y1 < pt(1.5)) last.y1 = pt(y + 1);
+    else rules.push({ y0: pt(y), y1: pt(y + 1), x0: pt(x0), x1: pt(x1 + 1) });
   }
-  return undefined;
+  return rules;
+}
+
+/**
+ * The ink of a box of a page (points): the share of it that is red (the colour of a line of text), and
+ * the top and bottom of the red ink (the characters' edges, which the standard measures: pdftotext's box
+ * is the font's, taller than the glyphs).
+ */
+export function redInk(pdf: string, page: number, box: { x0: number; y0: number; x1: number; y1: number }, dpi = 144): { share: number; top?: number; bottom?: number } {
+  const { w, rgb } = pixels(pdf, page, dpi);
+  const px = (n: number) => Math.round((n * dpi) / 72);
+  let red = 0;
+  let ink = 0;
+  let top: number | undefined;
+  let bottom: number | undefined;
+  for (let y = px(box.y0); y < px(box.y1); y++) {
+    for (let x = px(box.x0); x < px(box.x1); x++) {
+      const i = (y * w + x) * 3;
+      if (rgb[i] + rgb[i + 1] + rgb[i + 2] > 600) continue;
+      ink++;
+      if (!isRed(rgb, i)) continue;
+      red++;
+      top ??= (y * 72) / dpi;
+      bottom = ((y + 1) * 72) / dpi;
+    }
+  }
+  return { share: ink ? red / ink : 0, top, bottom };
 }
 
 export function exists(file: string): boolean {

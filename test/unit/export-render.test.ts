@@ -19,6 +19,8 @@ import { pages } from '../office/page-layout';
 import { exportContent } from '../../server/src/export/content';
 import { blankBeforeImprint, paginate } from '../../server/src/export/pages';
 import { ROOT, seedPath } from './helpers';
+import { checkSpecial } from '../office/special-check';
+import { SPECIAL_FIXTURES } from '../office/special/fixtures';
 
 const REAL = path.join(ROOT, 'test', 'real', 'docs');
 const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) => f.startsWith(prefix))!);
@@ -38,7 +40,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-render-'));
     const files: string[] = [];
-    for (const src of SOURCES) {
+    for (const src of [...SOURCES, ...SPECIAL_FIXTURES.map((f) => f.file)]) {
       const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
       docs.set(src, doc);
       const out = path.join(dir, path.basename(src).replace(/\.txt$/, '.docx'));
@@ -46,7 +48,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       files.push(out);
     }
     const converted = convert(files, PDF_FORMAT, dir);
-    SOURCES.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
+    [...SOURCES, ...SPECIAL_FIXTURES.map((f) => f.file)].forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -59,6 +61,17 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       assert.equal(m.tablePages > 0, doc.tables.length > 0, `${m.tablePages} table pages`);
       assert.equal(m.maxChars, 28, 'a full line holds 28 characters');
       assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);
+    });
+  }
+
+  for (const f of SPECIAL_FIXTURES) {
+    it(`${path.basename(f.file)}: the ${f.format} format's distinctive parts measured (GB/T 9704-2012 §10), and the grid and page numbers`, () => {
+      const doc = docs.get(f.file)!;
+      const pdf = pdfs.get(f.file)!;
+      const m = checkExport(pdf, { title: doc.notice.标题?.text ?? '', imprint: !!(doc.notice.抄送 || doc.notice.印发), printed: !!doc.notice.印发 && f.format !== 'letter', format: f.format });
+      assert.deepEqual(m.problems, []);
+      const s = checkSpecial(pdf, f.format, f);
+      assert.deepEqual(s.problems, [], JSON.stringify(s.figures));
     });
   }
 

@@ -42,7 +42,11 @@ describe('export: special formats (GB/T 9704-2012 §10)', () => {
     const doc = out.parts['word/document.xml'];
     assert.match(doc, /<w:headerReference w:type="first" r:id="rIdHeaderFirst"\/>/);
     assert.match(doc, /<w:titlePg\/>/);
-    assert.match(doc, /w:header="1701"/); // 30 mm
+    assert.match(doc, /w:header="1629"/); // 30 mm less the half leading above the characters (72 twips)
+    // The lower double line 20 mm (1134 twips) from the bottom: every section's footers there, the numbers of
+    // the other pages lifted back by the difference to 7 mm under the 版心 (1307 − 1134).
+    for (const s of doc.match(/<w:pgMar [^>]*>/g)!) assert.match(s, /w:footer="1134"/);
+    for (const f of ['word/footer1.xml', 'word/footer2.xml']) assert.match(out.parts[f], /<w:spacing w:before="0" w:after="173"/);
     assert.match(out.parts['word/_rels/document.xml.rels'], /Target="header1.xml"/);
     assert.match(out.parts['[Content_Types].xml'], /\/word\/header1.xml/);
     const ps = paragraphs(doc);
@@ -61,6 +65,8 @@ describe('export: special formats (GB/T 9704-2012 §10)', () => {
     const ps = paragraphs(out.parts['word/document.xml']);
     assert.equal(textOf(ps[0]), '测试市人民政府令');
     assert.equal(textOf(ps[1]), '第5号');
+    // §10.2: the 标志's top 20 mm (1134 twips) below the top of the 版心: less the half leading of its line (105).
+    assert.match(ps[0], /<w:spacing w:before="1029" /);
     assert.match(ps[1], /<w:jc w:val="center"\/>/);
     assert.ok(!ps[1].includes('<w:pBdr>'), 'no red line');
     assert.ok(!ps.some((p) => textOf(p).includes('请填写：标题')), 'a 令 has no title to ask for');

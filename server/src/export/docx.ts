@@ -7,8 +7,8 @@ import type { GongwenDocument } from '../model/types';
 import { exportContent, type Piece } from './content';
 import { blankFooterXml, documentXml, escapeXml, footerXml, NS } from './wordml';
 import { blankBeforeImprint, paginate } from './pages';
-import { FONT, SIZE, LINE_PITCH } from './layout';
-import { formatOf, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
+import { FONT, FOOTER, SIZE, LINE_PITCH } from './layout';
+import { formatOf, LETTER_FOOTER, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -121,8 +121,9 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
     'word/document.xml': documentXml(pieces, { blankPage }),
     'word/styles.xml': STYLES,
     'word/settings.xml': SETTINGS,
-    'word/footer1.xml': footerXml('odd'),
-    'word/footer2.xml': footerXml('even'),
+    // 信函格式: footers 20 mm from the bottom for the lower double line; the numbers lifted back to 7 mm under the 版心.
+    'word/footer1.xml': footerXml('odd', letterLogo ? FOOTER - LETTER_FOOTER : 0),
+    'word/footer2.xml': footerXml('even', letterLogo ? FOOTER - LETTER_FOOTER : 0),
   };
   if (letterLogo) {
     // 信函格式: the first page's own header and footer (special.ts).

@@ -13,7 +13,7 @@
  * blank page before it when the text ends on an even page (then neither is numbered, §7.5).
  */
 import type { Piece } from './content';
-import { CHAR_3, CHAR_4, LINE_PITCH, LINES_PER_PAGE, CHARS_PER_LINE, LOGO_SIZE, LOGO_TOP, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH } from './layout';
+import { CHAR_3, CHAR_4, LINE_PITCH, LINES_PER_PAGE, CHARS_PER_LINE, LOGO_LINE, logoSpace, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH } from './layout';
 import { balanceTitle, widthOf } from './title';
 import { breakLines } from './lines';
 
@@ -69,7 +69,6 @@ interface Block {
 }
 
 const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.二号 * 10));
-const LOGO_LINE = Math.round(LOGO_SIZE * 10 * 1.25);
 const RED_LINE = RED_LINE_GAP_PT * 20 + (RED_LINE_SZ / 8) * 20;
 const IMPRINT_CHARS = Math.floor((TEXT_WIDTH - 2 * CHAR_4) / CHAR_4);
 const IMPRINT_CELL = CHAR_4 / CHAR_3;
@@ -98,7 +97,7 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
   switch (p.kind) {
     case 'logo': {
       const ls = p.text.split('\n').map((t) => line(t, p.kind, 'logo', { height: LOGO_LINE, align: 'center', placeholder: ph }));
-      return [b(ls, { before: LOGO_TOP - LINE_PITCH })];
+      return [b(ls, { before: logoSpace(p.format) })];
     }
     case 'doc-number':
       return [b([line(p.text, p.kind, 'body', { align: 'center', placeholder: ph, rule: 'red' })], { before: 2 * LINE_PITCH, after: RED_LINE })];

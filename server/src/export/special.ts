@@ -73,22 +73,23 @@ export function specialPieces(pieces: Piece[], doc: GongwenDocument, format: Exp
 }
 
 /** A red double line 170 mm long, centred on the 版心 (7 mm past each side), as a paragraph border. */
-const doubleLine = (side: 'top' | 'bottom', style: 'thickThinSmallGap' | 'thinThickSmallGap') => ({
-  border: `<w:${side} w:val="${style}" w:sz="24" w:space="1" w:color="${RED}"/>`,
+const doubleLine = (side: 'top' | 'bottom', style: 'thickThinSmallGap' | 'thinThickSmallGap', space = 1) => ({
+  border: `<w:${side} w:val="${style}" w:sz="24" w:space="${space}" w:color="${RED}"/>`,
   indent: Math.round((mm(170) - TEXT_WIDTH) / 2),
 });
 
 /** The 信函格式's first-page header: the 标志 30 mm from the top of the page and the double line 4 mm under it. */
 export function letterHeaderXml(logo: string): string {
-  const line = doubleLine('bottom', 'thickThinSmallGap');
-  const p = paragraph(run(logo, { font: FONT.小标宋, size: 72, color: RED, scale: logoScale(logo, 72) }), { align: 'center', grid: false, line: Math.round(72 * 10 * 1.2), border: line.border, leftTwips: -line.indent, rightTwips: -line.indent, after: mm(4) });
+  // 4 mm under the characters: the line's box ends 1.2 mm under them (1.2 × the size, exact), the border 6 pt further.
+  const line = doubleLine('bottom', 'thickThinSmallGap', 6);
+  const p = paragraph(run(logo, { font: FONT.小标宋, size: LETTER_LOGO_SIZE, color: RED, scale: logoScale(logo, LETTER_LOGO_SIZE) }), { align: 'center', grid: false, line: LETTER_LOGO_LINE, border: line.border, leftTwips: -line.indent, rightTwips: -line.indent, after: mm(4) });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}>${p}</w:hdr>`;
 }
 
 /**
  * The 信函格式's first-page footer: no page number, the lower double line (upper thin, lower thick) as
- * the border of an empty 1 pt paragraph at the footer's distance from the bottom (the section's, which
- * the other pages' numbers share: about 23 mm, not the standard's 20 mm).
+ * the border of an empty 1 pt paragraph at the footer's distance from the bottom, LETTER_FOOTER (the
+ * other pages' numbers, which share it, stand higher by the space under them: docx.ts).
  */
 export function letterFooterXml(): string {
   const line = doubleLine('bottom', 'thinThickSmallGap');
@@ -96,5 +97,13 @@ export function letterFooterXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${p}</w:ftr>`;
 }
 
-/** §10.1: the 标志's top 30 mm from the top of the page: the first header's distance. */
-export const LETTER_HEADER = mm(30);
+/** The 信函's 标志 in half-points (36 pt: the standard fixes no size), on an exact line of 1.2 × it. */
+const LETTER_LOGO_SIZE = 72;
+const LETTER_LOGO_LINE = Math.round(LETTER_LOGO_SIZE * 10 * 1.2);
+/**
+ * §10.1: the 标志's top 30 mm from the top of the page: the first header's distance, less the half leading
+ * of its exact line above the characters (LibreOffice renders the top 30.1 mm from the edge; special-check.ts).
+ */
+export const LETTER_HEADER = mm(30) - (LETTER_LOGO_LINE - LETTER_LOGO_SIZE * 10) / 2;
+/** §10.1: the lower double line 20 mm from the bottom of the page: the footers' distance in a 信函. */
+export const LETTER_FOOTER = mm(20);

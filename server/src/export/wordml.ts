@@ -7,12 +7,12 @@
 import type { MarkerKind } from '../model/types';
 import type { Piece } from './content';
 import {
-  CHAR_3, CHAR_4, CHAR_SPACE, FONT, FOOTER, IMPRINT_LINE, LINE_PITCH, LINES_PER_PAGE, LOGO_SIZE, LOGO_TOP, MARGIN, PAGE, RED, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH,
+  CHAR_3, CHAR_4, CHAR_SPACE, FONT, FOOTER, IMPRINT_LINE, LINE_PITCH, LINES_PER_PAGE, LOGO_LINE, LOGO_SIZE, logoSpace, MARGIN, PAGE, RED, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH,
   type FontName,
 } from './layout';
 import { balanceTitle, widthOf } from './title';
 import { tableXml } from './table';
-import { LETTER_HEADER } from './special';
+import { LETTER_FOOTER, LETTER_HEADER } from './special';
 
 /** Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF) dropped. */
 export const escapeXml = (s: string) =>
@@ -187,9 +187,10 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
     case 'logo': {
       // 信函格式 (§10.1): the 标志 stands in the first page's header (special.ts).
       if (p.format === 'letter') return '';
-      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心 (the head marks' lines above count).
+      // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心 (the head marks' lines above count);
+      // 命令（令）格式 (§10.2): 20 mm.
       const above = p.marks ?? 0;
-      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: Math.max(0, LOGO_TOP - LINE_PITCH - above * LINE_PITCH), line: Math.round(LOGO_SIZE * 10 * 1.25) });
+      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: Math.max(0, logoSpace(p.format) - above * LINE_PITCH), line: LOGO_LINE });
     }
     case 'doc-number': {
       // §7.2.5: two lines below the 标志, centred; §7.2.6: the red line 4 mm below it, as wide as the 版心.
@@ -265,11 +266,15 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
   }
 }
 
-/** §7.5: `— N —`, 4号 half-width 宋体, one character in from the outer edge (odd pages right, even left). */
-export function footerXml(side: 'odd' | 'even'): string {
+/**
+ * §7.5: `— N —`, 4号 half-width 宋体, one character in from the outer edge (odd pages right, even left).
+ * `lift`: space under the number, in twips, where the section's footer distance is less than FOOTER (信函格式).
+ */
+export function footerXml(side: 'odd' | 'even', lift = 0): string {
   const r = (text: string) => run(text, { font: FONT.宋体, size: SIZE.四号 });
   const field = `<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="${FONT.宋体}" w:eastAsia="${FONT.宋体}" w:hAnsi="${FONT.宋体}"/><w:sz w:val="${SIZE.四号}"/><w:szCs w:val="${SIZE.四号}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>`;
-  const p = paragraph(r('— ') + field + r(' —'), side === 'odd' ? { align: 'right', rightChars: 1, charWidth: CHAR_4, grid: false } : { align: 'left', leftChars: 1, charWidth: CHAR_4, grid: false });
+  const where = side === 'odd' ? { align: 'right' as const, rightChars: 1 } : { align: 'left' as const, leftChars: 1 };
+  const p = paragraph(r('— ') + field + r(' —'), { ...where, charWidth: CHAR_4, grid: false, after: lift || undefined });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${p}</w:ftr>`;
 }
 
@@ -284,7 +289,7 @@ export function blankFooterXml(): string {
  * A section's properties: A4, the margins (mirrored: the binding side alternates), footers, the 22 × 28 grid.
  * `unnumbered`: the empty footer on odd and even pages alike (a section names its footers, or takes the previous one's).
  */
-export function sectPr(opts: { evenPage?: boolean; letter?: boolean; unnumbered?: boolean } = {}): string {
+export function sectPr(opts: { evenPage?: boolean; letter?: boolean; unnumbered?: boolean; footer?: number } = {}): string {
   const [odd, even] = opts.unnumbered ? ['rIdFooterBlank', 'rIdFooterBlank'] : ['rIdFooterOdd', 'rIdFooterEven'];
   return (
     '<w:sectPr>' +
@@ -293,7 +298,7 @@ export function sectPr(opts: { evenPage?: boolean; letter?: boolean; unnumbered?
     (opts.letter ? '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>' : '') +
     (opts.evenPage ? '<w:type w:val="evenPage"/>' : '') +
     `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.outer}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.binding}" w:header="${opts.letter ? LETTER_HEADER : 851}" w:footer="${FOOTER}" w:gutter="0"/>` +
+    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.outer}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.binding}" w:header="${opts.letter ? LETTER_HEADER : 851}" w:footer="${opts.footer ?? FOOTER}" w:gutter="0"/>` +
     '<w:pgNumType w:fmt="decimal"/>' +
     '<w:cols w:space="425"/>' +
     // 信函格式 (§10.1): the first page has its own header (标志, double line) and footer (no number).
@@ -312,18 +317,21 @@ export function sectPr(opts: { evenPage?: boolean; letter?: boolean; unnumbered?
  */
 export function documentXml(pieces: readonly Piece[], opts: { blankPage?: boolean } = {}): string {
   const letter = pieces.some((p) => p.kind === 'logo' && p.format === 'letter');
+  // 信函格式 (§10.1): the lower double line 20 mm from the bottom edge, in the first page's footer: every section's
+  // footers stand there, the page numbers lifted back to theirs (docx.ts).
+  const footer = letter ? LETTER_FOOTER : undefined;
   const main = pieces.filter((p) => p.kind !== 'imprint');
   const imprints = pieces.filter((p) => p.kind === 'imprint');
   let xml = main.map((p, i) => pieceXml(p, main[i - 1], main[i + 1])).join('');
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
-    xml += paragraph('', { sectPr: sectPr({ letter }) });
-    if (opts.blankPage) xml += paragraph('', { grid: false, sectPr: sectPr({ unnumbered: true }) });
-    xml += imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true, unnumbered: opts.blankPage });
+    xml += paragraph('', { sectPr: sectPr({ letter, footer }) });
+    if (opts.blankPage) xml += paragraph('', { grid: false, sectPr: sectPr({ unnumbered: true, footer }) });
+    xml += imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true, unnumbered: opts.blankPage, footer });
   } else {
     // Word wants a paragraph, not a table, last in the body: a 1 pt one, so that it never makes a page.
     if (main[main.length - 1]?.kind === 'table') xml += paragraph('', { grid: false, line: 20 });
-    xml += sectPr({ letter });
+    xml += sectPr({ letter, footer });
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${xml}</w:body></w:document>`;
 }
