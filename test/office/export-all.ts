@@ -57,7 +57,7 @@ for (const j of jobs) {
   const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发, tables: j.doc.tables.length > 0 });
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
-  const imprint = !(j.doc.notice.抄送 || j.doc.notice.印发) ? '' : m.blankBeforeImprint ? '\t版记 after a blank page, both unnumbered' : '\t版记 numbered';
+  const imprint = !(j.doc.notice.抄送 || j.doc.notice.印发) ? '' : m.blankBeforeImprint ? '\t版记 after a blank page' : '\t版记 with no blank page before it';
   console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${imprint}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
 }
 for (const { f, doc, docx } of special) {
