@@ -20,6 +20,7 @@ import { exportContent } from '../../server/src/export/content';
 import { blankBeforeImprint, paginate } from '../../server/src/export/pages';
 import { ROOT, seedPath } from './helpers';
 import { checkSpecial } from '../office/special-check';
+import { specialPieces } from '../../server/src/export/special';
 import { SPECIAL_FIXTURES } from '../office/special/fixtures';
 
 const REAL = path.join(ROOT, 'test', 'real', 'docs');
@@ -72,6 +73,10 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       assert.deepEqual(m.problems, []);
       const s = checkSpecial(pdf, f.format, f);
       assert.deepEqual(s.problems, [], JSON.stringify(s.figures));
+      // The pagination engine lays the special format out as LibreOffice does: the export's blank page rests on it.
+      const a = comparePages(paginate(specialPieces(exportContent(doc).pieces, doc, f.format)), pages(pdf));
+      assert.equal(a.enginePages, a.renderedPages, 'pages');
+      assert.equal(a.sameFirstLine, a.renderedPages, JSON.stringify(a.firstDifference));
     });
   }
 

@@ -72,6 +72,11 @@ const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.二号 * 10));
 const RED_LINE = RED_LINE_GAP_PT * 20 + (RED_LINE_SZ / 8) * 20;
 const IMPRINT_CHARS = Math.floor((TEXT_WIDTH - 2 * CHAR_4) / CHAR_4);
 const IMPRINT_CELL = CHAR_4 / CHAR_3;
+/**
+ * 信函格式: where LibreOffice starts the text under the first page's header (标志 and double line, special.ts),
+ * from the top of the 版心: 18.3 mm, measured on the crafted 函 (test/office/special/letter.txt).
+ */
+const LETTER_BODY_TOP = Math.round(18.3 * (1440 / 25.4));
 
 type Line = Omit<LaidLine, 'y'> & { start?: number };
 const line = (text: string, kind: string, style: LineStyle, o: Partial<Line> = {}): Line => ({ text, kind, style, height: LINE_PITCH, align: 'left', left: 0, right: 0, ...o });
@@ -96,10 +101,15 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
   const ph = 'placeholder' in p && p.placeholder ? true : undefined;
   switch (p.kind) {
     case 'logo': {
+      // 信函格式 (§10.1): the 标志 and its double line stand in the first page's header, the text below it.
+      if (p.format === 'letter') return [b([line(p.text, p.kind, 'logo', { height: LETTER_BODY_TOP, align: 'center', placeholder: ph })])];
       const ls = p.text.split('\n').map((t) => line(t, p.kind, 'logo', { height: LOGO_LINE, align: 'center', placeholder: ph }));
       return [b(ls, { before: logoSpace(p.format) })];
     }
     case 'doc-number':
+      // 信函: flush right under the double line; 令: the 令号 two lines under the 标志, a line before the text, no red line (wordml.ts).
+      if (p.format === 'letter') return [b([line(p.text, p.kind, 'body', { align: 'right', placeholder: ph })])];
+      if (p.format === 'order') return [b([line(p.text, p.kind, 'body', { align: 'center', placeholder: ph })], { before: 2 * LINE_PITCH, after: LINE_PITCH })];
       return [b([line(p.text, p.kind, 'body', { align: 'center', placeholder: ph, rule: 'red' })], { before: 2 * LINE_PITCH, after: RED_LINE })];
     case 'title':
       return [b(balanceTitle(p.text, TITLE_CHARS).map((t) => line(t, p.kind, 'title', { align: 'center', placeholder: ph })), { before: 2 * LINE_PITCH - RED_LINE_GAP_PT * 20 })];

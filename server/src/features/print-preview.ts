@@ -5,6 +5,7 @@
  */
 import { exportContent } from '../export/content';
 import { paginate } from '../export/pages';
+import { formatOf, specialPieces } from '../export/special';
 import type { CommandResult } from './commands';
 import type { FeatureContext } from './types';
 
@@ -12,5 +13,6 @@ export const PRINT_PREVIEW_COMMAND = 'gongwen.server.printPreview';
 
 export function printPreviewCommand(ctx: FeatureContext): CommandResult {
   const { pieces, warnings } = exportContent(ctx.doc);
-  return { data: { pages: paginate(pieces, ctx.doc.text), warnings } };
+  // The pieces the export writes: a 函, 令 or 纪要 in its special format (§10), as `exportDocx` lays it out by default.
+  return { data: { pages: paginate(specialPieces(pieces, ctx.doc, formatOf(ctx.doc)), ctx.doc.text), warnings } };
 }
