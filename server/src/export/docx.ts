@@ -7,6 +7,7 @@ import type { GongwenDocument } from '../model/types';
 import { exportContent, type Piece } from './content';
 import { documentXml, escapeXml, footerXml, NS } from './wordml';
 import { FONT, SIZE, LINE_PITCH } from './layout';
+import { LANDSCAPE_FOOTER_IDS, LANDSCAPE_FOOTERS, landscapeFooterXml } from './landscape';
 import { formatOf, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -46,6 +47,11 @@ const LETTER_TYPES =
 const LETTER_RELS =
   '<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
   '<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>';
+
+const FOOTER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
+const FOOTER_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer';
+const landscapeTypes = () => Object.values(LANDSCAPE_FOOTERS).map((f) => `<Override PartName="/word/${f}" ContentType="${FOOTER_TYPE}"/>`).join('');
+const landscapeRels = () => (['odd', 'even'] as const).map((s) => `<Relationship Id="${LANDSCAPE_FOOTER_IDS[s]}" Type="${FOOTER_REL}" Target="${LANDSCAPE_FOOTERS[s]}"/>`).join('');
 
 /** Body text by default: 3号仿宋, exact line height of the grid, Chinese as the language. */
 const STYLES =
@@ -118,12 +124,19 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
     'word/footer1.xml': footerXml('odd'),
     'word/footer2.xml': footerXml('even'),
   };
+  if (parts['word/document.xml'].includes(LANDSCAPE_FOOTER_IDS.odd)) {
+    // Wide tables on landscape pages (landscape.ts): their footers, the page number turned with the sheet.
+    parts[`word/${LANDSCAPE_FOOTERS.odd}`] = landscapeFooterXml('odd');
+    parts[`word/${LANDSCAPE_FOOTERS.even}`] = landscapeFooterXml('even');
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', landscapeTypes() + '</Types>');
+    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', landscapeRels() + '</Relationships>');
+  }
   if (letterLogo) {
     // 信函格式: the first page's own header and footer (special.ts).
     parts['word/header1.xml'] = letterHeaderXml(letterLogo.text);
     parts['word/footer3.xml'] = letterFooterXml();
-    parts['[Content_Types].xml'] = CONTENT_TYPES.replace('</Types>', LETTER_TYPES + '</Types>');
-    parts['word/_rels/document.xml.rels'] = DOCUMENT_RELS.replace('</Relationships>', LETTER_RELS + '</Relationships>');
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', LETTER_TYPES + '</Types>');
+    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', LETTER_RELS + '</Relationships>');
   }
   for (const name of Object.keys(parts)) if (name.startsWith('word/')) parts[name] = mapFonts(parts[name], options.fonts);
   // A fixed time stamp: the same document exports to the same bytes.
