@@ -24,6 +24,9 @@ const REAL = path.join(ROOT, 'test', 'real', 'docs');
 const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) => f.startsWith(prefix))!);
 /** 014 holds a table (34 rows, TAB-separated in the text): its pages are measured apart (export-check.ts). */
 const SOURCES = [seedPath('001'), real('024_'), real('052_'), real('014_')];
+/** A crafted notice with a table of 11 columns in its body: on landscape pages (§8), the text around it portrait. */
+const WIDE = path.join(ROOT, 'test', 'office', 'fixtures', 'wide-table.txt');
+const ALL = [...SOURCES, WIDE];
 
 describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
   this.timeout(300_000);
@@ -34,7 +37,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-render-'));
     const files: string[] = [];
-    for (const src of SOURCES) {
+    for (const src of ALL) {
       const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
       docs.set(src, doc);
       const out = path.join(dir, path.basename(src).replace(/\.txt$/, '.docx'));
@@ -42,7 +45,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       files.push(out);
     }
     const converted = convert(files, PDF_FORMAT, dir);
-    SOURCES.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
+    ALL.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -57,6 +60,20 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       assert.ok(m.fullPages >= 1, `a full page holds 22 lines (${m.linesPerPage.join(',')})`);
     });
   }
+
+  it('wide-table.txt: the 11-column table on landscape pages of its own, the page number turned where the portrait pages have it (§8)', () => {
+    const doc = docs.get(WIDE)!;
+    const pdf = pdfs.get(WIDE)!;
+    const m = checkExport(pdf, { title: doc.notice.标题?.text ?? '', imprint: true, printed: true, tables: true });
+    assert.deepEqual(m.problems, []);
+    const ps = pages(pdf);
+    const turned = ps.filter((p) => p.width > p.height).map((p) => p.number);
+    // The notice's first page, the table on pages 2–4 (its header row on each), the rest of the text and the 版记 portrait.
+    assert.deepEqual(turned, [2, 3, 4]);
+    for (const n of turned) assert.ok(ps[n - 1].words.some((w) => w.text === '序号'), `page ${n}: the header row`);
+    assert.ok(ps[4].lines.some((l) => l.text.startsWith('请各区县')), 'the text after the table is on a portrait page');
+    assert.equal(m.maxChars, 28);
+  });
 
   it('the pagination engine gives the pages LibreOffice renders for a document without tables: the same count, the same first line on most pages', () => {
     let same = 0;
