@@ -78,7 +78,8 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   it('the pagination engine gives the pages LibreOffice renders for a document without tables: the same count, the same first line on most pages', () => {
     let same = 0;
     let total = 0;
-    // Not the documents with tables: the engine lays a table out roughly, a row a paragraph of the grid (docs/export.md).
+    // First lines on the documents without tables: a table page opens with a row whose cells, centred in their
+    // height, poppler reads line by line across the row (the next test checks the table documents' pages).
     const withoutTables = SOURCES.filter((src) => docs.get(src)!.tables.length === 0);
     assert.ok(withoutTables.length >= 3, withoutTables.join(', '));
     for (const src of withoutTables) {
@@ -92,5 +93,17 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       total += a.renderedPages;
     }
     assert.ok(same >= 0.75 * total, `${same} of ${total} first lines`);
+  });
+
+  it('the pagination engine lays tables out as LibreOffice does: the rendered page count, and the same pages landscape, for 014 and the 11-column notice', () => {
+    for (const src of [real('014_'), WIDE]) {
+      const doc = docs.get(src)!;
+      const engine = paginate(exportContent(doc).pieces, doc.text);
+      const rendered = pages(pdfs.get(src)!);
+      assert.equal(engine.length, rendered.length, `${path.basename(src)}: pages`);
+      assert.deepEqual(engine.filter((p) => p.landscape).map((p) => p.number), rendered.filter((p) => p.width > p.height).map((p) => p.number), `${path.basename(src)}: landscape pages`);
+      // Every page the 11-column table runs on opens with its header row (w:tblHeader), as in the render.
+      for (const p of engine.filter((x) => x.landscape)) assert.ok(p.lines[0].row?.header, `${path.basename(src)} page ${p.number}: the header row first`);
+    }
   });
 });

@@ -70,6 +70,9 @@ describe('export: tables as Word tables (issue #16)', () => {
     // paragraph that closes the landscape section; the 附件's label needs no page break of its own.
     assert.equal([...xml.matchAll(/<\/w:tbl><w:p><w:pPr><w:snapToGrid w:val="0"\/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"\/><w:jc w:val="both"\/><w:sectPr>/g)].length, 4);
     assert.ok(!xml.includes('<w:pageBreakBefore/>'), 'every 附件 of 033 opens a section');
+    // The covering notice portrait, each table a landscape section; none empty between two of them (a blank page).
+    const orient = [...xml.matchAll(/<w:sectPr>([\s\S]*?)<\/w:sectPr>/g)].map((m) => (m[1].includes('w:orient="landscape"') ? 'L' : 'P'));
+    assert.deepEqual(orient, ['P', 'L', 'L', 'L', 'L', 'L']);
   });
 
   it('column widths follow how much text a column holds, never under two characters', () => {

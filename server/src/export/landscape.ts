@@ -124,8 +124,10 @@ export function bodyWithLandscape(pieces: readonly Piece[], xmlOf: (i: number) =
   let after = -1;
   const portraitPiece = (i: number) => (i === after ? opening(i) : xmlOf(i));
   for (const [from, to] of runs) {
+    const portraitBefore = next < from;
     for (; next < from; next++) xml += portraitPiece(next);
-    if (xml) {
+    // The portrait text before the table ends its section (none when one landscape section follows another).
+    if (portraitBefore) {
       xml += sectionEnd(portrait(first));
       first = false;
     }

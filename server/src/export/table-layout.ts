@@ -24,7 +24,7 @@ export interface LaidRow {
   lines: number;
   /** A line's height in twips (the table's single spacing). */
   lineHeight: number;
-  /** Twips: the lines and one rule (0.5 pt) under them, as the renders measure a row. */
+  /** Twips: the lines and the rules, as the renders measure a row. */
   height: number;
   header: boolean;
   /** The row stays on one page (w:cantSplit): a header row, or one of short cells. */
@@ -33,8 +33,12 @@ export interface LaidRow {
   size: number;
 }
 
-/** A rule (0.5 pt) per row, in twips: LibreOffice counts it in the row's height. */
+/**
+ * The rules in a row's height, in twips, as measured in the renders: a row of n lines is n lines and
+ * one rule (0.5 pt) high (五号: n × 12.05 + 0.5 pt); the header row, under the table's top rule, two.
+ */
 const RULE = 10;
+const HEADER_RULES = 20;
 
 export function layRows(table: Table): LaidRow[] {
   const size = tableSize(table);
@@ -60,7 +64,7 @@ export function layRows(table: Table): LaidRow[] {
       cells = [cell(serial ? row.cells[0].text : '', 0, 1, 'center'), cell(rest.map((c) => c.text).join(RUN_ON), 1, table.columns - 1, 'left')];
     }
     const lines = Math.max(...cells.map((c) => c.lines.length));
-    return { cells, lines, lineHeight, height: lines * lineHeight + RULE, header, cantSplit: header || isShortRow(table, row), size };
+    return { cells, lines, lineHeight, height: lines * lineHeight + (header ? HEADER_RULES : RULE), header, cantSplit: header || isShortRow(table, row), size };
   });
 }
 
