@@ -44,17 +44,33 @@ export interface LatinWidths {
   half: number;
   space: number;
   leading: number;
+  /**
+   * A stop or comma may hang past the right edge. Not in a table cell: LibreOffice keeps it inside the
+   * cell and takes the last character down with it (033's narrow columns: `成危害后` / `果，或满足`).
+   */
+  hang: boolean;
+  /**
+   * The space Word's and LibreOffice's autospacing (w:autoSpaceDE/DN, on by default) puts between a Chinese
+   * character and a Latin letter or figure beside it, in cells (off the grid: about 0.22 of a character,
+   * `第` `1` `号` in the renders; on the grid it is in `half`).
+   */
+  autoSpace: number;
 }
-export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS };
-export const OFF_GRID: LatinWidths = { half: 0.64, space: 0.32, leading: 1 };
+export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0 };
+export const OFF_GRID: LatinWidths = { half: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22 };
+const HAN = /\p{Script=Han}/u;
 
 /** The cells of each character of a paragraph. */
 function widths(chars: string[], latin: LatinWidths): number[] {
   let leading = true;
-  return chars.map((c) => {
+  return chars.map((c, i) => {
     if (leading && WEAK.test(c)) return latin.leading;
     leading = false;
-    return c === ' ' ? latin.space : c.codePointAt(0)! < 0x2000 ? latin.half : 1;
+    if (c === ' ') return latin.space;
+    if (c.codePointAt(0)! >= 0x2000) return 1;
+    // Between a letter or figure and a Chinese character only (`。2.违法`: none around the marks).
+    const spaced = (k: number) => (/[0-9A-Za-z]/.test(c) && k >= 0 && k < chars.length && HAN.test(chars[k]) ? latin.autoSpace : 0);
+    return latin.half + spaced(i - 1) + spaced(i + 1);
   });
 }
 
@@ -90,7 +106,7 @@ function breakPart(chars: string[], first: number, rest: number, latin: LatinWid
     let j = i;
     while (j < chars.length && w + cells[j] <= room) w += cells[j++];
     if (j < chars.length && j > i) {
-      if (HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
+      if (latin.hang && HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
       else {
         let k = j;
         // Back off while the next line would start with a closing mark or this one end with an opening one.

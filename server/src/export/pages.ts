@@ -68,6 +68,8 @@ interface Block {
   landscape?: boolean;
   /** A table's header rows, repeated at the top of every page the table runs on to (w:tblHeader). */
   header?: LaidLine[];
+  /** A table row that may split: LibreOffice breaks it after any line, a single one left or carried over too. */
+  splitAnywhere?: boolean;
 }
 
 const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.二号 * 10));
@@ -159,7 +161,7 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
         if (r.header) return b([rowLine(r)], { keepNext: true });
         // A slice a line high, the last with the rule under the row.
         const ls = r.cantSplit ? [rowLine(r)] : Array.from({ length: r.lines }, (_, k) => ({ ...rowLine(sliceRow(r, k, k + 1), r.lineHeight + (k === r.lines - 1 ? r.height - r.lines * r.lineHeight : 0)), slice: k }));
-        return b(ls, { header });
+        return b(ls, { header, splitAnywhere: !r.cantSplit });
       });
       // table.ts: an empty line of the grid after a table on the page of the text, unless a new page follows.
       if (!isLandscape(p.table) && next && next.kind !== 'part-start') out.push(b([line('', p.kind, 'body')]));
@@ -252,9 +254,11 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       }
       // Widows and orphans (LibreOffice's default for the .docx: two lines): no paragraph leaves one line behind or carries one over.
       let take = fit;
-      if (li === 0 && take < 2) take = 0;
-      if (n - li - take < 2) take = Math.max(0, n - li - 2);
-      if (li === 0 && take < 2) take = 0;
+      if (!b.splitAnywhere) {
+        if (li === 0 && take < 2) take = 0;
+        if (n - li - take < 2) take = Math.max(0, n - li - 2);
+        if (li === 0 && take < 2) take = 0;
+      }
       // A paragraph kept with the next that does not fit moves whole (LibreOffice does not split it).
       if (b.keepNext && li === 0) take = 0;
       if (take === 0 && page.lines.length === 0) take = Math.max(1, fit);
