@@ -30,6 +30,14 @@ for (const d of dirs) {
     jobs.push({ src, docx, doc });
   }
 }
+{
+  // The crafted notice with an 11-column table (landscape pages, §8), as export-render.test.ts renders it.
+  const src = path.join(ROOT, 'test', 'office', 'fixtures', 'wide-table.txt');
+  const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
+  const docx = path.join(dir, 'wide-table.docx');
+  fs.writeFileSync(docx, exportDocx(doc).bytes);
+  jobs.push({ src, docx, doc });
+}
 // LibreOffice 7.4 exits with 255 partway through a batch after the 500 pages of tables of 033, though it
 // renders the file alone: documents holding tables each get a run of their own.
 const plain = jobs.filter((j) => j.doc.tables.length === 0);
@@ -47,7 +55,7 @@ for (const j of jobs) {
   const m = checkExport(pdfs.get(j.docx)!, { title: j.doc.notice.标题?.text ?? '', imprint: !!(j.doc.notice.抄送 || j.doc.notice.印发), printed: !!j.doc.notice.印发, tables: j.doc.tables.length > 0 });
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
-  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
+  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tlandscape ${m.landscapePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
 }
 console.log(`${jobs.length - failed} passed, ${failed} failed (PDFs in ${dir})`);
 console.log(`pagination engine: page count as rendered for ${samePages} of ${jobs.length}; first line of the page the same on ${sameFirst} of ${rendered} pages`);
