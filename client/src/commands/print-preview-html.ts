@@ -33,7 +33,8 @@ const px = (mm) => (mm * MM).toFixed(2) + 'px';
 function el(tag, cls, parent) { const e = document.createElement(tag); if (cls) e.className = cls; parent.appendChild(e); return e; }
 function draw(data) {
   last = data;
-  MM = Math.min(3.2, Math.max(1, (document.body.clientWidth - 24) / 210));
+  // As wide as the view allows for the widest page (a landscape page of a wide table is 297 mm).
+  MM = Math.min(3.2, Math.max(1, (document.body.clientWidth - 24) / (data.pages.some((p) => p.landscape) ? 297 : 210)));
   root.textContent = '';
   status.textContent = data.pages.length ? data.labels.pages.replace('{0}', String(data.pages.length)) : data.labels.empty;
   for (const p of data.pages) {
