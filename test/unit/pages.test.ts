@@ -149,6 +149,19 @@ describe('pagination engine: pages (issue #16)', () => {
     assert.ok(pages[pages.length - 1].lines.some((l) => l.text.includes('特此通知')));
   });
 
+  it('ends when a row that may not split is taller than a page under the repeated header: it stands on a page of its own, overfull', () => {
+    // 20 narrow columns: a header of 40 characters a cell is 20 lines, a row of 60 characters a cell 24 (w:cantSplit: short cells).
+    const cell = (text: string) => ({ text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    const columns = 20;
+    const header = { cells: Array.from({ length: columns }, () => cell('栏目说明'.repeat(10))), aligned: true };
+    const row = (n: number) => ({ cells: Array.from({ length: columns }, (_, k) => cell(k === 0 ? String(n) : '内容'.repeat(30))), aligned: true });
+    const table = { shape: 'cell-lines' as const, columns, headerRows: 1, rows: [header, row(1), row(2)], firstLine: 0, lastLine: 0, range: header.cells[0].range };
+    const pages = paginate([{ kind: 'table', table } as Piece]);
+    const rows = pages.flatMap((p) => p.lines.filter((l) => l.row && !l.row.header));
+    assert.deepEqual(rows.map((l) => l.row!.cells[0].lines.join('')), ['1', '2']);
+    for (const p of pages.slice(1)) assert.ok(p.lines[0].row?.header && p.lines.length === 2, `page ${p.number}: the header and one row`);
+  });
+
   it('breaks a cell\'s text as LibreOffice does off the grid: no stop hanging past the cell, a space between figures and Chinese', () => {
     // A stop does not hang in a cell: the character before it goes down with it.
     assert.deepEqual(breakLines('正，没有造成危害后果，或满足', 5, 5, OFF_GRID).map((l) => l.text), ['正，没有造', '成危害后', '果，或满足']);

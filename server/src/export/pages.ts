@@ -219,7 +219,10 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       page.lines.push({ ...h, y });
       y += h.height;
     }
+    repeated = page.lines.length;
   };
+  /** Lines of a repeated header at the top of the page: a page holding only them is empty for what follows. */
+  let repeated = 0;
   const height = () => (page.landscape ? LANDSCAPE_HEIGHT : BODY_HEIGHT);
   const place = (b: Block, from: number, to: number) => {
     for (let li = from; li < to; li++) {
@@ -261,7 +264,8 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       }
       // A paragraph kept with the next that does not fit moves whole (LibreOffice does not split it).
       if (b.keepNext && li === 0) take = 0;
-      if (take === 0 && page.lines.length === 0) take = Math.max(1, fit);
+      // Nothing fits on an empty page (or one holding only the table's repeated header): what fits, at least one line, goes there.
+      if (take === 0 && page.lines.length === repeated) take = Math.max(1, fit);
       if (take === 0 && li === 0) {
         // The paragraphs kept with this one (w:keepNext) go with it, when they all stand on this page.
         let from = bi;
@@ -280,7 +284,9 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       }
       place(b, li, li + take);
       li += take;
-      newPage(bi);
+      // The rest on the next page; a block placed whole on a page it overfills leaves the next block to start one
+      // (else a table's repeated header would stand alone on it).
+      if (li < n) newPage(bi);
     }
   }
   pages.push(page);
