@@ -33,6 +33,14 @@ for (const d of dirs) {
     jobs.push({ src, docx, doc });
   }
 }
+{
+  // The crafted notice with an 11-column table (landscape pages, §8), as export-render.test.ts renders it.
+  const src = path.join(ROOT, 'test', 'office', 'fixtures', 'wide-table.txt');
+  const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
+  const docx = path.join(dir, 'wide-table.docx');
+  fs.writeFileSync(docx, exportDocx(doc).bytes);
+  jobs.push({ src, docx, doc });
+}
 // LibreOffice 7.4 exits with 255 partway through a batch after the 500 pages of tables of 033, though it
 // renders the file alone: documents holding tables each get a run of their own.
 // The special formats (§10): the crafted 函, 令 and 纪要, measured by special-check.ts too.
@@ -58,7 +66,7 @@ for (const j of jobs) {
   if (m.problems.length) failed++;
   const full = m.linesPerPage.filter((n) => n === 22).length;
   const imprint = !(j.doc.notice.抄送 || j.doc.notice.印发) ? '' : m.blankBeforeImprint ? '\t版记 after a blank page' : '\t版记 with no blank page before it';
-  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${imprint}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
+  console.log(`${path.basename(j.src)}\tpages ${m.pages}\tmax lines ${Math.max(...m.linesPerPage)}\tmax chars ${m.maxChars}\tfull pages ${full}\tfull lines ${m.fullLines}\ttable pages ${m.tablePages}\tlandscape ${m.landscapePages}\tengine pages ${a.enginePages}\tsame first line ${a.sameFirstLine}/${a.renderedPages}${imprint}${m.problems.length ? '\n  ' + m.problems.slice(0, 5).join('\n  ') : ''}`);
 }
 for (const { f, doc, docx } of special) {
   const pdf = pdfs.get(docx)!;

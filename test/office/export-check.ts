@@ -3,7 +3,7 @@
  * from the PDF. Used by test/unit/export-render.test.ts (a few documents) and `npm run export:check`
  * (every seed and real 通知/意见/函/通报/批复).
  */
-import { isBodySize, isPageNumber, pages, PT_PER_MM, redLine, type Page } from './page-layout';
+import { isBodySize, isPageNumber, pages, PT_PER_MM, redLine, type Page, type Word } from './page-layout';
 import type { ExportFormat } from '../../server/src/export/special';
 
 /** GB/T 9704-2012 §5.2: the 版心 on an odd page (mirrored on even pages), in points. */
@@ -24,6 +24,8 @@ export interface Measured {
   fullPages: number;
   /** Pages that are mostly table (more lines below 3号 than body lines): not counted in `linesPerPage`. */
   tablePages: number;
+  /** Landscape pages (a wide table, GB/T 9704-2012 §8); counted among the table pages too. */
+  landscapePages: number;
   fullLines: number;
   /** The 版记 page has a blank page before it (then neither carries a number, §7.5). */
   blankBeforeImprint: boolean;
@@ -51,8 +53,15 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
   let fullLines = 0;
   let tablePages = 0;
   let blankBeforeImprint = false;
+  let landscapePages = 0;
   for (const [i, p] of ps.entries()) {
     const odd = p.number % 2 === 1;
+    if (p.width > p.height) {
+      landscapePages++;
+      tablePages++;
+      for (const problem of checkLandscape(p)) say(p, problem);
+      continue;
+    }
     const left = odd ? INNER : OUTER;
     const right = p.width - (odd ? OUTER : INNER);
     const text = p.lines.filter((l) => !isPageNumber(l));
@@ -133,5 +142,37 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
     if (!printed || (expect.printed && !/印发$/.test(squeeze(printed.text)))) say(last, 'the last line is not the 印发 line');
     else if (BOTTOM - printed.y1 > 12) say(last, `the 版记 ends ${((BOTTOM - printed.y1) / MM).toFixed(1)} mm above the bottom of the 版心`);
   }
-  return { pages: ps.length, linesPerPage, maxChars, fullPages, tablePages, fullLines, blankBeforeImprint, problems };
+  return { pages: ps.length, linesPerPage, maxChars, fullPages, tablePages, landscapePages, fullLines, blankBeforeImprint, problems };
+}
+
+/**
+ * A landscape table page (export/landscape.ts, §8): the sheet turned a quarter clockwise, so the
+ * portrait 版心 (天头 37 mm, 下白边 35 mm, 订口 28 mm, 切口 26 mm) stands 35 mm from the left, 37 mm from the
+ * right and 26–28 mm from the top and bottom (the export sets 36 and 27 mm: Word mirrors only left and
+ * right, see landscape.ts; 1 mm more allowed here). The page number stays where the portrait pages have
+ * it on the sheet: in the left margin, turned, 7 mm from the 版心, ending one 4号 character before
+ * the sheet's outer edge on odd pages (bottom) and starting one after it on even pages (top).
+ */
+export function checkLandscape(p: Page): string[] {
+  const problems: string[] = [];
+  const odd = p.number % 2 === 1;
+  const box = { x0: 35 * MM, x1: p.width - 37 * MM, y0: 26 * MM, y1: p.height - 26 * MM };
+  const slack = 3 + 1 * MM;
+  const inMargin = (w: Word) => w.x1 < box.x0 - slack;
+  const numberWords = p.words.filter(inMargin).sort((a, b) => a.y0 - b.y0);
+  for (const w of p.words.filter((x) => !inMargin(x))) {
+    if (w.x0 < box.x0 - slack || w.x1 > box.x1 + slack || w.y0 < box.y0 - slack || w.y1 > box.y1 + slack) problems.push(`text outside the landscape 版心: ${w.text} at (${(w.x0 / MM).toFixed(0)}, ${(w.y0 / MM).toFixed(0)}) mm`);
+  }
+  const text = numberWords.map((w) => w.text).join('');
+  if (!/^—\d{1,4}—$/.test(text) || text.replace(/\D/g, '') !== String(p.number)) problems.push(`landscape page number reads ${JSON.stringify(text)}`);
+  else {
+    const n = { x0: Math.min(...numberWords.map((w) => w.x0)), x1: Math.max(...numberWords.map((w) => w.x1)), y0: numberWords[0].y0, y1: numberWords[numberWords.length - 1].y1 };
+    // Turned: a character's height runs across the page, its line along the left edge.
+    if (n.x1 - n.x0 > 1.5 * CHAR4 || n.y1 - n.y0 < 2 * CHAR4) problems.push('the landscape page number is not turned with the sheet');
+    const below = (box.x0 - n.x1) / MM;
+    if (Math.abs(below - 7) > 3) problems.push(`landscape page number ${below.toFixed(1)} mm from the 版心 (7)`);
+    const inset = odd ? p.height - 26 * MM - n.y1 : n.y0 - 26 * MM;
+    if (Math.abs(inset - CHAR4) > 3) problems.push(`landscape page number ${inset.toFixed(1)} pt from the sheet's outer edge of the 版心 (one 4号 character: 14 pt)`);
+  }
+  return problems;
 }

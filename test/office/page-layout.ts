@@ -31,6 +31,8 @@ export interface Page {
   width: number;
   height: number;
   lines: Line[];
+  /** The words as poppler gives them (a page number turned on a landscape page is a column of words, not a line). */
+  words: Word[];
 }
 
 function poppler(tool: string, args: string[]): Buffer {
@@ -58,6 +60,7 @@ export function pages(pdf: string): Page[] {
       number: out.length + 1,
       width: +m[1],
       height: +m[2],
+      words,
       lines: lines.map((ws) => {
         ws.sort((a, b) => a.x0 - b.x0);
         const text = ws.map((w) => w.text).join('');

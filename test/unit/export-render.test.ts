@@ -31,6 +31,9 @@ const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) =
  * even page (a blank page, then the 版记, neither numbered: §7.5).
  */
 const SOURCES = [seedPath('001'), seedPath('003'), real('024_'), real('052_'), real('014_')];
+/** A crafted notice with a table of 11 columns in its body: on landscape pages (§8), the text around it portrait. */
+const WIDE = path.join(ROOT, 'test', 'office', 'fixtures', 'wide-table.txt');
+const ALL = [...SOURCES, WIDE, ...SPECIAL_FIXTURES.map((f) => f.file)];
 
 describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
   this.timeout(300_000);
@@ -41,7 +44,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-render-'));
     const files: string[] = [];
-    for (const src of [...SOURCES, ...SPECIAL_FIXTURES.map((f) => f.file)]) {
+    for (const src of ALL) {
       const doc = parseDocument('file:///x', fs.readFileSync(src, 'utf8'));
       docs.set(src, doc);
       const out = path.join(dir, path.basename(src).replace(/\.txt$/, '.docx'));
@@ -49,7 +52,7 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       files.push(out);
     }
     const converted = convert(files, PDF_FORMAT, dir);
-    [...SOURCES, ...SPECIAL_FIXTURES.map((f) => f.file)].forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
+    ALL.forEach((src, i) => pdfs.set(src, converted.get(files[i])!));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -93,10 +96,25 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
     assert.deepEqual([...cases].sort(), [false, true], 'both cases rendered');
   });
 
+  it('wide-table.txt: the 11-column table on landscape pages of its own, the page number turned where the portrait pages have it (§8)', () => {
+    const doc = docs.get(WIDE)!;
+    const pdf = pdfs.get(WIDE)!;
+    const m = checkExport(pdf, { title: doc.notice.标题?.text ?? '', imprint: true, printed: true, tables: true });
+    assert.deepEqual(m.problems, []);
+    const ps = pages(pdf);
+    const turned = ps.filter((p) => p.width > p.height).map((p) => p.number);
+    // The notice's first page, the table on pages 2–4 (its header row on each), the rest of the text and the 版记 portrait.
+    assert.deepEqual(turned, [2, 3, 4]);
+    for (const n of turned) assert.ok(ps[n - 1].words.some((w) => w.text === '序号'), `page ${n}: the header row`);
+    assert.ok(ps[4].lines.some((l) => l.text.startsWith('请各区县')), 'the text after the table is on a portrait page');
+    assert.equal(m.maxChars, 28);
+  });
+
   it('the pagination engine gives the pages LibreOffice renders for a document without tables: the same count, the same first line on most pages', () => {
     let same = 0;
     let total = 0;
-    // Not the documents with tables: the engine lays a table out roughly, a row a paragraph of the grid (docs/export.md).
+    // First lines on the documents without tables: a table page opens with a row whose cells, centred in their
+    // height, poppler reads line by line across the row (the next test checks the table documents' pages).
     const withoutTables = SOURCES.filter((src) => docs.get(src)!.tables.length === 0);
     assert.ok(withoutTables.length >= 3, withoutTables.join(', '));
     for (const src of withoutTables) {
@@ -110,5 +128,17 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       total += a.renderedPages;
     }
     assert.ok(same >= 0.75 * total, `${same} of ${total} first lines`);
+  });
+
+  it('the pagination engine lays tables out as LibreOffice does: the rendered page count, and the same pages landscape, for 014 and the 11-column notice', () => {
+    for (const src of [real('014_'), WIDE]) {
+      const doc = docs.get(src)!;
+      const engine = paginate(exportContent(doc).pieces, doc.text);
+      const rendered = pages(pdfs.get(src)!);
+      assert.equal(engine.length, rendered.length, `${path.basename(src)}: pages`);
+      assert.deepEqual(engine.filter((p) => p.landscape).map((p) => p.number), rendered.filter((p) => p.width > p.height).map((p) => p.number), `${path.basename(src)}: landscape pages`);
+      // Every page the 11-column table runs on opens with its header row (w:tblHeader), as in the render.
+      for (const p of engine.filter((x) => x.landscape)) assert.ok(p.lines[0].row?.header, `${path.basename(src)} page ${p.number}: the header row first`);
+    }
   });
 });

@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportContent, type Piece } from '../../server/src/export/content';
 import { BODY_HEIGHT, blankBeforeImprint, paginate } from '../../server/src/export/pages';
-import { breakLines } from '../../server/src/export/lines';
+import { breakLines, OFF_GRID } from '../../server/src/export/lines';
+import { cellLineHeight, columnWidths } from '../../server/src/export/table';
+import { TEXT_WIDTH } from '../../server/src/export/layout';
+import { LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH } from '../../server/src/export/landscape';
 import { readSeed } from './helpers';
 
 const para = (text: string): Piece => ({ kind: 'paragraph', text });
@@ -103,15 +106,75 @@ describe('pagination engine: pages (issue #16)', () => {
     for (const l of located) assert.equal(text.slice(l.from, l.to).replace(/\s+/g, ''), l.text.replace(/\s+/g, ''));
   });
 
-  it('shows a table of the model where it stands: each row a paragraph, its cells run on with ｜', () => {
-    const rows = ['品目\t单位\t税率\t备注', '烟叶\t元/公斤\t20%\t无', '毛茶\t元/公斤\t16%\t无', '水果\t元/公斤\t12%\t无'];
+  it('lays a table out as table.ts writes it: a row of ruled cells as wide as the columns, where it stands (issue #16)', () => {
+    const rows = ['品目\t单位\t税率\t备注', '烟叶\t元/公斤\t20%\t无', '毛茶\t元/公斤\t16%\t无', '水果\t元/公斤\t12%\t产地在本县境内、由县级以上人民政府确认为特色农产品的，按规定减半征收'];
     const doc = parseDocument('file:///t.gw', ['关于调整测试税目的通知', '', '各乡镇人民政府：', '　　现将税目调整如下。', ...rows, '　　特此通知。', ''].join('\n'));
     assert.equal(doc.tables.length, 1, 'the TAB rows are a table of the model');
-    const lines = paginate(exportContent(doc).pieces, doc.text).flatMap((p) => p.lines);
-    const table = lines.filter((l) => l.kind === 'table').map((l) => l.text);
-    assert.deepEqual(table, ['品目 ｜ 单位 ｜ 税率 ｜ 备注', '烟叶 ｜ 元/公斤 ｜ 20% ｜ 无', '毛茶 ｜ 元/公斤 ｜ 16% ｜ 无', '水果 ｜ 元/公斤 ｜ 12% ｜ 无']);
+    const pages = paginate(exportContent(doc).pieces, doc.text);
+    const lines = pages.flatMap((p) => p.lines);
+    const table = lines.filter((l) => l.kind === 'table' && l.row);
+    assert.equal(table.length, 4);
+    const widths = columnWidths(doc.tables[0]);
+    for (const l of table) {
+      assert.equal(l.style, 'row');
+      assert.deepEqual(l.row!.cells.map((c) => c.width), widths);
+      assert.equal(l.row!.cells.reduce((a, c) => a + c.width, 0), TEXT_WIDTH);
+      // As high as its tallest cell, in the table's single spacing, plus its rule.
+      assert.equal(l.height, l.row!.lines * cellLineHeight(doc.tables[0]) + 10);
+    }
+    assert.deepEqual(table[1].row!.cells.map((c) => c.lines.join('')), ['烟叶', '元/公斤', '20%', '无']);
+    // The long 备注 is broken at its column's width: the row is as many lines high.
+    const long = table[3].row!.cells[3].lines;
+    assert.ok(long.length >= 2 && table[3].row!.lines === long.length, long.join('/'));
+    assert.ok(table[0].height < table[3].height);
     const at = (t: string) => lines.findIndex((l) => l.text.includes(t));
     assert.ok(at('现将税目') < at('品目') && at('水果') < at('特此通知'), 'between the paragraphs around it');
+    assert.ok(!pages.some((p) => p.landscape), 'four columns stay portrait');
+  });
+
+  it('puts a table of ten or more columns on landscape pages of its own, its header row on each, the text after it portrait', () => {
+    const cols = Array.from({ length: 11 }, (_, k) => `栏目${k + 1}`);
+    const records = Array.from({ length: 60 }, (_, r) => [String(r + 1), ...cols.slice(1).map((_, k) => (k === 3 ? '路面改造及排水管网铺设，沿线绿化提升，新建港湾式公交站台两处' : `内容${r}`))].join('\n'));
+    const text = ['关于报送项目情况的通知', '', '各区县人民政府：', '', '　　现将项目情况列表如下。', '', ['序号', ...cols.slice(1)].join('\n'), '', records.join('\n\n'), '', '　　特此通知。', ''].join('\n');
+    const doc = parseDocument('file:///t.gw', text);
+    assert.equal(doc.tables[0]?.columns, 11);
+    const pages = paginate(exportContent(doc).pieces, doc.text);
+    const turned = pages.filter((p) => p.landscape);
+    assert.ok(turned.length >= 2, `${turned.length} landscape pages`);
+    assert.ok(!pages[0].landscape && !pages[pages.length - 1].landscape);
+    for (const p of turned) {
+      assert.ok(p.lines[0].row?.header, `page ${p.number} opens with the header row`);
+      assert.ok(p.lines.every((l) => l.row), `page ${p.number} holds the table only`);
+      const last = p.lines[p.lines.length - 1];
+      assert.ok(last.y + last.height <= LANDSCAPE_HEIGHT + 1, `page ${p.number} inside the landscape 版心`);
+      assert.equal(p.lines[0].row!.cells.reduce((a, c) => a + c.width, 0), LANDSCAPE_WIDTH);
+    }
+    // Every record once, in order, across the landscape pages.
+    const serials = turned.flatMap((p) => p.lines.filter((l) => !l.row!.header).map((l) => l.row!.cells[0].lines.join('')));
+    assert.deepEqual(serials, records.map((_, r) => String(r + 1)));
+    assert.ok(pages[pages.length - 1].lines.some((l) => l.text.includes('特此通知')));
+  });
+
+  it('ends when a row that may not split is taller than a page under the repeated header: it stands on a page of its own, overfull', () => {
+    // 20 narrow columns: a header of 40 characters a cell is 20 lines, a row of 60 characters a cell 24 (w:cantSplit: short cells).
+    const cell = (text: string) => ({ text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    const columns = 20;
+    const header = { cells: Array.from({ length: columns }, () => cell('栏目说明'.repeat(10))), aligned: true };
+    const row = (n: number) => ({ cells: Array.from({ length: columns }, (_, k) => cell(k === 0 ? String(n) : '内容'.repeat(30))), aligned: true });
+    const table = { shape: 'cell-lines' as const, columns, headerRows: 1, rows: [header, row(1), row(2)], firstLine: 0, lastLine: 0, range: header.cells[0].range };
+    const pages = paginate([{ kind: 'table', table } as Piece]);
+    const rows = pages.flatMap((p) => p.lines.filter((l) => l.row && !l.row.header));
+    assert.deepEqual(rows.map((l) => l.row!.cells[0].lines.join('')), ['1', '2']);
+    for (const p of pages.slice(1)) assert.ok(p.lines[0].row?.header && p.lines.length === 2, `page ${p.number}: the header and one row`);
+  });
+
+  it('breaks a cell\'s text as LibreOffice does off the grid: no stop hanging past the cell, a space between figures and Chinese', () => {
+    // A stop does not hang in a cell: the character before it goes down with it.
+    assert.deepEqual(breakLines('正，没有造成危害后果，或满足', 5, 5, OFF_GRID).map((l) => l.text), ['正，没有造', '成危害后', '果，或满足']);
+    assert.deepEqual(breakLines('正，没有造成危害后果，或满足', 5, 5).map((l) => l.text), ['正，没有造', '成危害后果，', '或满足']);
+    // 53 Chinese characters and 4 figures each between two: 57.3 cells with the autospacing, so a 58th character goes down (033, measured).
+    const line = '一般｜擅自设置1块以上，3块及以内非公路标志，或擅自设置标志总面积在2平方米以上5平方米及以内的｜一般｜处一万元罚款';
+    assert.deepEqual(breakLines(line, 57.47, 57.47, OFF_GRID).map((l) => l.text.slice(-2)), ['元罚', '款']);
   });
 
   it('lays out every seed without a line outside the 版心 and with the title on page 1', () => {

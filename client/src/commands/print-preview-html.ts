@@ -33,22 +33,25 @@ const px = (mm) => (mm * MM).toFixed(2) + 'px';
 function el(tag, cls, parent) { const e = document.createElement(tag); if (cls) e.className = cls; parent.appendChild(e); return e; }
 function draw(data) {
   last = data;
-  MM = Math.min(3.2, Math.max(1, (document.body.clientWidth - 24) / 210));
+  // As wide as the view allows for the widest page (a landscape page of a wide table is 297 mm).
+  MM = Math.min(3.2, Math.max(1, (document.body.clientWidth - 24) / (data.pages.some((p) => p.landscape) ? 297 : 210)));
   root.textContent = '';
   status.textContent = data.pages.length ? data.labels.pages.replace('{0}', String(data.pages.length)) : data.labels.empty;
   for (const p of data.pages) {
-    const page = el('div', 'page' + (p.blank ? ' blank' : ''), root);
+    const page = el('div', 'page' + (p.blank ? ' blank' : '') + (p.landscape ? ' landscape' : ''), root);
     page.dataset.number = String(p.number);
-    page.style.width = px(210);
-    page.style.height = px(297);
+    // A wide table's page is A4 turned (§8): the 版心 225 × 156 mm, 36 mm from the sides and 27 mm from the top (export/landscape.ts).
+    page.style.width = px(p.landscape ? 297 : 210);
+    page.style.height = px(p.landscape ? 210 : 297);
     const odd = p.number % 2 === 1;
     const box = el('div', 'box', page);
-    box.style.left = px(odd ? 28 : 26);
-    box.style.top = px(37);
-    box.style.width = px(156);
-    box.style.height = px(225);
+    box.style.left = px(p.landscape ? 36 : odd ? 28 : 26);
+    box.style.top = px(p.landscape ? 27 : 37);
+    box.style.width = px(p.landscape ? 225 : 156);
+    box.style.height = px(p.landscape ? 156 : 225);
     if (p.blank) { const b = el('div', 'blank-note', page); b.textContent = data.labels.blank; continue; }
     for (const l of p.lines) {
+      if (l.row) { drawRow(box, l); continue; }
       const size = SIZE[l.style] || 16;
       const line = el('div', 'line ' + l.style + (l.placeholder ? ' placeholder' : '') + (l.from !== undefined ? ' linked' : ''), box);
       line.textContent = l.text;
@@ -71,10 +74,35 @@ function draw(data) {
     if (p.numbered === false) continue;
     const n = el('div', 'page-number', page);
     n.textContent = '— ' + p.number + ' —';
+    if (p.landscape) {
+      // §8: where the portrait pages have it on the sheet: the left margin, turned, low on odd pages, high on even.
+      n.classList.add('turned');
+      n.style.left = px(297 - 37 - 225 - 7 - 14 * PT * 1.2);
+      n.style.fontSize = px(14 * PT);
+      if (odd) n.style.bottom = px(26 + 14 * PT); else n.style.top = px(26 + 14 * PT);
+      continue;
+    }
     n.style.top = px(37 + 225 + 7);
     n.style.fontSize = px(14 * PT);
     if (odd) n.style.right = px(26 + 14 * PT); else n.style.left = px(26 + 14 * PT);
   }
+}
+/** A table row (export/table-layout.ts): its cells ruled, each cell's lines as the engine broke them. */
+function drawRow(box, l) {
+  const row = el('div', 'row' + (l.row.header ? ' header' : '') + (l.from !== undefined ? ' linked' : ''), box);
+  row.style.top = px(l.y * TWIP);
+  row.style.height = px(l.height * TWIP);
+  for (const c of l.row.cells) {
+    const cell = el('div', 'cell', row);
+    cell.style.left = px(c.x * TWIP);
+    cell.style.width = px(c.width * TWIP);
+    cell.style.textAlign = c.align;
+    cell.style.padding = '0 ' + px(1);
+    cell.style.fontSize = px((l.row.size / 2) * PT * 0.96);
+    cell.style.lineHeight = px(l.row.lineHeight * TWIP);
+    cell.textContent = c.lines.join('\\n');
+  }
+  if (l.from !== undefined) row.addEventListener('click', () => vscode.postMessage({ type: 'reveal', from: l.from, to: l.to }));
 }
 window.addEventListener('resize', () => { if (last) draw(last); });
 window.addEventListener('message', (e) => { if (e.data && e.data.type === 'pages') draw(e.data); });
@@ -96,6 +124,12 @@ body { background: var(--vscode-editor-background); color: #000; margin: 0; padd
 .line.rule-bottom { border-bottom: 1px solid #000; }
 .red-line { position: absolute; left: 0; right: 0; height: 0; border-top: 2px solid #e00; }
 .page-number { position: absolute; font-family: serif; }
+.page-number.turned { writing-mode: vertical-rl; text-orientation: sideways; }
+.row { position: absolute; left: 0; right: 0; }
+.row.linked { cursor: pointer; }
+.row.linked:hover { background: rgba(0, 120, 215, .12); }
+.row.header .cell { font-family: sans-serif; }
+.cell { position: absolute; top: 0; bottom: 0; box-sizing: border-box; border: 0.5px solid #000; margin: 0 0 0 -0.5px; white-space: pre; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
 .blank-note { position: absolute; top: 45%; width: 100%; text-align: center; color: #999; font-family: var(--vscode-font-family); }
 `;
 

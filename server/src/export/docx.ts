@@ -8,6 +8,7 @@ import { exportContent, type Piece } from './content';
 import { blankFooterXml, documentXml, escapeXml, footerXml, NS } from './wordml';
 import { blankBeforeImprint, paginate } from './pages';
 import { FONT, FOOTER, SIZE, LINE_PITCH } from './layout';
+import { LANDSCAPE_FOOTER_IDS, LANDSCAPE_FOOTERS, landscapeFooterXml } from './landscape';
 import { formatOf, LETTER_FOOTER, letterFooterXml, letterHeaderXml, specialPieces, type ExportFormat } from './special';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -50,6 +51,11 @@ const LETTER_RELS =
 /** The empty footer of the blank page and the 版记 page after it (§7.5). */
 const BLANK_TYPES = '<Override PartName="/word/footer4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>';
 const BLANK_RELS = '<Relationship Id="rIdFooterBlank" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer4.xml"/>';
+
+const FOOTER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
+const FOOTER_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer';
+const landscapeTypes = () => Object.values(LANDSCAPE_FOOTERS).map((f) => `<Override PartName="/word/${f}" ContentType="${FOOTER_TYPE}"/>`).join('');
+const landscapeRels = () => (['odd', 'even'] as const).map((s) => `<Relationship Id="${LANDSCAPE_FOOTER_IDS[s]}" Type="${FOOTER_REL}" Target="${LANDSCAPE_FOOTERS[s]}"/>`).join('');
 
 /** Body text by default: 3号仿宋, exact line height of the grid, Chinese as the language. */
 const STYLES =
@@ -125,12 +131,19 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
     'word/footer1.xml': footerXml('odd', letterLogo ? FOOTER - LETTER_FOOTER : 0),
     'word/footer2.xml': footerXml('even', letterLogo ? FOOTER - LETTER_FOOTER : 0),
   };
+  if (parts['word/document.xml'].includes(LANDSCAPE_FOOTER_IDS.odd)) {
+    // Wide tables on landscape pages (landscape.ts): their footers, the page number turned with the sheet.
+    parts[`word/${LANDSCAPE_FOOTERS.odd}`] = landscapeFooterXml('odd');
+    parts[`word/${LANDSCAPE_FOOTERS.even}`] = landscapeFooterXml('even');
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', landscapeTypes() + '</Types>');
+    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', landscapeRels() + '</Relationships>');
+  }
   if (letterLogo) {
     // 信函格式: the first page's own header and footer (special.ts).
     parts['word/header1.xml'] = letterHeaderXml(letterLogo.text);
     parts['word/footer3.xml'] = letterFooterXml();
-    parts['[Content_Types].xml'] = CONTENT_TYPES.replace('</Types>', LETTER_TYPES + '</Types>');
-    parts['word/_rels/document.xml.rels'] = DOCUMENT_RELS.replace('</Relationships>', LETTER_RELS + '</Relationships>');
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', LETTER_TYPES + '</Types>');
+    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', LETTER_RELS + '</Relationships>');
   }
   if (blankPage) {
     parts['word/footer4.xml'] = blankFooterXml();

@@ -35,13 +35,42 @@ const WEAK = /^[—–“”‘’]$/;
 
 export const cellsOf = (c: string) => (c === ' ' ? SPACE_CELLS : c.codePointAt(0)! < 0x2000 ? HALF_WIDTH_CELLS : 1);
 
+/**
+ * How wide Latin text is, in cells: on the grid (the defaults above), or off it, in a table cell, where
+ * a cell is one character of the table's size and LibreOffice sets a figure at its own width (about
+ * 0.64 of a Chinese character in the test renders: `1037` 26.7 pt at 10.5 pt).
+ */
+export interface LatinWidths {
+  half: number;
+  space: number;
+  leading: number;
+  /**
+   * A stop or comma may hang past the right edge. Not in a table cell: LibreOffice keeps it inside the
+   * cell and takes the last character down with it (033's narrow columns: `成危害后` / `果，或满足`).
+   */
+  hang: boolean;
+  /**
+   * The space Word's and LibreOffice's autospacing (w:autoSpaceDE/DN, on by default) puts between a Chinese
+   * character and a Latin letter or figure beside it, in cells (off the grid: about 0.22 of a character,
+   * `第` `1` `号` in the renders; on the grid it is in `half`).
+   */
+  autoSpace: number;
+}
+export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0 };
+export const OFF_GRID: LatinWidths = { half: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22 };
+const HAN = /\p{Script=Han}/u;
+
 /** The cells of each character of a paragraph. */
-function widths(chars: string[]): number[] {
+function widths(chars: string[], latin: LatinWidths): number[] {
   let leading = true;
-  return chars.map((c) => {
-    if (leading && WEAK.test(c)) return LEADING_MARK_CELLS;
+  return chars.map((c, i) => {
+    if (leading && WEAK.test(c)) return latin.leading;
     leading = false;
-    return cellsOf(c);
+    if (c === ' ') return latin.space;
+    if (c.codePointAt(0)! >= 0x2000) return 1;
+    // Between a letter or figure and a Chinese character only (`。2.违法`: none around the marks).
+    const spaced = (k: number) => (/[0-9A-Za-z]/.test(c) && k >= 0 && k < chars.length && HAN.test(chars[k]) ? latin.autoSpace : 0);
+    return latin.half + spaced(i - 1) + spaced(i + 1);
   });
 }
 
@@ -55,29 +84,29 @@ export interface BrokenLine {
  * `text` in lines of at most `first` cells (the first line) and `rest` cells (the others); line breaks
  * in the text (`\n`) are kept.
  */
-export function breakLines(text: string, first: number, rest: number): BrokenLine[] {
+export function breakLines(text: string, first: number, rest: number, latin: LatinWidths = ON_GRID): BrokenLine[] {
   const out: BrokenLine[] = [];
   let offset = 0;
   for (const part of text.split('\n')) {
-    for (const l of breakPart(Array.from(part), out.length === 0 ? first : rest, rest)) out.push({ text: l.text, start: offset + l.start });
+    for (const l of breakPart(Array.from(part), out.length === 0 ? first : rest, rest, latin)) out.push({ text: l.text, start: offset + l.start });
     offset += part.length + 1;
   }
   return out.length ? out : [{ text: '', start: 0 }];
 }
 
-function breakPart(chars: string[], first: number, rest: number): BrokenLine[] {
+function breakPart(chars: string[], first: number, rest: number, latin: LatinWidths): BrokenLine[] {
   const lines: BrokenLine[] = [];
   let i = 0;
   let unit = 0;
   if (chars.length === 0) return [{ text: '', start: 0 }];
-  const cells = widths(chars);
+  const cells = widths(chars, latin);
   while (i < chars.length) {
     const room = (lines.length === 0 ? first : rest) + 0.01;
     let w = 0;
     let j = i;
     while (j < chars.length && w + cells[j] <= room) w += cells[j++];
     if (j < chars.length && j > i) {
-      if (HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
+      if (latin.hang && HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
       else {
         let k = j;
         // Back off while the next line would start with a closing mark or this one end with an opening one.

@@ -16,11 +16,13 @@ import type { Piece } from './content';
 import { CHAR_3, CHAR_4, LINE_PITCH, LINES_PER_PAGE, CHARS_PER_LINE, LOGO_LINE, logoSpace, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH } from './layout';
 import { balanceTitle, widthOf } from './title';
 import { breakLines } from './lines';
+import { isLandscape, LANDSCAPE_HEIGHT, landscapeRuns } from './landscape';
+import { layRows, sliceRow, type LaidRow } from './table-layout';
 
 /** The 版心's height, 225 mm, in twips. */
 export const BODY_HEIGHT = Math.round((225 * 1440) / 25.4);
 
-export type LineStyle = 'logo' | 'title' | 'body' | 'heading' | 'label' | 'imprint';
+export type LineStyle = 'logo' | 'title' | 'body' | 'heading' | 'label' | 'imprint' | 'row';
 
 export interface LaidLine {
   text: string;
@@ -40,6 +42,8 @@ export interface LaidLine {
   /** Where the line's text starts and ends in the source, when found there. */
   from?: number;
   to?: number;
+  /** A table row (style `row`): its cells, ruled, as table.ts writes them (table-layout.ts). */
+  row?: LaidRow;
 }
 
 export interface LaidPage {
@@ -54,6 +58,8 @@ export interface LaidPage {
    * for the 版记 page after it; a 版记 page with no blank page before it is numbered like any other.
    */
   numbered: boolean;
+  /** A landscape page of a wide table (landscape.ts, §8): its 版心 225 mm wide, 156 mm high. */
+  landscape?: boolean;
 }
 
 /** The text ended on an even page, so a blank page stands before the 版记 (the export writes it, wordml.ts). */
@@ -66,6 +72,12 @@ interface Block {
   after: number;
   keepNext: boolean;
   pageBreakBefore: boolean;
+  /** On a landscape page (a wide table and its 附件 title, landscape.ts). */
+  landscape?: boolean;
+  /** A table's header rows, repeated at the top of every page the table runs on to (w:tblHeader). */
+  header?: LaidLine[];
+  /** A table row that may split: LibreOffice breaks it after any line, a single one left or carried over too. */
+  splitAnywhere?: boolean;
 }
 
 const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.二号 * 10));
@@ -78,7 +90,8 @@ const IMPRINT_CELL = CHAR_4 / CHAR_3;
  */
 const LETTER_BODY_TOP = Math.round(18.3 * (1440 / 25.4));
 
-type Line = Omit<LaidLine, 'y'> & { start?: number };
+/** `start`: the line's offset in its piece's text; `slice`: the index of a split row's line (joinRowSlices). */
+type Line = Omit<LaidLine, 'y'> & { start?: number; slice?: number };
 const line = (text: string, kind: string, style: LineStyle, o: Partial<Line> = {}): Line => ({ text, kind, style, height: LINE_PITCH, align: 'left', left: 0, right: 0, ...o });
 
 /**
@@ -154,11 +167,23 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
     }
     case 'imprint':
       return [];
-    case 'table':
-      // Not laid out as Word sets it (smaller type, ruled cells, single spacing): each row one paragraph on the
-      // grid, its cells run on with ｜, so the preview shows the table's text where it stands; its pages are
-      // not counted true to the render (docs/export.md).
-      return p.table.rows.map((row) => b(gridLines(row.cells.map((c) => c.text).join(' ｜ '), p.kind)));
+    case 'table': {
+      // As table.ts writes it (table-layout.ts): a row a block, as high as its tallest cell; a row that may
+      // not split (w:cantSplit) one line, moved whole to the next page; one that may, a line per line of its
+      // cells; the header rows kept with the first row and repeated on every page the table runs on to.
+      const rows = layRows(p.table);
+      const rowLine = (r: LaidRow, height = r.height) => line(r.cells.map((c) => c.lines[0] ?? '').join(''), p.kind, 'row', { row: r, height });
+      const header = rows.filter((r) => r.header).map((r) => rowLine(r) as LaidLine);
+      const out = rows.map((r) => {
+        if (r.header) return b([rowLine(r)], { keepNext: true });
+        // A slice a line high, the last with the rule under the row.
+        const ls = r.cantSplit ? [rowLine(r)] : Array.from({ length: r.lines }, (_, k) => ({ ...rowLine(sliceRow(r, k, k + 1), r.lineHeight + (k === r.lines - 1 ? r.height - r.lines * r.lineHeight : 0)), slice: k }));
+        return b(ls, { header, splitAnywhere: !r.cantSplit });
+      });
+      // table.ts: an empty line of the grid after a table on the page of the text, unless a new page follows.
+      if (!isLandscape(p.table) && next && next.kind !== 'part-start') out.push(b([line('', p.kind, 'body')]));
+      return out;
+    }
     default: {
       // A piece this engine does not know yet (a table, a special format's part): its text, one paragraph.
       const text = (p as { text?: unknown }).text;
@@ -187,7 +212,9 @@ function imprintLines(p: Extract<Piece, { kind: 'imprint' }>): LaidLine[] {
 /** The pages of the exported 公文, as LibreOffice lays out the .docx (within the tolerance in docs/export.md). */
 export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] {
   const main = pieces.filter((p) => p.kind !== 'imprint');
-  const blocks = main.flatMap((p, i) => block(p, main[i - 1], main[i + 1]));
+  // Wide tables, and the 附件 title before each, on landscape pages (landscape.ts).
+  const turned = new Set(landscapeRuns(main).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
+  const blocks = main.flatMap((p, i) => block(p, main[i - 1], main[i + 1]).map((b) => (turned.has(i) ? { ...b, landscape: true } : b)));
   // The empty paragraph that carries the main section's properties when a 版记 follows (wordml.ts).
   const imprints = pieces.filter((p): p is Extract<Piece, { kind: 'imprint' }> => p.kind === 'imprint');
   if (imprints.length) blocks.push({ piece: imprints[0], lines: [line('', 'section-end', 'body') as LaidLine], before: 0, after: 0, keepNext: false, pageBreakBefore: false });
@@ -201,10 +228,19 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   const startPage: number[] = [];
   const newPage = (bi: number) => {
     pages.push(page);
-    page = { number: pages.length + 1, lines: [], blank: false, imprint: false, numbered: true };
+    page = { number: pages.length + 1, lines: [], blank: false, imprint: false, numbered: true, ...(blocks[bi]?.landscape ? { landscape: true } : {}) };
     y = 0;
     pageStartBlock = bi;
+    // A table running on to this page: its header rows first.
+    for (const h of blocks[bi]?.header ?? []) {
+      page.lines.push({ ...h, y });
+      y += h.height;
+    }
+    repeated = page.lines.length;
   };
+  /** Lines of a repeated header at the top of the page: a page holding only them is empty for what follows. */
+  let repeated = 0;
+  const height = () => (page.landscape ? LANDSCAPE_HEIGHT : BODY_HEIGHT);
   const place = (b: Block, from: number, to: number) => {
     for (let li = from; li < to; li++) {
       const l = b.lines[li];
@@ -215,6 +251,11 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   };
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
+    // A landscape section starts a new page, and so does the portrait one after it.
+    if (!!b.landscape !== !!page.landscape) {
+      if (page.lines.length) newPage(bi);
+      else page.landscape = b.landscape || undefined;
+    }
     if (b.pageBreakBefore && page.lines.length) newPage(bi);
     startPage[bi] = pages.length;
     const n = b.lines.length;
@@ -224,7 +265,7 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       let fit = 0;
       for (let m = li, yy = y; m < n; m++, fit++) {
         const top = yy + (m === 0 ? b.before : 0);
-        if (top + b.lines[m].height > BODY_HEIGHT + 1) break;
+        if (top + b.lines[m].height > height() + 1) break;
         yy = top + b.lines[m].height;
       }
       if (fit === n - li) {
@@ -233,12 +274,15 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       }
       // Widows and orphans (LibreOffice's default for the .docx: two lines): no paragraph leaves one line behind or carries one over.
       let take = fit;
-      if (li === 0 && take < 2) take = 0;
-      if (n - li - take < 2) take = Math.max(0, n - li - 2);
-      if (li === 0 && take < 2) take = 0;
+      if (!b.splitAnywhere) {
+        if (li === 0 && take < 2) take = 0;
+        if (n - li - take < 2) take = Math.max(0, n - li - 2);
+        if (li === 0 && take < 2) take = 0;
+      }
       // A paragraph kept with the next that does not fit moves whole (LibreOffice does not split it).
       if (b.keepNext && li === 0) take = 0;
-      if (take === 0 && page.lines.length === 0) take = Math.max(1, fit);
+      // Nothing fits on an empty page (or one holding only the table's repeated header): what fits, at least one line, goes there.
+      if (take === 0 && page.lines.length === repeated) take = Math.max(1, fit);
       if (take === 0 && li === 0) {
         // The paragraphs kept with this one (w:keepNext) go with it, when they all stand on this page.
         let from = bi;
@@ -257,7 +301,9 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
       }
       place(b, li, li + take);
       li += take;
-      newPage(bi);
+      // The rest on the next page; a block placed whole on a page it overfills leaves the next block to start one
+      // (else a table's repeated header would stand alone on it).
+      if (li < n) newPage(bi);
     }
   }
   pages.push(page);
@@ -268,8 +314,22 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
     if (blank) pages.push({ number: pages.length + 1, lines: [], blank: true, imprint: false, numbered: false });
     pages.push({ number: pages.length + 1, lines: imprints.flatMap(imprintLines), blank: false, imprint: true, numbered: !blank });
   }
-  for (const p of pages) p.lines = p.lines.filter((l) => l.kind !== 'section-end').map(({ start: _s, ...l }: LaidLine & { start?: number }) => l);
+  for (const p of pages) p.lines = joinRowSlices(p.lines.filter((l) => l.kind !== 'section-end')).map(({ start: _s, slice: _k, ...l }: LaidLine & { start?: number; slice?: number }) => l);
   return pages;
+}
+
+/** The lines of a split row that stand on one page, one row again (each slice carries its first line's index as `start`). */
+function joinRowSlices(lines: LaidLine[]): LaidLine[] {
+  const out: Array<LaidLine & { slice?: number }> = [];
+  for (const l of lines as Array<LaidLine & { slice?: number }>) {
+    const prev = out[out.length - 1];
+    if (l.row && prev?.row && l.slice && prev.slice === l.slice - 1 && Math.abs(prev.y + prev.height - l.y) < 2) {
+      const cells = prev.row.cells.map((c, k) => ({ ...c, lines: [...c.lines, ...(l.row!.cells[k]?.lines ?? [])] }));
+      const height = prev.height + l.height;
+      out[out.length - 1] = { ...prev, height, slice: l.slice, row: { ...prev.row, cells, lines: prev.row.lines + l.row.lines, height } };
+    } else out.push(l);
+  }
+  return out;
 }
 
 /** Pieces that may stand anywhere in the text (the 版头 and 署名 are placed by the standard, not by their place in it). */

@@ -13,6 +13,7 @@ import type { Table, TableRow } from '../model/types';
 import { FONT, TEXT_WIDTH } from './layout';
 import { paragraph, run } from './wordml';
 import { widthOf } from './title';
+import { isLandscape, LANDSCAPE_WIDTH } from './landscape';
 
 /** Font sizes in half-points: 4号 14 pt, 五号 10.5 pt. */
 export const TABLE_SIZE = { narrow: 28, wide: 21 } as const;
@@ -25,6 +26,18 @@ export const RUN_ON = '｜';
 /** Table rules: 0.5 pt (eighths of a point), what offices' templates use. */
 const RULE = 4;
 
+/** The table's width: the 版心's, 156 mm, or 225 mm on a landscape page (landscape.ts). */
+export const tableWidth = (table: Table) => (isLandscape(table) ? LANDSCAPE_WIDTH : TEXT_WIDTH);
+
+/** Cell margin left and right, in twips (for the pagination engine). */
+export const CELL_PADDING = CELL_MARGIN;
+
+/** Single spacing (1.15 of the size, as Word's own), tighter than the body's grid: a cell line's height in twips. */
+export const cellLineHeight = (table: Table) => Math.round(tableSize(table) * 10 * 1.15);
+
+/** A row of short cells stays on one page (w:cantSplit); a long one may split (a row taller than a page that may not split would be cut off). */
+export const isShortRow = (table: Table, row: TableRow) => row.cells.length <= table.columns && row.cells.every((c) => widthOf(c.text) <= 60);
+
 export function tableSize(table: Table): number {
   return table.columns > NARROW_COLUMNS ? TABLE_SIZE.wide : TABLE_SIZE.narrow;
 }
@@ -35,7 +48,7 @@ export function tableSize(table: Table): number {
  * column of long clauses gets the room, a column of 从轻 / 罚款 no more than it needs; never less
  * than two characters and the cell margins.
  */
-export function columnWidths(table: Table): number[] {
+export function columnWidths(table: Table, width: number = tableWidth(table)): number[] {
   const sums = new Array<number>(table.columns).fill(0);
   let count = 0;
   table.rows.forEach((row, i) => {
@@ -47,18 +60,18 @@ export function columnWidths(table: Table): number[] {
   const want = sums.map((s) => Math.max(2, count ? s / count : 1));
   const total = want.reduce((a, b) => a + b, 0);
   // Each column its share of what is left after every column has its least width.
-  const spare = Math.max(0, TEXT_WIDTH - least * table.columns);
+  const spare = Math.max(0, width - least * table.columns);
   const widths = want.map((w) => least + Math.floor((w / total) * spare));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] += width - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
 /** `spaced`: an empty line of the grid after the table, before the text that follows it. */
 export function tableXml(table: Table, spaced = true): string {
   const size = tableSize(table);
-  const widths = columnWidths(table);
-  // Single spacing (1.15 of the size, as Word's own), tighter than the body's grid.
-  const line = Math.round(size * 10 * 1.15);
+  const width = tableWidth(table);
+  const widths = columnWidths(table, width);
+  const line = cellLineHeight(table);
   const para = (text: string, header: boolean, align: 'center' | 'left' | 'both') =>
     paragraph(text ? run(text, { font: header ? FONT.黑体 : FONT.仿宋, size }) : '', { align, grid: false, line });
   const cell = (width: number, span: number, paras: string) =>
@@ -67,12 +80,11 @@ export function tableXml(table: Table, spaced = true): string {
 
   const rowXml = (row: TableRow, index: number): string => {
     const header = index < table.headerRows;
-    // A header row is repeated on every page; a row of short cells stays on one page (a long one may
-    // split: a row taller than a page that may not split would be cut off).
-    const short = row.cells.length <= table.columns && row.cells.every((c) => widthOf(c.text) <= 60);
+    // A header row is repeated on every page; a row of short cells stays on one page.
+    const short = isShortRow(table, row);
     const trPr = `<w:trPr>${header || short ? '<w:cantSplit/>' : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
     let cells: string;
-    if (row.section) cells = cell(TEXT_WIDTH, table.columns, para(row.cells.map((c) => c.text).join(''), false, 'left'));
+    if (row.section) cells = cell(width, table.columns, para(row.cells.map((c) => c.text).join(''), false, 'left'));
     else if (row.aligned && row.cells.length === table.columns) {
       cells = row.cells.map((c, k) => cell(widths[k], 1, para(c.text, header, header || widthOf(c.text) <= 4 ? 'center' : 'both'))).join('');
     } else {
@@ -89,7 +101,7 @@ export function tableXml(table: Table, spaced = true): string {
   const rule = (side: string) => `<w:${side} w:val="single" w:sz="${RULE}" w:space="0" w:color="000000"/>`;
   return (
     '<w:tbl><w:tblPr>' +
-    `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblW w:w="${width}" w:type="dxa"/><w:jc w:val="center"/>` +
     `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(rule).join('')}</w:tblBorders>` +
     '<w:tblLayout w:type="fixed"/>' +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>` +

@@ -13,6 +13,7 @@ import {
 import { balanceTitle, widthOf } from './title';
 import { tableXml } from './table';
 import { LETTER_FOOTER, LETTER_HEADER } from './special';
+import { bodyWithLandscape, sectionEnd } from './landscape';
 
 /** Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/FFFF) dropped. */
 export const escapeXml = (s: string) =>
@@ -322,16 +323,19 @@ export function documentXml(pieces: readonly Piece[], opts: { blankPage?: boolea
   const footer = letter ? LETTER_FOOTER : undefined;
   const main = pieces.filter((p) => p.kind !== 'imprint');
   const imprints = pieces.filter((p) => p.kind === 'imprint');
-  let xml = main.map((p, i) => pieceXml(p, main[i - 1], main[i + 1])).join('');
+  // Wide tables on landscape pages of their own sections (landscape.ts, §8).
+  const body = bodyWithLandscape(main, (i) => pieceXml(main[i], main[i - 1], main[i + 1]), (first) => sectPr({ letter: letter && first, footer }));
+  let xml = body.xml;
+  const mainSectPr = body.lastSectPr ?? sectPr({ letter: letter && !body.landscape, footer });
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
-    xml += paragraph('', { sectPr: sectPr({ letter, footer }) });
+    xml += body.lastSectPr ? sectionEnd(mainSectPr) : paragraph('', { sectPr: mainSectPr });
     if (opts.blankPage) xml += paragraph('', { grid: false, sectPr: sectPr({ unnumbered: true, footer }) });
     xml += imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true, unnumbered: opts.blankPage, footer });
   } else {
     // Word wants a paragraph, not a table, last in the body: a 1 pt one, so that it never makes a page.
     if (main[main.length - 1]?.kind === 'table') xml += paragraph('', { grid: false, line: 20 });
-    xml += sectPr({ letter, footer });
+    xml += mainSectPr;
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${xml}</w:body></w:document>`;
 }
