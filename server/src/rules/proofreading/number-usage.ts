@@ -23,6 +23,8 @@ import { inSpans, titleSpans } from './quoted';
 const ABOUT = /(?<![节制签预邀条契简婉履违特相合集失赴践公租缔背守隐誓盟])约(?:为|有|占|计)?((?:[0-9０-９][0-9０-９.]{0,12}[十百千万亿]{0,2})|[一二三四五六七八九十两][一二三四五六七八九十百千万亿两]{0,8})(多|[^\s，。；：、,;:.0-9０-９（）()《》“”‘’！？—～-]{0,5}左右(?![两各侧对手]))/g;
 
 /** A range whose first figure lacks the `%`, 万 or 亿 of the second: figure, dash, figure, sign. */
+/** What ends a PERCENT_RANGE. */
+const PERCENT_SIGN = /[%％万亿]/;
 const PERCENT_RANGE = /(?<![0-9０-９.．])([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([～~〜—–－‐-])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([%％万亿])/g;
 
 /**
@@ -181,8 +183,10 @@ export const numberUsage: Rule = {
       if (!digits && text.indexOf('约') < 0) return [];
       let spans: Array<[number, number]> | undefined;
       const titles = () => (spans ??= titleSpans(text));
-      const found = aboutFindings(doc, block, titles);
-      if (digits) found.push(...percentFindings(doc, block, titles), ...hyphenFindings(doc, block, titles));
+      // Each pattern only on a block holding a character it needs (a matchAll clones its pattern; a table has thousands of cells).
+      const found = text.includes('约') ? aboutFindings(doc, block, titles) : [];
+      if (digits && PERCENT_SIGN.test(text)) found.push(...percentFindings(doc, block, titles));
+      if (digits && HYPHEN.test(text)) found.push(...hyphenFindings(doc, block, titles));
       if (minority) found.push(...widthFindings(doc, block, minority, counts));
       return found;
     }));
