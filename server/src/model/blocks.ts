@@ -196,7 +196,7 @@ export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse, ce
   reuse?.setLayout(layout);
 
   const blocks: ParsedBlock[] = [];
-  const maps = new MapBuffer(1 << 16);
+  const maps = new MapBuffer(mapChunk(text));
   const state: LoopState = { parts: [], seenHeading: false };
   for (const info of infos) {
     if (startsBlock(state, info, layout.width) && state.parts.length) {
@@ -219,7 +219,7 @@ function withCells(text: string, lines: SourceLine[], infos: LineInfo[], cells: 
   layout.width = wrapWidth(layout);
   reuse?.setLayout(layout);
   const blocks: ParsedBlock[] = [];
-  const maps = new MapBuffer(1 << 16);
+  const maps = new MapBuffer(mapChunk(text));
   const state: LoopState = { parts: [], seenHeading: false };
   const flush = () => {
     if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
@@ -389,6 +389,9 @@ export function isNoteText(c: string): boolean {
  * The maps of many blocks cut from a few large buffers: allocating thousands of small typed arrays
  * (one per paragraph) costs more than filling them. A buffer lives while any block's map is in it.
  */
+/** A block map holds one offset per character joined, so a document's maps never need more than its length: a seed-sized file takes a buffer of its size, not 256 KB zero-filled. */
+const mapChunk = (text: string) => Math.max(1 << 10, Math.min(1 << 16, text.length + 1));
+
 class MapBuffer {
   private buffer = new Int32Array(0);
   private used = 0;

@@ -33,13 +33,23 @@ interface ListIndex {
 
 const indexes = new WeakMap<DepartmentList, ListIndex>();
 
-/** Place names every list knows, longest first (威海市生态环境局 → 威海市 + 生态环境局). */
+const placesCache = new WeakMap<DepartmentKnowledge, { lists: DepartmentKnowledge['lists']; places: string[] }>();
+
+/**
+ * Place names every list knows, longest first (威海市生态环境局 → 威海市 + 生态环境局). Made once per
+ * knowledge (the unit rules asked for it several times per document, each time going over every list
+ * and sorting); callers read it and never change it.
+ */
 export function placesOf(knowledge: DepartmentKnowledge): string[] {
+  const hit = placesCache.get(knowledge);
+  if (hit && hit.lists === knowledge.lists) return hit.places;
   const all = new Set<string>();
   for (const l of knowledge.lists) {
     for (const n of [l.jurisdiction, ...(l.names ?? []), ...(l.parent ? [l.parent] : [])]) if (/[市县区省]$/.test(n)) all.add(n);
   }
-  return [...all].sort((a, b) => b.length - a.length);
+  const places = [...all].sort((a, b) => b.length - a.length);
+  placesCache.set(knowledge, { lists: knowledge.lists, places });
+  return places;
 }
 
 function indexOf(list: DepartmentList, knowledge: DepartmentKnowledge): ListIndex {
