@@ -29,6 +29,9 @@ interface ListIndex {
   /** Cores a unit may be written with after the own prefix: its names' cores and their usual short forms. */
   accepted: Map<DepartmentUnit, Set<string>>;
   places: string[];
+  /** What `resolveUnit` gave for each name, with the knowledge it was given for. */
+  resolved: Map<string, Resolution>;
+  resolvedWith?: DepartmentKnowledge;
 }
 
 const indexes = new WeakMap<DepartmentList, ListIndex>();
@@ -56,7 +59,7 @@ function indexOf(list: DepartmentList, knowledge: DepartmentKnowledge): ListInde
   let idx = indexes.get(list);
   if (idx) return idx;
   const places = placesOf(knowledge);
-  idx = { exact: new Map(), former: new Map(), byKey: new Map(), accepted: new Map(), places };
+  idx = { exact: new Map(), former: new Map(), byKey: new Map(), accepted: new Map(), places, resolved: new Map() };
   for (const unit of list.units) {
     for (const form of [...unit.forms, unit.name]) if (!idx.exact.has(form)) idx.exact.set(form, unit);
     for (const f of unit.formerly ?? []) for (const form of [...(f.forms ?? []), f.name]) idx.former.set(form, { unit, former: f });
@@ -84,6 +87,20 @@ function successorIn(list: DepartmentList, successor: readonly string[], places:
 
 export function resolveUnit(name: string, list: DepartmentList, knowledge: DepartmentKnowledge): Resolution {
   const idx = indexOf(list, knowledge);
+  // The same names come back in every document of a folder; an unknown one costs an edit distance to every unit of the list.
+  if (idx.resolvedWith !== knowledge || idx.resolved.size >= RESOLVED_MAX) {
+    idx.resolved = new Map();
+    idx.resolvedWith = knowledge;
+  }
+  let r = idx.resolved.get(name);
+  if (!r) idx.resolved.set(name, (r = resolveAgainst(name, list, knowledge, idx)));
+  return r;
+}
+
+/** Names remembered per list (callers read a resolution and never change it). */
+const RESOLVED_MAX = 10_000;
+
+function resolveAgainst(name: string, list: DepartmentList, knowledge: DepartmentKnowledge, idx: ListIndex): Resolution {
   const listed = idx.exact.get(name);
   if (listed) return { status: 'ok', unit: listed };
   const former = idx.former.get(name);
