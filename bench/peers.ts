@@ -111,7 +111,11 @@ function peerRow(name: string, lint: Linter, texts: readonly string[], pieces: r
   const failure = `whole: ${whole.failedRuns} of ${whole.runs} runs failed ("${shortError(whole.error ?? '')}", no lint done)` +
     (whole.ms === undefined ? '' : `; the runs that linted whole: ${f1(whole.ms)}`);
   const parts = time(lint, pieces, runs);
-  if (parts.ms === undefined || parts.failedRuns > 0) return `${name} failed, whole and in ${pieces.length} pieces ("${shortError(parts.error ?? '')}")`;
+  if (parts.ms === undefined || parts.failedRuns > 0) {
+    // Not a matter of size: say on how many of the texts it fails, and time nothing.
+    const failing = texts.filter((text) => 'error' in lint(text)).length;
+    return `${name} failed on ${failing} of ${texts.length} texts, whole and in pieces ("${shortError(parts.error ?? '')}"): not timed`;
+  }
   return `${name} ${f1(parts.ms)} in ${pieces.length} pieces of ≤ ${PIECE_BYTES / 1000} KB, ${parts.findings} findings, ${ratio(ours, parts.ms, target)} [${failure}]`;
 }
 
