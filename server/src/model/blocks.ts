@@ -385,13 +385,13 @@ export function isNoteText(c: string): boolean {
   return c.length <= 40 && /^[（(][^（()）]{2,36}[）)]$/.test(c) && !YEAR_RANGE_LINE.test(c);
 }
 
+/** A block map holds one offset per character joined, so a document's maps never need more than its length: a seed-sized file takes a buffer of its size, not 256 KB zero-filled. */
+const mapChunk = (text: string) => Math.max(1 << 10, Math.min(1 << 16, text.length + 1));
+
 /**
  * The maps of many blocks cut from a few large buffers: allocating thousands of small typed arrays
  * (one per paragraph) costs more than filling them. A buffer lives while any block's map is in it.
  */
-/** A block map holds one offset per character joined, so a document's maps never need more than its length: a seed-sized file takes a buffer of its size, not 256 KB zero-filled. */
-const mapChunk = (text: string) => Math.max(1 << 10, Math.min(1 << 16, text.length + 1));
-
 class MapBuffer {
   private buffer = new Int32Array(0);
   private used = 0;

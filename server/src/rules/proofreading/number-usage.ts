@@ -22,9 +22,9 @@ import { inSpans, titleSpans } from './quoted';
 /** 约 as a word of its own, not the second character of 节约, 制约, 签约 …; then a figure. */
 const ABOUT = /(?<![节制签预邀条契简婉履违特相合集失赴践公租缔背守隐誓盟])约(?:为|有|占|计)?((?:[0-9０-９][0-9０-９.]{0,12}[十百千万亿]{0,2})|[一二三四五六七八九十两][一二三四五六七八九十百千万亿两]{0,8})(多|[^\s，。；：、,;:.0-9０-９（）()《》“”‘’！？—～-]{0,5}左右(?![两各侧对手]))/g;
 
-/** A range whose first figure lacks the `%`, 万 or 亿 of the second: figure, dash, figure, sign. */
 /** What ends a PERCENT_RANGE. */
 const PERCENT_SIGN = /[%％万亿]/;
+/** A range whose first figure lacks the `%`, 万 or 亿 of the second: figure, dash, figure, sign. */
 const PERCENT_RANGE = /(?<![0-9０-９.．])([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([～~〜—–－‐-])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([%％万亿])/g;
 
 /**
