@@ -3,22 +3,26 @@ import assert from 'node:assert/strict';
 import { worthWorkers } from '../../server/src/cli/parallel';
 
 describe('worker threads are started only for work worth their start', () => {
-  it('starts them when the tasks left would take this thread well over a worker start', () => {
-    // 1,000 seed-sized files: the first took ~40 ms cold, 999 are left.
-    assert.equal(worthWorkers(40, 1, 999), true);
-    // 27 files, the first two done in 45 ms.
-    assert.equal(worthWorkers(45, 2, 25), true);
+  it('starts them when what is left would take this thread well over a worker start', () => {
+    // 1,000 seed-sized files (28 KB): ~5 ms a file warm, 998 left.
+    assert.equal(worthWorkers(5 / 28_000, 998 * 28_000), true);
+    // Two large files (1.3 MB each) still to come after small ones.
+    assert.equal(worthWorkers(5 / 28_000, 2 * 1_340_000), true);
   });
 
-  it('does not start them for a few small files, for nothing left, or before any task was timed', () => {
-    assert.equal(worthWorkers(40, 6, 2), false); // 8 small files: ~13 ms left
-    assert.equal(worthWorkers(40, 10, 0), false);
-    assert.equal(worthWorkers(0, 0, 100), false);
+  it('does not start them for a few small files, or for nothing left', () => {
+    assert.equal(worthWorkers(5 / 28_000, 7 * 28_000), false); // 9 seed-sized files, 2 done: ~35 ms left
+    assert.equal(worthWorkers(5 / 28_000, 0), false);
   });
 
-  it('weighs the time per task, not the number of tasks left', () => {
-    // The same 20 tasks left: worth it when each takes 20 ms, not when each takes 1 ms.
-    assert.equal(worthWorkers(40, 2, 20), true);
-    assert.equal(worthWorkers(40, 40, 20), false);
+  it('weighs how long the rest would take, not how many tasks are left', () => {
+    // The same 20 tasks left (counted, no sizes): worth it at 20 ms a task, not at 1 ms.
+    assert.equal(worthWorkers(20, 20), true);
+    assert.equal(worthWorkers(1, 20), false);
+  });
+
+  it('with a start of 0 ms (GONGWEN_WORKER_START_MS=0, for tests) any work left is worth them, none is not', () => {
+    assert.equal(worthWorkers(0.001, 1, 0), true);
+    assert.equal(worthWorkers(0.001, 0, 0), false);
   });
 });
