@@ -132,6 +132,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     const ctx = context(doc);
     // gongwen.json `overrides` may set levels for this file only (issue #20).
     const rules = rulesFor(settings.rules, suppressions, doc.uri);
+    // Only a document parsed for reuse (the editor's) can hand its findings to a later version; for the
+    // CLI's documents a weak map entry per finding was work for the collector and nothing else.
+    const memo = doc.reuse ? ruled : undefined;
     for (const rule of RULES) {
       const ruleSeverity = severityOf(rule, rules);
       if (!ruleSeverity) continue;
@@ -147,7 +150,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       const overridden = rules[rule.id] !== undefined && rules[rule.id] !== 'default';
       for (const f of found) {
         // A finding taken over from the previous version (model/reuse.ts) keeps its diagnostic too.
-        const known = ruled.get(f);
+        const known = memo?.get(f);
         if (known) {
           out.push(known);
           continue;
@@ -165,7 +168,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
             message: f.message,
           },
         };
-        ruled.set(f, made);
+        memo?.set(f, made);
         out.push(made);
       }
     }

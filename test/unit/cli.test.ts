@@ -24,8 +24,8 @@ interface Run {
   stderr: string;
 }
 
-function gongwen(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function gongwen(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -438,8 +438,10 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       const paths = ['seeds', 'test/real/docs', broken];
       for (const format of ['text', 'json']) {
         const one = gongwen(['lint', '--jobs', '1', '--format', format, ...paths]);
-        const two = gongwen(['lint', '--jobs', '2', '--format', format, ...paths]);
-        const four = gongwen(['lint', '-j', '4', '--format', format, ...paths]);
+        // Workers started whatever the files' sizes (else 27 files may be too little work to start them).
+        const eager = { GONGWEN_WORKER_START_MS: '0' };
+        const two = gongwen(['lint', '--jobs', '2', '--format', format, ...paths], ROOT, eager);
+        const four = gongwen(['lint', '-j', '4', '--format', format, ...paths], ROOT, eager);
         assert.equal(one.status, 2, one.stderr);
         assert.ok(one.stdout.length > 10_000, format);
         for (const other of [two, four]) {

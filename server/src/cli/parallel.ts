@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { LanguageService } from '../service';
 import type { UiLanguage } from '../settings';
@@ -27,6 +28,14 @@ export type LintOutcome = LintResult | { error: string };
 
 /** Fewer files than this are linted in-process: a worker's start (~0.1 s) costs more than they take. */
 export const PARALLEL_MIN_FILES = 8;
+/** This thread's first tasks, timed before deciding on workers (they add no wait: this thread works meanwhile). */
+const PROBE_MS = 40;
+/**
+ * What starting a worker costs, roughly: loading the bundle in a new thread and its engine's cold start
+ * (~150 M instructions to load, then a first file run cold; docs/performance.md, issue #18).
+ * `GONGWEN_WORKER_START_MS=0` makes any work worth them (the CLI test's check that workers print what one thread prints).
+ */
+const WORKER_START_MS = Number(process.env.GONGWEN_WORKER_START_MS ?? 150);
 /** With no progress from any worker for this long, the files they hold are linted here instead. */
 const STALL_MS = 120_000;
 
@@ -47,6 +56,15 @@ export function lintFile(service: LanguageService, file: string, countFixable = 
     result.fixable = Math.max(0, result.diagnostics.length - service.diagnostics(after).length);
   }
   return result;
+}
+
+/** A file's size in bytes, 0 when it cannot be read (its error is reported where it is linted). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The default for `--jobs`: every core the process may use. */
@@ -81,17 +99,22 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
   const job: LintJob = { files, request, lang, countFixable, forReport };
   const here = (i: number) => lintFile(service, files[i], countFixable, forReport);
   if (files.length < PARALLEL_MIN_FILES) return files.map((_, i) => here(i));
-  return shareOut(files.length, jobs, 'gongwenLint', job, here);
+  return shareOut(files.length, jobs, 'gongwenLint', job, here, (i) => fileSize(files[i]));
 }
 
 /**
- * Tasks 0…count-1 shared out between this thread and `jobs - 1` worker threads of the bundle, started
- * with `workerData[key] = { ...job, shared, port }` (cli.ts picks the worker's side by `key`); results
- * in the order of the tasks. A task a worker threw on, or never answered (it died or stalled), is done
- * again here: the result is the one a single thread gives, or its exception. Outside the bundle (tests
- * from the sources) every task is done here.
+ * Tasks 0…count-1 shared out between this thread and up to `jobs - 1` worker threads of the bundle,
+ * started with `workerData[key] = { ...job, shared, port }` (cli.ts picks the worker's side by `key`);
+ * results in the order of the tasks. This thread starts on the tasks at once and starts the workers
+ * only once its first tasks (`PROBE_MS` of them, at least two) say that what is left is worth a worker's
+ * start (`worthWorkers`): a handful of small files never pays for loading the bundle again in another
+ * thread. The estimate leaves out the first task (run cold, it takes several times a warm one) and, with
+ * `weight` (a file's bytes), goes by size rather than by count: one large file among small ones counts.
+ * A task a worker threw on, or never answered (it died or stalled), is done again here: the result is
+ * the one a single thread gives, or its exception. Outside the bundle (tests from the sources) every
+ * task is done here.
  */
-export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T): T[] {
+export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T, weight: (i: number) => number = () => 1): T[] {
   const script = workerScript();
   const workers = Math.min(jobs, count) - 1;
   if (workers < 1 || !script) return Array.from({ length: count }, (_, i) => here(i));
@@ -100,18 +123,20 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
   const counters = new Int32Array(shared);
   const ports: MessagePort[] = [];
   const started: Worker[] = [];
-  for (let w = 0; w < workers; w++) {
-    const { port1, port2 } = new MessageChannel();
-    const channel: PoolChannel = { shared, port: port2 };
-    try {
-      const worker = new Worker(script, { workerData: { [key]: { ...job, ...channel } }, transferList: [port2] });
-      worker.unref();
-      started.push(worker);
-      ports.push(port1);
-    } catch {
-      break; // no more threads: the others and this one do the work
+  const startWorkers = () => {
+    for (let w = 0; w < workers; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const channel: PoolChannel = { shared, port: port2 };
+      try {
+        const worker = new Worker(script, { workerData: { [key]: { ...job, ...channel } }, transferList: [port2] });
+        worker.unref();
+        started.push(worker);
+        ports.push(port1);
+      } catch {
+        break; // no more threads: the others and this one do the work
+      }
     }
-  }
+  };
 
   const results: Array<T | undefined> = new Array(count);
   let received = 0;
@@ -124,11 +149,26 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
       }
     }
   };
-  // This thread takes tasks too.
+  // This thread takes tasks from the start; the workers come in once the first tasks have been timed.
   let mine = 0;
+  let probing = true;
+  const t0 = performance.now();
+  let afterFirst = t0;
+  let warmWeight = 0;
   for (let i = Atomics.add(counters, 0, 1); i < count; i = Atomics.add(counters, 0, 1)) {
     results[i] = here(i);
     mine++;
+    if (!probing) continue;
+    // Before any worker exists, this thread has taken tasks 0…i in order.
+    if (mine === 1) afterFirst = performance.now();
+    else warmWeight += weight(i);
+    const now = performance.now();
+    if (mine >= 2 && now - t0 >= PROBE_MS) {
+      probing = false;
+      let leftWeight = 0;
+      for (let k = i + 1; k < count; k++) leftWeight += weight(k);
+      if (worthWorkers((now - afterFirst) / Math.max(1, warmWeight), leftWeight)) startWorkers();
+    }
   }
   // Then waits until every task taken by a worker has come back (each result bumps counters[1]).
   const expected = count - mine;
@@ -142,6 +182,15 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
   for (const worker of started) void worker.terminate();
   for (const port of ports) port.close();
   return results.map((r, i) => r ?? here(i));
+}
+
+/**
+ * Whether the tasks left are worth starting workers for: this thread takes `msPerUnit` for a unit of
+ * work (a byte of a file, or a task), `unitsLeft` remain, and a worker pays once what is left would take
+ * more than twice its start, since it takes about half of what remains after it has started.
+ */
+export function worthWorkers(msPerUnit: number, unitsLeft: number, startMs = WORKER_START_MS): boolean {
+  return unitsLeft > 0 && msPerUnit * unitsLeft >= 2 * startMs;
 }
 
 /** A worker thread's side of `shareOut`: takes tasks until none is left, posting each result (undefined when it threw). */

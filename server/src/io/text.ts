@@ -5,6 +5,7 @@
  * server and the knowledge loaders read files without reaching into the CLI (issue #15).
  */
 import * as fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 
 // iconv-lite builds its tables when loaded (~10 ms): required only for a file that is not UTF-8 (issue #18).
@@ -53,12 +54,13 @@ export function decodeDocument(bytes: Buffer): { text: string; encoding: Documen
   return plausiblyChinese(gb) ? { text: gb, encoding: { name: 'gb18030', bom: false } } : 'unknown';
 }
 
+/**
+ * Strict UTF-8 (what a fatal TextDecoder accepts), the byte-order mark kept: `isUtf8` checks the bytes
+ * natively and `toString` decodes them, several times faster than a TextDecoder, which was a fortieth
+ * of `lint` over a folder of seed-sized files.
+ */
 function decodeUtf8(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
 /**

@@ -196,7 +196,7 @@ export function buildBlocks(text: string, lines: SourceLine[], reuse?: Reuse, ce
   reuse?.setLayout(layout);
 
   const blocks: ParsedBlock[] = [];
-  const maps = new MapBuffer(1 << 16);
+  const maps = new MapBuffer(mapChunk(text));
   const state: LoopState = { parts: [], seenHeading: false };
   for (const info of infos) {
     if (startsBlock(state, info, layout.width) && state.parts.length) {
@@ -219,7 +219,7 @@ function withCells(text: string, lines: SourceLine[], infos: LineInfo[], cells: 
   layout.width = wrapWidth(layout);
   reuse?.setLayout(layout);
   const blocks: ParsedBlock[] = [];
-  const maps = new MapBuffer(1 << 16);
+  const maps = new MapBuffer(mapChunk(text));
   const state: LoopState = { parts: [], seenHeading: false };
   const flush = () => {
     if (state.parts.length) blocks.push(makeBlock(text, state.parts, lines, maps, reuse));
@@ -384,6 +384,9 @@ export function isChromeText(c: string): boolean {
 export function isNoteText(c: string): boolean {
   return c.length <= 40 && /^[（(][^（()）]{2,36}[）)]$/.test(c) && !YEAR_RANGE_LINE.test(c);
 }
+
+/** A block map holds one offset per character joined, so a document's maps never need more than its length: a seed-sized file takes a buffer of its size, not 256 KB zero-filled. */
+const mapChunk = (text: string) => Math.max(1 << 10, Math.min(1 << 16, text.length + 1));
 
 /**
  * The maps of many blocks cut from a few large buffers: allocating thousands of small typed arrays

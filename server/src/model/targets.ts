@@ -7,6 +7,7 @@ import type { SpanMaker } from './spans';
 import { asciiDigits, chineseToNumber } from './numbering';
 
 const PERCENT = /([0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})?)\s?[%％]/g;
+const PERCENT_SIGN = /[%％]/;
 const COUNT_TARGET = /([0-9０-９]{1,6}(?:\.[0-9]{1,2})?) ?(万?(?:人次|名|人|场|个|次|家|所|项|处))(以上|余)/g;
 /** The verb before a percentage, longest first (提高到 before 达到 before 达). */
 const VERBS: Array<[string, Comparator]> = ([
@@ -69,7 +70,8 @@ export function findTargets(block: Block, spans: SpanMaker): Target[] {
   const out: Target[] = [];
   const text = block.text;
   let previous: { target: Target; end: number } | undefined;
-  for (const m of text.matchAll(PERCENT)) {
+  // Each pattern only where the character it ends with stands (a matchAll clones its pattern; a table has thousands of cells).
+  if (PERCENT_SIGN.test(text)) for (const m of text.matchAll(PERCENT)) {
     const numAt = m.index!;
     const end = numAt + m[0].length;
     const wording = wordingBefore(text, numAt, end);
@@ -106,7 +108,7 @@ export function findTargets(block: Block, spans: SpanMaker): Target[] {
     out.push(target);
     previous = { target, end };
   }
-  for (const m of text.matchAll(COUNT_TARGET)) {
+  if (text.includes('以上') || text.includes('余')) for (const m of text.matchAll(COUNT_TARGET)) {
     const numAt = m.index!;
     const metricFrom = clauseStart(text, numAt);
     const metric = text.slice(metricFrom, numAt).replace(/\s+/g, '').replace(/^(争取|力争|确保)/, '');
@@ -129,6 +131,7 @@ const COUNT = /(实施|推进|开展|部署|组织实施|稳步推进)\s{0,2}([0
 
 export function findCounts(block: Block, spans: SpanMaker): CountStatement[] {
   const out: CountStatement[] = [];
+  if (!/[项大]/.test(block.text)) return out; // COUNT needs one
   for (const m of block.text.matchAll(COUNT)) {
     const at = m.index!;
     const numAt = at + m[0].indexOf(m[2], m[1].length);

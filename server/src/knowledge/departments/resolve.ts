@@ -29,24 +29,37 @@ interface ListIndex {
   /** Cores a unit may be written with after the own prefix: its names' cores and their usual short forms. */
   accepted: Map<DepartmentUnit, Set<string>>;
   places: string[];
+  /** What `resolveUnit` gave for each name, with the knowledge it was given for. */
+  resolved: Map<string, Resolution>;
+  resolvedWith?: DepartmentKnowledge;
 }
 
 const indexes = new WeakMap<DepartmentList, ListIndex>();
 
-/** Place names every list knows, longest first (威海市生态环境局 → 威海市 + 生态环境局). */
+const placesCache = new WeakMap<DepartmentKnowledge, { lists: DepartmentKnowledge['lists']; places: string[] }>();
+
+/**
+ * Place names every list knows, longest first (威海市生态环境局 → 威海市 + 生态环境局). Made once per
+ * knowledge (the unit rules asked for it several times per document, each time going over every list
+ * and sorting); callers read it and never change it.
+ */
 export function placesOf(knowledge: DepartmentKnowledge): string[] {
+  const hit = placesCache.get(knowledge);
+  if (hit && hit.lists === knowledge.lists) return hit.places;
   const all = new Set<string>();
   for (const l of knowledge.lists) {
     for (const n of [l.jurisdiction, ...(l.names ?? []), ...(l.parent ? [l.parent] : [])]) if (/[市县区省]$/.test(n)) all.add(n);
   }
-  return [...all].sort((a, b) => b.length - a.length);
+  const places = [...all].sort((a, b) => b.length - a.length);
+  placesCache.set(knowledge, { lists: knowledge.lists, places });
+  return places;
 }
 
 function indexOf(list: DepartmentList, knowledge: DepartmentKnowledge): ListIndex {
   let idx = indexes.get(list);
   if (idx) return idx;
   const places = placesOf(knowledge);
-  idx = { exact: new Map(), former: new Map(), byKey: new Map(), accepted: new Map(), places };
+  idx = { exact: new Map(), former: new Map(), byKey: new Map(), accepted: new Map(), places, resolved: new Map() };
   for (const unit of list.units) {
     for (const form of [...unit.forms, unit.name]) if (!idx.exact.has(form)) idx.exact.set(form, unit);
     for (const f of unit.formerly ?? []) for (const form of [...(f.forms ?? []), f.name]) idx.former.set(form, { unit, former: f });
@@ -74,6 +87,20 @@ function successorIn(list: DepartmentList, successor: readonly string[], places:
 
 export function resolveUnit(name: string, list: DepartmentList, knowledge: DepartmentKnowledge): Resolution {
   const idx = indexOf(list, knowledge);
+  // The same names come back in every document of a folder; an unknown one costs an edit distance to every unit of the list.
+  if (idx.resolvedWith !== knowledge || idx.resolved.size >= RESOLVED_MAX) {
+    idx.resolved = new Map();
+    idx.resolvedWith = knowledge;
+  }
+  let r = idx.resolved.get(name);
+  if (!r) idx.resolved.set(name, (r = resolveAgainst(name, list, knowledge, idx)));
+  return r;
+}
+
+/** Names remembered per list (callers read a resolution and never change it). */
+const RESOLVED_MAX = 10_000;
+
+function resolveAgainst(name: string, list: DepartmentList, knowledge: DepartmentKnowledge, idx: ListIndex): Resolution {
   const listed = idx.exact.get(name);
   if (listed) return { status: 'ok', unit: listed };
   const former = idx.former.get(name);

@@ -44,6 +44,7 @@ export const numeralZero: Rule = {
       const skip = ownedIn(owned, block);
       out.push(...perBlock(ctx, block, skip.join(';'), () => {
         const found: Finding[] = [];
+        if (!WRONG_ZERO.test(block.text)) return found; // every run reported holds one
         for (const m of block.text.matchAll(RUN)) {
           const run = m[0];
           if (!WRONG_ZERO.test(run)) continue;

@@ -7,6 +7,8 @@ import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { inUrl, joinedEdit, joinedRange } from './joined';
 
+/** The marks WRONG accepts between two years. */
+const DASH = /[-‐‑–－~～﹣]/;
 /** Two plausible years joined by a wrong dash; digits on neither side (not a phone number or date). */
 const WRONG = /(?<![0-9０-９])((?:19|20)[0-9]{2})[ \u3000]{0,2}([-‐‑–－~～﹣])[ \u3000]{0,2}((?:19|20)[0-9]{2})(?![0-9０-９])/g;
 const RIGHT = /(?<![0-9])(?:19|20)[0-9]{2}[ \u3000]{0,2}—[ \u3000]{0,2}(?:19|20)[0-9]{2}(?![0-9])/;
@@ -22,6 +24,7 @@ export const rangeDash: Rule = {
     const mixed = doc.blocks.some((b) => perBlock(ctx, b, 'right', () => RIGHT.test(b.text)));
     for (const block of doc.blocks) out.push(...perBlock(ctx, block, mixed ? 'mixed' : '', () => {
       const found: Finding[] = [];
+      if (!DASH.test(block.text)) return found; // WRONG needs one (most blocks have none; matchAll clones its pattern)
       for (const m of block.text.matchAll(WRONG)) {
         const from = m.index!;
         if (Number(m[3]) <= Number(m[1]) || inUrl(block.text, from)) continue;

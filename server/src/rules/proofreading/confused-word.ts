@@ -50,7 +50,9 @@ export const confusedWord: Rule = {
       let titles: Array<[number, number]> | undefined;
       const reported = new Set<number>();
       if (wrongs.length === 0) return found;
-      for (const m of text.matchAll(scan)) {
+      // An exec loop on the one pattern: matchAll would clone it for every block.
+      scan.lastIndex = 0;
+      for (let m = scan.exec(text); m; m = scan.exec(text)) {
         const at = m.index!;
         for (const entry of byWrong.get(m[0])!) {
           if (!entry.test(text, at) || allowedAt(allow, text, at, at + entry.wrong.length)) continue;

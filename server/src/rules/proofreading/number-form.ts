@@ -36,6 +36,11 @@ const COMPILED = FIXED_NUMERALS.map((e) => ({
   after: e.after ? new RegExp(`^(?:${e.after})`) : undefined,
   notAfter: e.notAfter ? new RegExp(`^(?:${e.notAfter})`) : undefined,
 }));
+/**
+ * Any of the fixed expressions, anywhere: one scan of the block decides whether the 24 patterns run at all
+ * (each `matchAll` clones its pattern, and a document of tables has tens of thousands of blocks).
+ */
+const ANY_FIXED = new RegExp(COMPILED.map((e) => e.pattern.source).join('|'));
 
 const NUMERALS = '一二三四五六七八九';
 /** 概数 with a 顿号: n、n+1 then a counting measure word (or 十/百/千/万: `五、六十人`). */
@@ -55,6 +60,7 @@ type InTitle = (at: number) => boolean;
 function fixedFindings(doc: GongwenDocument, block: Block, allow: readonly string[] | undefined, inTitle: InTitle): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
+  if (!ANY_FIXED.test(text)) return out;
   for (const e of COMPILED) {
     for (const m of text.matchAll(e.pattern)) {
       const at = m.index!;
@@ -76,6 +82,7 @@ function fixedFindings(doc: GongwenDocument, block: Block, allow: readonly strin
 function approxFindings(doc: GongwenDocument, block: Block, inTitle: InTitle): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
+  if (!text.includes('、')) return out; // APPROX needs one
   for (const m of text.matchAll(APPROX)) {
     const at = m.index!;
     const [a, b] = [m[1], m[2]];

@@ -22,6 +22,8 @@ import { inSpans, titleSpans } from './quoted';
 /** 约 as a word of its own, not the second character of 节约, 制约, 签约 …; then a figure. */
 const ABOUT = /(?<![节制签预邀条契简婉履违特相合集失赴践公租缔背守隐誓盟])约(?:为|有|占|计)?((?:[0-9０-９][0-9０-９.]{0,12}[十百千万亿]{0,2})|[一二三四五六七八九十两][一二三四五六七八九十百千万亿两]{0,8})(多|[^\s，。；：、,;:.0-9０-９（）()《》“”‘’！？—～-]{0,5}左右(?![两各侧对手]))/g;
 
+/** What ends a PERCENT_RANGE. */
+const PERCENT_SIGN = /[%％万亿]/;
 /** A range whose first figure lacks the `%`, 万 or 亿 of the second: figure, dash, figure, sign. */
 const PERCENT_RANGE = /(?<![0-9０-９.．])([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([～~〜—–－‐-])[ \u3000]?([0-9０-９]+(?:\.[0-9０-９]+)?)[ \u3000]?([%％万亿])/g;
 
@@ -124,15 +126,16 @@ function hyphenFindings(doc: GongwenDocument, block: Block, titles: () => Array<
 
 const FULL_DIGITS = /[０-９]+/g;
 const HALF_DIGITS = /[0-9]+/g;
-const ANY_DIGITS = /[0-9]+|[０-９]+/g;
 const DIGIT = /[0-9０-９]/;
 
+/** Full-width and half-width digits of a block, counted by character code (a table is mostly figures: a match object per run cost more than the count). */
 function digitCounts(text: string): [number, number] {
   let full = 0;
   let half = 0;
-  for (const m of text.matchAll(ANY_DIGITS)) {
-    if (m[0] >= '０') full += m[0].length;
-    else half += m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) half++;
+    else if (c >= 0xff10 && c <= 0xff19) full++;
   }
   return [full, half];
 }
@@ -181,8 +184,10 @@ export const numberUsage: Rule = {
       if (!digits && text.indexOf('约') < 0) return [];
       let spans: Array<[number, number]> | undefined;
       const titles = () => (spans ??= titleSpans(text));
-      const found = aboutFindings(doc, block, titles);
-      if (digits) found.push(...percentFindings(doc, block, titles), ...hyphenFindings(doc, block, titles));
+      // Each pattern only on a block holding a character it needs (a matchAll clones its pattern; a table has thousands of cells).
+      const found = text.includes('约') ? aboutFindings(doc, block, titles) : [];
+      if (digits && PERCENT_SIGN.test(text)) found.push(...percentFindings(doc, block, titles));
+      if (digits && HYPHEN.test(text)) found.push(...hyphenFindings(doc, block, titles));
       if (minority) found.push(...widthFindings(doc, block, minority, counts));
       return found;
     }));

@@ -29,6 +29,8 @@ const LATIN = /[A-Za-z]/;
 function isPairMark(c: number): boolean {
   return c === 0x22 || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x300b) || c === 0xff08 || c === 0xff09;
 }
+/** The same marks as `isPairMark`, for one native scan that lets a block without any return before the scan allocates. */
+const ANY_PAIR_MARK = /["\u2018-\u201d\u3008-\u300b\uff08\uff09]/;
 /** `1）` `二）` `a）` as a list marker at the start of an item: a style of its own, not half a bracket. */
 const LIST_MARKER_BEFORE = /(?:^|[：；。，、\s])\(?[0-9０-９一二三四五六七八九十A-Za-z]{1,3}$/;
 
@@ -53,6 +55,7 @@ function firstMark(text: string): string | undefined {
 function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
   const text = block.text;
   const out: PairFinding[] = [];
+  if (!ANY_PAIR_MARK.test(text)) return out; // most cells of a table
   const stack: Array<{ ch: string; at: number }> = [];
   /** Open marks of each kind on the stack (so no closing mark scans the stack for nothing). */
   const open: Record<string, number> = { '《': 0, '〈': 0, '“': 0, '‘': 0, '（': 0 };
@@ -152,6 +155,7 @@ function scanPairs(doc: GongwenDocument, block: Block): PairFinding[] {
 
 /** Runs of pause and stop marks: one mark doubled (or more), or different marks side by side. */
 const ADJACENT = /[，。、；：]{2,}/g;
+const ANY_ADJACENT = /[，。、；：]{2}/;
 
 /** 、 before 等 where 等 ends the list: a mark, 等等, or a noun that sums the items up. */
 export const AFTER_DENG = ['方面', '领域', '单位', '部门', '形式', '方式', '内容', '措施', '工作', '问题', '行业', '企业', '机构', '地区', '项目', '活动', '情况', '手段', '途径', '渠道', '环节', '群体', '人员', '组织', '要素', '因素', '重点', '相关', '有关', '多种', '各类', '主体', '文件', '政策', '服务', '产品', '设施', '资源', '场所', '信息', '材料', '费用', '资金'];
@@ -160,7 +164,8 @@ const PAUSE_BEFORE_DENG = new RegExp(`、(?=等(?:[，。；、）”]|等|${AFT
 function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
   const out: PairFinding[] = [];
   const text = block.text;
-  for (const m of text.matchAll(ADJACENT)) {
+  // Each matchAll clones its pattern: test first (most blocks have neither).
+  if (ANY_ADJACENT.test(text)) for (const m of text.matchAll(ADJACENT)) {
     const at = m.index!;
     const run = m[0];
     const end = at + run.length;
@@ -177,7 +182,7 @@ function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
       out.push({ finding: { range: joinedRange(doc, block, at, end), message: t('“{0}”和“{1}”连用，只应保留一个。', run[0], run[run.length - 1]) } });
     }
   }
-  for (const m of text.matchAll(PAUSE_BEFORE_DENG)) {
+  if (text.includes('、等')) for (const m of text.matchAll(PAUSE_BEFORE_DENG)) {
     const at = m.index!;
     out.push({
       finding: {

@@ -58,10 +58,13 @@ export const repeatedWord: Rule = {
     for (const block of doc.blocks) out.push(...perBlock(ctx, block, 'repeated', () => {
       const text = block.text;
       const found: Array<{ at: number; word: string }> = [];
-      for (const m of text.matchAll(DOUBLED)) {
+      // Exec loops on the shared patterns: matchAll would clone each for every block.
+      DOUBLED.lastIndex = 0;
+      for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
         if (certainDoubling(text, m.index!, m[1])) found.push({ at: m.index!, word: m[1] });
       }
-      for (const m of text.matchAll(DOUBLED_SINGLE)) {
+      DOUBLED_SINGLE.lastIndex = 0;
+      for (let m = DOUBLED_SINGLE.exec(text); m; m = DOUBLED_SINGLE.exec(text)) {
         const at = m.index!;
         const rule = SINGLE.get(m[1])!;
         if (rule.before.test(text[at - 1] ?? '') || rule.after.test(text[at + 2] ?? '')) continue;
