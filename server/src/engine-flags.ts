@@ -1,5 +1,5 @@
 /**
- * V8 settings for the CLI and the server, applied once, before the bundle is compiled (issue #18).
+ * V8 settings for the CLI, applied once, before the bundle is compiled (issue #18).
  *
  * `--no-regexp-tier-up`: by default V8 first compiles each regular expression to bytecode for its
  * interpreter, then, from its second use, compiles it again to machine code. The rules and the parser
@@ -10,7 +10,7 @@
  * Set before the CLI bundle is compiled, so the code cache (cli-start.ts) is made and read under the same
  * flags (V8 rejects a cache made under other flags). For the same reason a built-in module of Node first
  * loaded after this call is compiled without Node's own code cache: cli-start.ts loads worker_threads first.
- * The server calls it after its imports, so only modules it loads later (the PDF worker's) pay that.
+ * The server does not call it (server-start.ts says why).
  */
 import * as v8 from 'node:v8';
 

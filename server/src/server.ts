@@ -29,9 +29,6 @@ import { createClientEdits } from './lsp/client-edits';
 import { openDocumentsWorkspace, watchers } from './lsp/workspace';
 import { LSP_COMMANDS } from './lsp/read-office';
 import { loadKnowledge } from './io/knowledge';
-import { tuneEngine } from './engine-flags';
-
-tuneEngine();
 
 const connection = createConnection(ProposedFeatures.all);
 // Each change's range is noted on the way in, so the incremental parse knows where to start.
