@@ -5,7 +5,7 @@
  * interpreter, then, from its second use, compiles it again to machine code. The rules and the parser
  * run each of their ~480 patterns over every block, so nearly every one is compiled twice; compiled to
  * machine code at once, a one-seed `gongwen lint` does ~8 % fewer instructions (callgrind, main thread,
- * 446 M → 408–414 M). Matching is the same; only when the machine code is made changes.
+ * 441–448 M → 404–408 M). Matching is the same; only when the machine code is made changes.
  *
  * Set before the CLI bundle is compiled, so the code cache (cli-start.ts) is made and read under the same
  * flags (V8 rejects a cache made under other flags). For the same reason a built-in module of Node first
