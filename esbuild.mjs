@@ -31,7 +31,8 @@ const vendorExternal = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [vendorExternal] }),
+  // ASCII as the CLI's (below): read as a one-byte string; whitespace kept, so its stack traces stay readable.
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', charset: 'ascii', plugins: [vendorExternal] }),
   // dist/server.js only starts dist/server-main.js with V8's code cache (server/src/server-start.ts, issue #18).
   esbuild.build({ ...common, entryPoints: ['server/src/server-start.ts'], outfile: 'dist/server.js' }),
   ...VENDOR.map((name) => esbuild.build({ ...common, entryPoints: [name], outfile: `dist/${vendorFile(name)}`, minifyWhitespace: true, legalComments: 'none', charset: 'ascii', sourcemap: false })),
@@ -51,7 +52,7 @@ await Promise.all([
 // esbuild leaves characters inside regular expression literals as they are (pinyin-pro has tone marks in its
 // patterns): escaped here, the CLI bundle is ASCII and Node reads and compiles it as a one-byte string
 // (~10 ms less each, issue #18). Columns of the source map after such a character move by a few.
-for (const file of ['dist/cli-main.js', ...VENDOR.map((name) => `dist/${vendorFile(name)}`)]) {
+for (const file of ['dist/cli-main.js', 'dist/server-main.js', ...VENDOR.map((name) => `dist/${vendorFile(name)}`)]) {
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
