@@ -1,7 +1,7 @@
 /**
  * `dist/server.js`: starts the bundled language server (`dist/server-main.js`) with V8's code cache
- * (code-cache.ts). Without it every start of the server parsed and compiled the 1.3 MB bundle (~125 M of the
- * ~400 M instructions of a start, callgrind) and compiled again each function the first check calls (~80 M).
+ * (code-cache.ts). Without it every start of the server parsed the 1.3 MB bundle (~125 M of the ~385 M
+ * instructions of loading it, callgrind) and compiled each function at its first call (~80 M while loading alone).
  * The cache is written ten seconds after a start that could not use it: by then the editor has opened its
  * first documents, so the functions of a check are in it. The server keeps V8's default flags (no tuneEngine):
  * set before its load, a flag makes Node compile its own modules from source (+68 M instructions, more than
