@@ -31,7 +31,10 @@ const vendorExternal = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [vendorExternal] }),
+  // ASCII as the CLI's (below): read as a one-byte string; whitespace kept, so its stack traces stay readable.
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', charset: 'ascii', plugins: [vendorExternal] }),
+  // dist/server.js only starts dist/server-main.js with V8's code cache (server/src/server-start.ts, issue #18).
+  esbuild.build({ ...common, entryPoints: ['server/src/server-start.ts'], outfile: 'dist/server.js' }),
   ...VENDOR.map((name) => esbuild.build({ ...common, entryPoints: [name], outfile: `dist/${vendorFile(name)}`, minifyWhitespace: true, legalComments: 'none', charset: 'ascii', sourcemap: false })),
   // dist/cli.js only starts dist/cli-main.js with V8's code cache (server/src/cli-start.ts, issue #18).
   // Whitespace and comments out: the bundle is then pure ASCII (a comment of a dependency had `§` and `—`),
@@ -49,7 +52,7 @@ await Promise.all([
 // esbuild leaves characters inside regular expression literals as they are (pinyin-pro has tone marks in its
 // patterns): escaped here, the CLI bundle is ASCII and Node reads and compiles it as a one-byte string
 // (~10 ms less each, issue #18). Columns of the source map after such a character move by a few.
-for (const file of ['dist/cli-main.js', ...VENDOR.map((name) => `dist/${vendorFile(name)}`)]) {
+for (const file of ['dist/cli-main.js', 'dist/server-main.js', ...VENDOR.map((name) => `dist/${vendorFile(name)}`)]) {
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
@@ -57,7 +60,7 @@ for (const file of ['dist/cli-main.js', ...VENDOR.map((name) => `dist/${vendorFi
 // module into a new object of getters, once per importing file (~30 times, ~12 M instructions of each CLI start,
 // issue #18). The sources never use a built-in's `default`, so the module object itself serves; the check below
 // keeps it so.
-for (const file of ['dist/cli-main.js', 'dist/server.js']) {
+for (const file of ['dist/cli-main.js', 'dist/server-main.js']) {
   const text = fs.readFileSync(file, 'utf8');
   if (/\bimport_node_\w+\.default\b/.test(text)) throw new Error(`${file}: a built-in module's default export is used; keep __toESM for it`);
   fs.writeFileSync(file, text.replace(/__toESM\(require\("(node:[\w/]+)"\)\)/g, 'require("$1")'));

@@ -1,0 +1,71 @@
+/**
+ * Runs a bundle of dist/ with V8's code cache, so a start after the first does not parse and compile the
+ * bundle again (issue #18). Node 22.1+ has `module.enableCompileCache()`; on older Nodes the same is done by
+ * hand: the bundle is compiled with `vm.Script` from the cached data of an earlier start, kept in the system's
+ * temporary folder (`gongwen-compile-cache/`), and the cache is written again by a start that could not use it.
+ * Any failure of the cache falls back to a plain compile. `GONGWEN_NO_COMPILE_CACHE=1` turns it off.
+ *
+ * V8 compiles functions lazily, at their first call, and the cache holds only the functions compiled when it
+ * is written: the CLI writes it after its run (`'after-run'`), the server some seconds after start, when the
+ * first documents have been checked.
+ */
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+export type CacheWrite = 'after-run' | { afterMs: number };
+
+export function runWithCodeCache(main: string, name: string, write: CacheWrite): void {
+  const withCache = Module as unknown as { enableCompileCache?: (dir?: string) => unknown };
+  if (process.env.GONGWEN_NO_COMPILE_CACHE === '1') require(main);
+  else if (typeof withCache.enableCompileCache === 'function') {
+    try {
+      withCache.enableCompileCache();
+    } catch {
+      // a cache that cannot be made only costs the compile
+    }
+    require(main);
+  } else runCached(main, name, write);
+}
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+/** The cache by hand (Node before 22.1); exported for its test. */
+export function runCached(main: string, name: string, write: CacheWrite): void {
+  const source = fs.readFileSync(main, 'utf8');
+  const stat = fs.statSync(main);
+  const dir = path.join(os.tmpdir(), 'gongwen-compile-cache');
+  // The cache belongs to this bundle (path, size, time) and this Node (version, architecture).
+  const file = path.join(dir, `${name}-${hash(`${main}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`)}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(file);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
+  const mod = new Module(main, module);
+  mod.filename = main;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(main));
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(mod.exports, mod.exports, Module.createRequire(main), mod, main, path.dirname(main));
+  if (cachedData && !script.cachedDataRejected) return;
+  const save = () => {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      fs.writeFileSync(temp, script.createCachedData());
+      fs.renameSync(temp, file);
+    } catch {
+      // a read-only temporary folder: run without the cache
+    }
+  };
+  if (write === 'after-run') save();
+  else setTimeout(save, write.afterMs).unref();
+}

@@ -1,0 +1,91 @@
+/**
+ * server/src/code-cache.ts: the starters of dist/cli.js and dist/server.js run their bundle with V8's code cache
+ * (issue #18). On Node 20 (no `module.enableCompileCache`) the cache is kept by hand (runCached) in
+ * `$TMPDIR/gongwen-compile-cache/`: written by a start that had none, read (not written again) by the next, written
+ * again when it is unusable, and for the server only after a delay.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { runCached, runWithCodeCache } from '../../server/src/code-cache';
+
+const g = globalThis as unknown as { codeCacheRuns?: number };
+const REPO = path.resolve(__dirname, '..', '..');
+const MODULE = path.join(REPO, 'server', 'src', 'code-cache.ts');
+
+/** One start in a process of its own, as the starters run (in this process V8 would reuse its own compile). */
+function start(main: string, tmp: string, write: string): string {
+  const code = `require(${JSON.stringify(MODULE)}).runCached(${JSON.stringify(main)}, 'test', ${write}); process.stdout.write(String(globalThis.codeCacheRuns))`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: REPO, env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+describe('code cache of the bundles (code-cache.ts)', function () {
+  let tmp: string;
+  let main: string;
+  let savedTmp: string | undefined;
+  const cacheFiles = () => {
+    const dir = path.join(tmp, 'gongwen-compile-cache');
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')).map((f) => path.join(dir, f)) : [];
+  };
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-code-cache-'));
+    main = path.join(tmp, 'main.js');
+    // A bundle that counts its runs and calls a function, so there is lazily compiled code to cache.
+    fs.writeFileSync(main, 'function twice(n) { return n * 2; }\nglobalThis.codeCacheRuns = (globalThis.codeCacheRuns || 0) + twice(1) / 2;\n');
+    savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // os.tmpdir() reads it on every call
+    g.codeCacheRuns = 0;
+  });
+
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('writes the cache after a run that had none, and the next start reads it without writing it again', function () {
+    assert.equal(start(main, tmp, "'after-run'"), '1');
+    const [file, ...more] = cacheFiles();
+    assert.ok(file && more.length === 0, 'one cache file');
+    assert.ok(fs.statSync(file).size > 0);
+    const inode = fs.statSync(file).ino;
+    assert.equal(start(main, tmp, "'after-run'"), '1');
+    // A cache that was accepted is left as it is; a rejected one is replaced (a new file renamed over it).
+    assert.equal(fs.statSync(file).ino, inode);
+  });
+
+  it('runs the bundle from an unusable cache and replaces the cache', function () {
+    start(main, tmp, "'after-run'");
+    const [file] = cacheFiles();
+    fs.writeFileSync(file, 'not a code cache');
+    assert.equal(start(main, tmp, "'after-run'"), '1');
+    assert.notEqual(fs.readFileSync(file, 'latin1'), 'not a code cache');
+    const inode = fs.statSync(file).ino;
+    start(main, tmp, "'after-run'");
+    assert.equal(fs.statSync(file).ino, inode, 'the new cache is accepted');
+  });
+
+  it('writes the server’s cache only after the delay', async function () {
+    runCached(main, 'server', { afterMs: 30 });
+    assert.equal(g.codeCacheRuns, 1);
+    assert.deepEqual(cacheFiles(), [], 'not written at start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(cacheFiles().length, 1, 'written after the delay');
+  });
+
+  it('keeps no cache when GONGWEN_NO_COMPILE_CACHE=1', function () {
+    process.env.GONGWEN_NO_COMPILE_CACHE = '1';
+    try {
+      runWithCodeCache(main, 'test', 'after-run');
+    } finally {
+      delete process.env.GONGWEN_NO_COMPILE_CACHE;
+    }
+    assert.equal(g.codeCacheRuns, 1);
+    assert.deepEqual(cacheFiles(), []);
+  });
+});
