@@ -3,7 +3,7 @@
  * from the PDF. Used by test/unit/export-render.test.ts (a few documents) and `npm run export:check`
  * (every seed and real 通知/意见/函/通报/批复).
  */
-import { isBodySize, isPageNumber, pages, PT_PER_MM, redLine, type Page, type Word } from './page-layout';
+import { isBodySize, isPageNumber, pages, PT_PER_MM, redInk, redLine, type Page, type Word } from './page-layout';
 import type { ExportFormat } from '../../server/src/export/special';
 
 /** GB/T 9704-2012 §5.2: the 版心 on an odd page (mirrored on even pages), in points. */
@@ -124,6 +124,10 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
     // §7.2.6: the red line as wide as the 版心, below the 发文字号 (the 信函's double lines and the 令's absence
     // of a line: special-check.ts).
     if (format !== 'letter' && format !== 'order') {
+      // §7.2.4: the 发文机关标志's top 35 mm below the top of the 版心 (when no 份号/密级/紧急程度 line stands above it).
+      const logo = first.lines[0];
+      const ink = logo ? redInk(pdf, 1, logo) : undefined;
+      if (ink && ink.share >= 0.5 && ink.top !== undefined && Math.abs(ink.top - TOP - 35 * MM) > 1.5 * MM) say(first, `the 标志 ${((ink.top - TOP) / MM).toFixed(1)} mm below the top of the 版心 (35)`);
       const red = redLine(pdf, 1);
       const number = first.lines[1];
       if (!red) say(first, 'no red line');

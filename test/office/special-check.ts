@@ -97,6 +97,11 @@ export function checkSpecial(pdf: string, format: Exclude<ExportFormat, 'general
   }
 
   if (format === 'minutes') {
+    // §10.3 and §7.2.4: the mark's top 35 mm below the top of the 版心, as in the 通用格式.
+    if (ink.top !== undefined) {
+      figures.logoBelowTextTop = mm(ink.top - TOP);
+      if (Math.abs(ink.top - TOP - 35 * MM) > TOLERANCE) say(first, `the 纪要 mark ${figures.logoBelowTextTop} mm below the top of the 版心 (35)`);
+    }
     // §10.3: the ××纪要 mark; 出席/列席/请假 two characters in, their names wrapped under the first name.
     const labelled = ps.flatMap((p) => p.lines.filter((l) => /^(出席|列席|请假)[:：]/.test(l.text)).map((l) => ({ p, l })));
     figures.attendanceLabels = labelled.length;

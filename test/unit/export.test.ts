@@ -14,7 +14,7 @@ import { exportContent, PLACEHOLDER } from '../../server/src/export/content';
 import { balanceTitle, widthOf } from '../../server/src/export/title';
 import { readSourceBytes } from '../../server/src/io/read';
 import { main } from '../../server/src/cli/main';
-import { readSeed, seedPath } from './helpers';
+import { ROOT, readSeed, seedPath } from './helpers';
 
 const parse = (text: string) => parseDocument('file:///t.gw', text);
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]);
@@ -108,20 +108,21 @@ describe('export: the 公文 as a .docx in the GB/T 9704-2012 layout (issue #16)
     assert.equal(sections(doc001).length, 2);
     assert.match(sections(doc001)[1], /r:id="rIdFooterOdd".*r:id="rIdFooterEven".*<w:type w:val="evenPage"\/>/);
     assert.equal(seed001.parts['word/footer4.xml'], undefined);
-    // 003: the text ends on an even page: a section of one empty paragraph (the blank page), then the 版记's.
-    const seed003 = exportDocx(parse(readSeed('003')));
-    const doc003 = seed003.parts['word/document.xml'];
-    const [, blank, imprint] = sections(doc003);
-    assert.equal(sections(doc003).length, 3);
-    const blankPara = paragraphs(doc003).find((p) => p.includes(`<w:sectPr>${blank}`))!;
+    // A notice whose text ends on page 2 (test/office/fixtures/imprint-even.txt, rendered in export-render.test.ts):
+    // a section of one empty paragraph (the blank page), then the 版记's.
+    const even = exportDocx(parse(fs.readFileSync(path.join(ROOT, 'test', 'office', 'fixtures', 'imprint-even.txt'), 'utf8')));
+    const docEven = even.parts['word/document.xml'];
+    const [, blank, imprint] = sections(docEven);
+    assert.equal(sections(docEven).length, 3);
+    const blankPara = paragraphs(docEven).find((p) => p.includes(`<w:sectPr>${blank}`))!;
     assert.equal(textOf(blankPara), '');
     assert.doesNotMatch(blank, /<w:type /, 'the blank page: the next page');
     for (const s of [blank, imprint]) assert.match(s, /<w:footerReference w:type="default" r:id="rIdFooterBlank"\/><w:footerReference w:type="even" r:id="rIdFooterBlank"\/>/);
     // The backstop: where a renderer ends the text a page off, the 版记 still starts an even page.
     assert.match(imprint, /<w:type w:val="evenPage"\/>/);
-    assert.doesNotMatch(seed003.parts['word/footer4.xml'], /PAGE|—/);
-    assert.match(seed003.parts['word/_rels/document.xml.rels'], /Id="rIdFooterBlank"[^>]*Target="footer4.xml"/);
-    assert.match(seed003.parts['[Content_Types].xml'], /PartName="\/word\/footer4.xml"/);
+    assert.doesNotMatch(even.parts['word/footer4.xml'], /PAGE|—/);
+    assert.match(even.parts['word/_rels/document.xml.rels'], /Id="rIdFooterBlank"[^>]*Target="footer4.xml"/);
+    assert.match(even.parts['[Content_Types].xml'], /PartName="\/word\/footer4.xml"/);
   });
 
   it('page numbers `— N —` 4号宋体 from a PAGE field, odd pages right and even pages left, one character in', () => {

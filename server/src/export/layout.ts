@@ -56,11 +56,12 @@ export const LOGO_LINE = Math.round(LOGO_SIZE * 10 * 1.25);
 /** §10.2: the 命令（令）格式's 标志, its top 20 mm below the top of the 版心. */
 export const ORDER_LOGO_TOP = mm(20);
 /**
- * The space above the 标志's line. 命令（令）格式: 20 mm less the half leading, which LibreOffice renders as
- * 20.5 mm to the characters' top (test/office/special-check.ts). 通用格式 and 纪要: 35 mm less a line of the
- * grid, as the export has always written it (LibreOffice renders 27 mm; docs/export.md, Known limits).
+ * The space above the 标志's line: its top at the standard's distance below the top of the 版心 (§7.2.4 通用格式
+ * and 纪要: 35 mm; §10.2 命令（令）格式: 20 mm), less the half leading of its exact line above the characters.
+ * LibreOffice renders the characters' top 20.5 mm below the 版心 for the 令 (test/office/special-check.ts).
+ * Until 2026-12-03 the 通用格式 had 35 mm less a line of the grid, and its 标志 stood at 27 mm.
  */
-export const logoSpace = (format?: string) => (format === 'order' ? ORDER_LOGO_TOP - (LOGO_LINE - LOGO_SIZE * 10) / 2 : LOGO_TOP - LINE_PITCH);
+export const logoSpace = (format?: string) => (format === 'order' ? ORDER_LOGO_TOP : LOGO_TOP) - (LOGO_LINE - LOGO_SIZE * 10) / 2;
 /** §7.2.6: the red line 4 mm below the 发文字号 (a border's distance is in points, at most 31). */
 export const RED_LINE_GAP_PT = 11;
 /** The red line's width; the standard fixes no width for it, offices' templates use 1–2.25 pt (eighths of a point). */

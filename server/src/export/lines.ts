@@ -20,10 +20,12 @@ const WORD = /^[0-9A-Za-z.%]$/;
 
 /**
  * Cells of the grid a Latin character takes. LibreOffice keeps Latin text off the grid, at its own width
- * plus about a quarter of a cell: a figure takes about ¾ of a cell in its renders, a space ¼ (the values
- * that make most lines of the 25 exports break where LibreOffice breaks them, `npm run export:check`).
+ * plus some spacing: a figure takes about 0.7 of a cell in its renders, a space ¼, and autospacing adds
+ * about 0.05 of a cell between a figure or letter and a Chinese character beside it (`ON_GRID`). These are
+ * the values that make most lines of the exports break where LibreOffice breaks them: the same first line on
+ * 294 of 347 pages of the 23 documents without tables (0.75 and no autospacing: 283; `npm run export:check`).
  */
-export const HALF_WIDTH_CELLS = 0.75;
+export const HALF_WIDTH_CELLS = 0.7;
 export const SPACE_CELLS = 0.25;
 /**
  * Dashes and quotes take the script of the character before them: one cell after a Chinese character,
@@ -52,11 +54,11 @@ export interface LatinWidths {
   /**
    * The space Word's and LibreOffice's autospacing (w:autoSpaceDE/DN, on by default) puts between a Chinese
    * character and a Latin letter or figure beside it, in cells (off the grid: about 0.22 of a character,
-   * `第` `1` `号` in the renders; on the grid it is in `half`).
+   * `第` `1` `号` in the renders; on the grid about 0.05 of a cell).
    */
   autoSpace: number;
 }
-export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0 };
+export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0.05 };
 export const OFF_GRID: LatinWidths = { half: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22 };
 const HAN = /\p{Script=Han}/u;
 

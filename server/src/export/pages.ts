@@ -215,9 +215,8 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   // Wide tables, and the 附件 title before each, on landscape pages (landscape.ts).
   const turned = new Set(landscapeRuns(main).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
   const blocks = main.flatMap((p, i) => block(p, main[i - 1], main[i + 1]).map((b) => (turned.has(i) ? { ...b, landscape: true } : b)));
-  // The empty paragraph that carries the main section's properties when a 版记 follows (wordml.ts).
+  // The main section ends on its last paragraph's mark, which takes no line of its own (wordml.ts closeSection).
   const imprints = pieces.filter((p): p is Extract<Piece, { kind: 'imprint' }> => p.kind === 'imprint');
-  if (imprints.length) blocks.push({ piece: imprints[0], lines: [line('', 'section-end', 'body') as LaidLine], before: 0, after: 0, keepNext: false, pageBreakBefore: false });
   if (source !== undefined) locate(blocks, source);
 
   const pages: LaidPage[] = [];
@@ -314,7 +313,7 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
     if (blank) pages.push({ number: pages.length + 1, lines: [], blank: true, imprint: false, numbered: false });
     pages.push({ number: pages.length + 1, lines: imprints.flatMap(imprintLines), blank: false, imprint: true, numbered: !blank });
   }
-  for (const p of pages) p.lines = joinRowSlices(p.lines.filter((l) => l.kind !== 'section-end')).map(({ start: _s, slice: _k, ...l }: LaidLine & { start?: number; slice?: number }) => l);
+  for (const p of pages) p.lines = joinRowSlices(p.lines).map(({ start: _s, slice: _k, ...l }: LaidLine & { start?: number; slice?: number }) => l);
   return pages;
 }
 

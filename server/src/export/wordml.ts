@@ -178,6 +178,19 @@ function imprint(p: Extract<Piece, { kind: 'imprint' }>): string {
   return spacer + tbl;
 }
 
+/**
+ * Ends a section on the mark of its last paragraph, as Word stores a section break typed at the end of a
+ * paragraph: an empty paragraph of its own would take a line, and where the text fills its last page to the 22nd
+ * line that line makes a page with nothing on it (Word moves it over; LibreOffice does not). After a table, whose
+ * last paragraph is inside a cell, a 1 pt paragraph carries the properties.
+ */
+export function closeSection(xml: string, sectPrXml: string): string {
+  if (!xml.endsWith('</w:p>')) return xml + sectionEnd(sectPrXml);
+  const at = xml.lastIndexOf('</w:pPr>');
+  if (at < xml.lastIndexOf('<w:p>')) return xml + sectionEnd(sectPrXml);
+  return xml.slice(0, at) + sectPrXml + xml.slice(at);
+}
+
 /** The body paragraphs of document.xml for the pieces, the 版记 excluded. */
 export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
   const mark = 'placeholder' in p && p.placeholder ? { mark: true } : {};
@@ -329,7 +342,7 @@ export function documentXml(pieces: readonly Piece[], opts: { blankPage?: boolea
   const mainSectPr = body.lastSectPr ?? sectPr({ letter: letter && !body.landscape, footer });
   if (imprints.length) {
     // The main section ends with an empty paragraph carrying its properties; the 版记's section follows.
-    xml += body.lastSectPr ? sectionEnd(mainSectPr) : paragraph('', { sectPr: mainSectPr });
+    xml = body.lastSectPr ? xml + sectionEnd(mainSectPr) : closeSection(xml, mainSectPr);
     if (opts.blankPage) xml += paragraph('', { grid: false, sectPr: sectPr({ unnumbered: true, footer }) });
     xml += imprints.map((p) => pieceXml(p)).join('') + sectPr({ evenPage: true, unnumbered: opts.blankPage, footer });
   } else {
