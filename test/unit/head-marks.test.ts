@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportDocx } from '../../server/src/export/docx';
 import { exportContent, PLACEHOLDER } from '../../server/src/export/content';
+import { LINE_PITCH, logoSpace } from '../../server/src/export/layout';
 
 const REQUEST = [
   '000123',
@@ -55,7 +56,7 @@ describe('版头 extras: 份号, 密级, 紧急程度, 签发人 (§7.2.1–7.2.
     assert.match(ps[1], /w:eastAsia="黑体"/);
     assert.match(ps[2], /w:eastAsia="黑体"/);
     // The 标志's top stays 35 mm below the 版心's top: its space before is a grid line less for each mark
-    // line above it, down to none (three marks fill the 30 mm above it).
+    // line above it: with three marks (three grid lines, 30.6 mm) what is left of the 35 mm less the half leading.
     const before = (p: string) => Number(/<w:spacing w:before="(\d+)"/.exec(p)![1]);
     const lines = REQUEST.split('\n');
     const plain = paragraphs(exportDocx(parseDocument('file:///r.gw', lines.slice(3).join('\n'))).parts['word/document.xml']);
@@ -63,7 +64,8 @@ describe('版头 extras: 份号, 密级, 紧急程度, 签发人 (§7.2.1–7.2.
     assert.equal(textOf(one[1]), '测试市财政局文件');
     assert.equal(before(plain[0]) - before(one[1]), 579);
     assert.equal(textOf(ps[3]), '测试市财政局文件');
-    assert.equal(before(ps[3]), 0);
+    assert.equal(before(ps[3]), logoSpace() - 3 * LINE_PITCH);
+    assert.ok(before(ps[3]) > 0);
   });
 
   it('export: a 上行文 gives the 发文字号 one character in from the left and 签发人：(仿宋) and the names (楷体) right, with the red line', () => {
