@@ -19,14 +19,20 @@ const NO_END = /^[（《〔「『“‘([]$/u;
 const WORD = /^[0-9A-Za-z.%]$/;
 
 /**
- * Cells of the grid a Latin character takes. LibreOffice keeps Latin text off the grid, at its own width
- * plus some spacing: a figure takes about 0.7 of a cell in its renders, a space ¼, and autospacing adds
- * about 0.05 of a cell between a figure or letter and a Chinese character beside it (`ON_GRID`). These are
- * the values that make most lines of the exports break where LibreOffice breaks them: the same first line on
- * 294 of 347 pages of the 23 documents without tables (0.75 and no autospacing: 283; `npm run export:check`).
+ * How LibreOffice sets Latin text on the 22 × 28 grid, found by measuring its renders of the exports
+ * (pdftotext word boxes, `npm run export:check`). A Chinese character or full-width mark takes a cell. A
+ * run of Latin letters, figures, spaces and marks is set at its own width — a letter or figure about 0.63 of
+ * a cell (`kg/m3` 49.4 pt at 15.79 pt a cell), a stop, colon, slash or middle dot 0.34, a space 0.31 — and
+ * the Chinese character after it starts at the next cell: the run takes whole cells (`3、` two cells,
+ * `: kg/m3` five). A half-width mark right after a Chinese character takes that character's script and a
+ * cell (`密度:`), and a quote or dash right after a letter or figure takes theirs (`“5·13”`: the closing
+ * quote is in the Latin run). With these the engine puts the same first line on 334 of the 347 pages of the
+ * 23 exports without tables as LibreOffice (294 with a flat 0.7 of a cell for every Latin character).
  */
-export const HALF_WIDTH_CELLS = 0.7;
-export const SPACE_CELLS = 0.25;
+const LATIN = 0.63;
+const LATIN_NARROW = 0.34;
+const NARROW = /^[.,:;'/!|·]$/;
+const ALNUM = /^[0-9A-Za-z]$/;
 /**
  * Dashes and quotes take the script of the character before them: one cell after a Chinese character,
  * but at the start of a paragraph they are Latin, about 1.25 cells (`——` or `“` and 23 characters
@@ -35,15 +41,15 @@ export const SPACE_CELLS = 0.25;
 export const LEADING_MARK_CELLS = 1.25;
 const WEAK = /^[—–“”‘’]$/;
 
-export const cellsOf = (c: string) => (c === ' ' ? SPACE_CELLS : c.codePointAt(0)! < 0x2000 ? HALF_WIDTH_CELLS : 1);
-
 /**
- * How wide Latin text is, in cells: on the grid (the defaults above), or off it, in a table cell, where
+ * How wide Latin text is, in cells: on the grid (`ON_GRID`, above), or off it, in a table cell, where
  * a cell is one character of the table's size and LibreOffice sets a figure at its own width (about
  * 0.64 of a Chinese character in the test renders: `1037` 26.7 pt at 10.5 pt).
  */
 export interface LatinWidths {
   half: number;
+  /** A stop, colon, slash or middle dot. */
+  narrow: number;
   space: number;
   leading: number;
   /**
@@ -54,26 +60,48 @@ export interface LatinWidths {
   /**
    * The space Word's and LibreOffice's autospacing (w:autoSpaceDE/DN, on by default) puts between a Chinese
    * character and a Latin letter or figure beside it, in cells (off the grid: about 0.22 of a character,
-   * `第` `1` `号` in the renders; on the grid about 0.05 of a cell).
+   * `第` `1` `号` in the renders; on the grid the run's whole cells take it in).
    */
   autoSpace: number;
+  /** On the grid: a Latin run ends on a whole cell, and half-width marks and quotes take their neighbour's script. */
+  grid: boolean;
 }
-export const ON_GRID: LatinWidths = { half: HALF_WIDTH_CELLS, space: SPACE_CELLS, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0.05 };
-export const OFF_GRID: LatinWidths = { half: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22 };
+export const ON_GRID: LatinWidths = { half: LATIN, narrow: LATIN_NARROW, space: 0.31, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0, grid: true };
+export const OFF_GRID: LatinWidths = { half: 0.64, narrow: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22, grid: false };
 const HAN = /\p{Script=Han}/u;
+const wide = (c: string | undefined) => c !== undefined && c.codePointAt(0)! >= 0x2000;
 
 /** The cells of each character of a paragraph. */
 function widths(chars: string[], latin: LatinWidths): number[] {
   let leading = true;
-  return chars.map((c, i) => {
+  /** Whether each character belongs to a run of Latin text (on the grid: the run ends on a whole cell). */
+  const inRun: boolean[] = [];
+  const w = chars.map((c, i) => {
+    inRun[i] = false;
     if (leading && WEAK.test(c)) return latin.leading;
     leading = false;
-    if (c === ' ') return latin.space;
-    if (c.codePointAt(0)! >= 0x2000) return 1;
+    const run = (cells: number) => ((inRun[i] = true), cells);
+    if (latin.grid && WEAK.test(c) && ALNUM.test(chars[i - 1] ?? '')) return run(latin.narrow);
+    if (c === ' ') return run(latin.space);
+    if (wide(c)) return 1;
+    if (latin.grid && !ALNUM.test(c) && wide(chars[i - 1])) return 1;
+    if (latin.grid) return run(NARROW.test(c) ? latin.narrow : latin.half);
     // Between a letter or figure and a Chinese character only (`。2.违法`: none around the marks).
-    const spaced = (k: number) => (/[0-9A-Za-z]/.test(c) && k >= 0 && k < chars.length && HAN.test(chars[k]) ? latin.autoSpace : 0);
-    return latin.half + spaced(i - 1) + spaced(i + 1);
+    const spaced = (k: number) => (ALNUM.test(c) && k >= 0 && k < chars.length && HAN.test(chars[k]) ? latin.autoSpace : 0);
+    return run(latin.half + spaced(i - 1) + spaced(i + 1));
   });
+  if (!latin.grid) return w;
+  // The character after a run starts at the next cell: the run's last character takes what is left of it.
+  let sum = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!inRun[i]) continue;
+    sum += w[i];
+    if (i + 1 < chars.length && !inRun[i + 1]) {
+      w[i] += Math.ceil(sum - 0.02) - sum;
+      sum = 0;
+    }
+  }
+  return w;
 }
 
 export interface BrokenLine {
@@ -108,7 +136,8 @@ function breakPart(chars: string[], first: number, rest: number, latin: LatinWid
     let j = i;
     while (j < chars.length && w + cells[j] <= room) w += cells[j++];
     if (j < chars.length && j > i) {
-      if (latin.hang && HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '')) j++; // hangs past the edge
+      // A stop or comma hangs past the edge after a Chinese character, not after Latin text (LibreOffice).
+      if (latin.hang && HANGS.test(chars[j]) && !NO_START.test(chars[j + 1] ?? '') && wide(chars[j - 1])) j++;
       else {
         let k = j;
         // Back off while the next line would start with a closing mark or this one end with an opening one.
