@@ -124,12 +124,12 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       const a = comparePages(paginate(exportContent(doc).pieces, doc.text), pages(pdfs.get(src)!));
       assert.equal(a.enginePages, a.renderedPages, `${path.basename(src)}: pages`);
       // A line broken one character apart (Latin text and figures are measured, not set on the grid) shifts
-      // the first lines after it by one until both break a page at a paragraph's end: half the pages at least.
-      assert.ok(a.sameFirstLine * 2 >= a.renderedPages, `${path.basename(src)}: ${a.sameFirstLine} of ${a.renderedPages} first lines (${JSON.stringify(a.firstDifference)})`);
+      // the first lines after it by one until both break a page at a paragraph's end: three pages in four at least.
+      assert.ok(a.sameFirstLine * 4 >= a.renderedPages * 3, `${path.basename(src)}: ${a.sameFirstLine} of ${a.renderedPages} first lines (${JSON.stringify(a.firstDifference)})`);
       same += a.sameFirstLine;
       total += a.renderedPages;
     }
-    assert.ok(same >= 0.75 * total, `${same} of ${total} first lines`);
+    assert.ok(same >= 0.9 * total, `${same} of ${total} first lines`);
   });
 
   it('the pagination engine lays tables out as LibreOffice does: the rendered page count, and the same pages landscape, for 014 and the 11-column notice', () => {
