@@ -129,7 +129,8 @@ export function checkExport(pdf: string, expect: { title: string; imprint: boole
       const ink = logo ? redInk(pdf, 1, logo) : undefined;
       if (ink && ink.share >= 0.5 && ink.top !== undefined && Math.abs(ink.top - TOP - 35 * MM) > 1.5 * MM) say(first, `the 标志 ${((ink.top - TOP) / MM).toFixed(1)} mm below the top of the 版心 (35)`);
       const red = redLine(pdf, 1);
-      const number = first.lines[1];
+      // The 发文字号: the last line above the red line (a joint 标志 takes several lines above it).
+      const number = red ? first.lines.filter((l) => l.y1 <= red.y).pop() : undefined;
       if (!red) say(first, 'no red line');
       else {
         if (Math.abs(red.x1 - red.x0 - 156 * MM) > 3 * MM) say(first, `red line ${((red.x1 - red.x0) / MM).toFixed(1)} mm wide (156)`);

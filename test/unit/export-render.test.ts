@@ -34,7 +34,9 @@ const real = (prefix: string) => path.join(REAL, fs.readdirSync(REAL).find((f) =
 const SOURCES = [seedPath('001'), seedPath('003'), real('024_'), real('052_'), real('014_'), path.join(ROOT, 'test', 'office', 'fixtures', 'imprint-even.txt')];
 /** A crafted notice with a table of 11 columns in its body: on landscape pages (§8), the text around it portrait. */
 const WIDE = path.join(ROOT, 'test', 'office', 'fixtures', 'wide-table.txt');
-const ALL = [...SOURCES, WIDE, ...SPECIAL_FIXTURES.map((f) => f.file)];
+/** A crafted joint notice: two issuers' names stacked with 文件 beside them (§7.2.4). */
+const JOINT = path.join(ROOT, 'test', 'office', 'fixtures', 'joint-logo.txt');
+const ALL = [...SOURCES, WIDE, JOINT, ...SPECIAL_FIXTURES.map((f) => f.file)];
 
 describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (issue #16)', function () {
   this.timeout(300_000);
@@ -96,6 +98,22 @@ describe('export rendered by LibreOffice: the GB/T 9704-2012 layout measured (is
       cases.add(engine);
     }
     assert.deepEqual([...cases].sort(), [false, true], 'both cases rendered');
+  });
+
+  it('joint-logo.txt: the joint issuers stacked, 文件 beside them and centred on them, 35 mm below the 版心 (§7.2.4)', () => {
+    const doc = docs.get(JOINT)!;
+    const pdf = pdfs.get(JOINT)!;
+    assert.deepEqual(checkExport(pdf, { title: doc.notice.标题?.text ?? '', imprint: false, printed: false }).problems, []);
+    const [first] = pages(pdf);
+    const [a, suffix, b] = first.lines;
+    assert.deepEqual([a.text, suffix.text, b.text].map((t) => t.replace(/\s+/g, '')), ['中共某县委员会', '文件', '某县人民政府']);
+    // 文件 to the right of the names, half-way between their lines; the names spread to one width.
+    assert.ok(suffix.x0 > Math.max(a.x1, b.x1), '文件 right of the names');
+    assert.ok(Math.abs((suffix.y0 + suffix.y1) / 2 - (a.y0 + b.y1) / 2) < 6, '文件 centred on the names');
+    assert.ok(Math.abs(a.x0 - b.x0) < 3 && Math.abs(a.x1 - b.x1) < 3, 'the names spread to one width');
+    const c = comparePages(paginate(exportContent(doc).pieces, doc.text), pages(pdf));
+    assert.equal(c.enginePages, c.renderedPages);
+    assert.equal(c.sameFirstLine, c.renderedPages);
   });
 
   it('wide-table.txt: the 11-column table on landscape pages of its own, the page number turned where the portrait pages have it (§8)', () => {

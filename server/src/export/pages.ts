@@ -14,7 +14,7 @@
  */
 import type { Piece } from './content';
 import { CHAR_3, CHAR_4, LINE_PITCH, LINES_PER_PAGE, CHARS_PER_LINE, LOGO_LINE, logoSpace, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH } from './layout';
-import { balanceTitle, widthOf } from './title';
+import { balanceTitle, jointLogo, widthOf } from './title';
 import { breakLines } from './lines';
 import { isLandscape, LANDSCAPE_HEIGHT, landscapeRuns } from './landscape';
 import { layRows, sliceRow, type LaidRow } from './table-layout';
@@ -116,7 +116,8 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
     case 'logo': {
       // 信函格式 (§10.1): the 标志 and its double line stand in the first page's header, the text below it.
       if (p.format === 'letter') return [b([line(p.text, p.kind, 'logo', { height: LETTER_BODY_TOP, align: 'center', placeholder: ph })])];
-      const ls = p.text.split('\n').map((t) => line(t, p.kind, 'logo', { height: LOGO_LINE, align: 'center', placeholder: ph }));
+      // A joint 标志 (title.ts jointLogo, written by wordml.ts): the names stacked, 文件 beside them, taking no line of its own.
+      const ls = (jointLogo(p.text)?.names ?? p.text.split('\n')).map((t) => line(t, p.kind, 'logo', { height: LOGO_LINE, align: 'center', placeholder: ph }));
       return [b(ls, { before: logoSpace(p.format) })];
     }
     case 'doc-number':

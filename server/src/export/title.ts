@@ -78,3 +78,13 @@ function linesOf(chars: string[], lines: number, max: number): { lines: string[]
   }
   return { lines: out, cost: best[lines][n] };
 }
+
+/**
+ * §7.2.4, 联合行文: "如有'文件'二字，应当置于发文机关名称右侧，以联署发文机关名称为准上下居中排布" — the issuers'
+ * names stacked, the first (主办机关) on top, and 文件 to their right, centred on them. A 标志 of two or more
+ * names followed by 文件 (content.ts writes one a line); undefined for any other 标志.
+ */
+export function jointLogo(text: string): { names: string[]; suffix: string } | undefined {
+  const lines = text.split('\n');
+  return lines.length >= 3 && lines[lines.length - 1] === '文件' ? { names: lines.slice(0, -1), suffix: '文件' } : undefined;
+}

@@ -10,7 +10,7 @@ import {
   CHAR_3, CHAR_4, CHAR_SPACE, FONT, FOOTER, IMPRINT_LINE, LINE_PITCH, LINES_PER_PAGE, LOGO_LINE, LOGO_SIZE, logoSpace, MARGIN, PAGE, RED, RED_LINE_GAP_PT, RED_LINE_SZ, SIZE, TEXT_WIDTH,
   type FontName,
 } from './layout';
-import { balanceTitle, widthOf } from './title';
+import { balanceTitle, jointLogo, widthOf } from './title';
 import { tableXml } from './table';
 import { LETTER_FOOTER, LETTER_HEADER } from './special';
 import { bodyWithLandscape, sectionEnd } from './landscape';
@@ -51,7 +51,7 @@ export function run(text: string, s: RunStyle): string {
 }
 
 interface ParaStyle {
-  align?: 'left' | 'center' | 'right' | 'both';
+  align?: 'left' | 'center' | 'right' | 'both' | 'distribute';
   /** First-line indent in characters (w:firstLineChars, hundredths). */
   firstChars?: number;
   leftChars?: number;
@@ -130,6 +130,34 @@ export function logoScale(text: string, size: number = LOGO_SIZE): number {
   return natural <= TEXT_WIDTH ? 100 : Math.max(33, Math.floor((TEXT_WIDTH / natural) * 97));
 }
 
+/**
+ * The joint 标志 as a borderless table of two cells centred on the 版心: the names, one a line, spread to the
+ * same width (w:jc distribute), and 文件 centred on them; a spacer paragraph above it sets its distance
+ * from the top of the 版心 (a table has no space before). Names and 文件 are scaled together to fit.
+ */
+function jointLogoXml(joint: { names: string[]; suffix: string }, before: number, placeholder: boolean): string {
+  const char = LOGO_SIZE * 10;
+  const gap = char / 2;
+  // A quarter of a character to spare, so that a renderer's rounding never wraps the longest name.
+  const namesWidth = (Math.max(...joint.names.map(widthOf)) + 0.25) * char;
+  const natural = namesWidth + gap + widthOf(joint.suffix) * char;
+  const scale = natural <= TEXT_WIDTH ? 100 : Math.max(33, Math.floor((TEXT_WIDTH / natural) * 97));
+  const left = Math.round((namesWidth * scale) / 100);
+  const right = Math.round(((gap + widthOf(joint.suffix) * char) * scale) / 100);
+  const r = (t: string) => run(t, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale, mark: placeholder });
+  const cell = (w: number, inner: string, centre: boolean) =>
+    `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${centre ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr>${inner}</w:tc>`;
+  const names = joint.names.map((n) => paragraph(r(n), { align: 'distribute', grid: false, line: LOGO_LINE })).join('');
+  const suffix = paragraph(r(joint.suffix), { align: 'right', grid: false, line: LOGO_LINE });
+  const none = '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>';
+  const table =
+    `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="${left + right}" w:type="dxa"/><w:tblBorders>${none}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
+    `<w:tblGrid><w:gridCol w:w="${left}"/><w:gridCol w:w="${right}"/></w:tblGrid>` +
+    `<w:tr>${cell(left, names, false)}${cell(right, suffix, true)}</w:tr></w:tbl>`;
+  return (before > 0 ? paragraph('', { grid: false, line: before }) : '') + table;
+}
+
 /** Chars of 4号 on a line of the 版记 (one character in on each side, §7.4.2). */
 const IMPRINT_CHARS = Math.floor((TEXT_WIDTH - 2 * CHAR_4) / CHAR_4);
 
@@ -204,7 +232,10 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
       // §7.2.4: red, 小标宋, centred, its top 35 mm below the top of the 版心 (the head marks' lines above count);
       // 命令（令）格式 (§10.2): 20 mm.
       const above = p.marks ?? 0;
-      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before: Math.max(0, logoSpace(p.format) - above * LINE_PITCH), line: LOGO_LINE });
+      const before = Math.max(0, logoSpace(p.format) - above * LINE_PITCH);
+      const joint = jointLogo(p.text);
+      if (joint) return jointLogoXml(joint, before, !!mark.mark);
+      return paragraph(run(p.text, { font: FONT.小标宋, size: LOGO_SIZE, color: RED, scale: logoScale(p.text), ...mark }), { align: 'center', grid: false, before, line: LOGO_LINE });
     }
     case 'doc-number': {
       // §7.2.5: two lines below the 标志, centred; §7.2.6: the red line 4 mm below it, as wide as the 版心.
