@@ -109,8 +109,12 @@ export function exportContent(doc: GongwenDocument): ExportContent {
   if (notice.发文机关标志) {
     // Joint issuers (§7.2.4): up to three stacked one a line; more would fill the page, so the 主办机关 (first) alone.
     const organs = spanLines(notice.发文机关标志, false).flatMap((l) => l.split(/[\s\u3000]+/)).map((o) => o.replace(/^\*+|\*+$/g, '')).filter(Boolean);
+    // 文件 on a line of its own after the names is no organ: it stands beside them (wordml.ts, title.ts jointLogo).
+    const suffix = organs.length > 2 && organs[organs.length - 1] === '文件' ? organs.pop() : undefined;
     if (organs.length > MAX_STACKED_ISSUERS) warnings.push(t('联合发文机关有 {0} 个，版头只列主办机关“{1}”。', organs.length, organs[0]));
-    pieces.push({ kind: 'logo', text: organs.length > MAX_STACKED_ISSUERS ? organs[0] : organs.join('\n') || squeeze(notice.发文机关标志.text) });
+    const names = organs.length > MAX_STACKED_ISSUERS ? [organs[0]] : organs;
+    const text = suffix ? (names.length > 1 ? [...names, suffix].join('\n') : names[0] + suffix) : names.join('\n');
+    pieces.push({ kind: 'logo', text: text || squeeze(notice.发文机关标志.text) });
   }
   else if (issuer) pieces.push({ kind: 'logo', text: `${issuer}文件` });
   else pieces.push({ kind: 'logo', text: PLACEHOLDER.发文机关标志, placeholder: true });

@@ -80,7 +80,10 @@ function widths(chars: string[], latin: LatinWidths): number[] {
     inRun[i] = false;
     if (leading && WEAK.test(c)) return latin.leading;
     leading = false;
-    const run = (cells: number) => ((inRun[i] = true), cells);
+    const run = (cells: number) => {
+      inRun[i] = true;
+      return cells;
+    };
     if (latin.grid && WEAK.test(c) && ALNUM.test(chars[i - 1] ?? '')) return run(latin.narrow);
     if (c === ' ') return run(latin.space);
     if (wide(c)) return 1;
