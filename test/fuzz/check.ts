@@ -92,11 +92,15 @@ export function createChecker(makeService: (logger: Logger) => LanguageService =
       if (!doc) return { problems, analysisMs: cpuMsSince(t0), featuresMs: 0, byCall };
       const diagnostics = guard('diagnostics', () => service.diagnostics(doc)) ?? [];
       let analysisMs = cpuMsSince(t0);
-      if (analysisMs > analysisBoundMs(text.length)) {
-        // Once more before calling it a blow-up: a garbage collection of the long run's heap, or the
-        // compiler warming up, can land on one input; super-linear work is over the bound every time.
+      // Twice more before calling it a blow-up: a garbage collection of the long run's heap, or the compiler
+      // warming up, can land on one input; super-linear work is over the bound every time. The CPU time is the
+      // process's, its collector's threads included, so the heap a long test run leaves behind is collected
+      // first where the runner allows it (`--expose-gc`, .mocharc.json): in `npm test` one input of 206,057
+      // units once took 850–970 ms against 180–440 ms alone.
+      for (let attempt = 0; attempt < 2 && analysisMs > analysisBoundMs(text.length); attempt++) {
+        (globalThis as { gc?: () => void }).gc?.();
         const again = process.cpuUsage();
-        service.diagnostics(service.parse(`${uri}#again`, text));
+        service.diagnostics(service.parse(`${uri}#again${attempt}`, text));
         analysisMs = Math.min(analysisMs, cpuMsSince(again));
       }
       if (analysisMs > analysisBoundMs(text.length)) {
