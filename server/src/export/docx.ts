@@ -42,20 +42,19 @@ const DOCUMENT_RELS =
   '<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>' +
   '</Relationships>';
 
-const LETTER_TYPES =
-  '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
-  '<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>';
-const LETTER_RELS =
-  '<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
-  '<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer3.xml"/>';
-/** The empty footer of the blank page and the 版记 page after it (§7.5). */
-const BLANK_TYPES = '<Override PartName="/word/footer4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>';
-const BLANK_RELS = '<Relationship Id="rIdFooterBlank" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer4.xml"/>';
+/** Content type and relationship type of a header or footer part. */
+const PART_KIND = {
+  header: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml', rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header' },
+  footer: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml', rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer' },
+} as const;
 
-const FOOTER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
-const FOOTER_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer';
-const landscapeTypes = () => Object.values(LANDSCAPE_FOOTERS).map((f) => `<Override PartName="/word/${f}" ContentType="${FOOTER_TYPE}"/>`).join('');
-const landscapeRels = () => (['odd', 'even'] as const).map((s) => `<Relationship Id="${LANDSCAPE_FOOTER_IDS[s]}" Type="${FOOTER_REL}" Target="${LANDSCAPE_FOOTERS[s]}"/>`).join('');
+/** Adds a part to the package: its XML, its content type and the document's relationship to it under `id`. */
+function addPart(parts: Record<string, string>, file: string, id: string, xml: string, kind: keyof typeof PART_KIND = 'footer'): void {
+  const { type, rel } = PART_KIND[kind];
+  parts[`word/${file}`] = xml;
+  parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', `<Override PartName="/word/${file}" ContentType="${type}"/></Types>`);
+  parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', `<Relationship Id="${id}" Type="${rel}" Target="${file}"/></Relationships>`);
+}
 
 /** Body text by default: 3号仿宋, exact line height of the grid, Chinese as the language. */
 const STYLES =
@@ -133,23 +132,15 @@ export function exportDocx(doc: GongwenDocument, options: ExportOptions = {}): D
   };
   if (parts['word/document.xml'].includes(LANDSCAPE_FOOTER_IDS.odd)) {
     // Wide tables on landscape pages (landscape.ts): their footers, the page number turned with the sheet.
-    parts[`word/${LANDSCAPE_FOOTERS.odd}`] = landscapeFooterXml('odd');
-    parts[`word/${LANDSCAPE_FOOTERS.even}`] = landscapeFooterXml('even');
-    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', landscapeTypes() + '</Types>');
-    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', landscapeRels() + '</Relationships>');
+    for (const side of ['odd', 'even'] as const) addPart(parts, LANDSCAPE_FOOTERS[side], LANDSCAPE_FOOTER_IDS[side], landscapeFooterXml(side));
   }
   if (letterLogo) {
     // 信函格式: the first page's own header and footer (special.ts).
-    parts['word/header1.xml'] = letterHeaderXml(letterLogo.text);
-    parts['word/footer3.xml'] = letterFooterXml();
-    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', LETTER_TYPES + '</Types>');
-    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', LETTER_RELS + '</Relationships>');
+    addPart(parts, 'header1.xml', 'rIdHeaderFirst', letterHeaderXml(letterLogo.text), 'header');
+    addPart(parts, 'footer3.xml', 'rIdFooterFirst', letterFooterXml());
   }
-  if (blankPage) {
-    parts['word/footer4.xml'] = blankFooterXml();
-    parts['[Content_Types].xml'] = parts['[Content_Types].xml'].replace('</Types>', BLANK_TYPES + '</Types>');
-    parts['word/_rels/document.xml.rels'] = parts['word/_rels/document.xml.rels'].replace('</Relationships>', BLANK_RELS + '</Relationships>');
-  }
+  // The empty footer of the blank page and the 版记 page after it (§7.5).
+  if (blankPage) addPart(parts, 'footer4.xml', 'rIdFooterBlank', blankFooterXml());
   for (const name of Object.keys(parts)) if (name.startsWith('word/')) parts[name] = mapFonts(parts[name], options.fonts);
   // A fixed time stamp: the same document exports to the same bytes.
   const files = Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, [strToU8(xml), { mtime: new Date(1980, 0, 1) }] as [Uint8Array, { mtime: Date }]]));

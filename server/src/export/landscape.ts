@@ -24,8 +24,8 @@
 import type { Table } from '../model/types';
 import type { Piece } from './content';
 import { tableXml } from './table';
-import { CHAR_4, FONT, LINE_PITCH, mm, PAGE, SIZE } from './layout';
-import { NS, paragraph, run } from './wordml';
+import { CHAR_4, LINE_PITCH, mm, PAGE, SIZE } from './layout';
+import { NO_CELL_MARGINS, NO_TABLE_BORDERS, NS, pageNumberRuns, paragraph } from './wordml';
 
 /** Tables with more columns than this go landscape (see the file comment). */
 export const PORTRAIT_COLUMNS = 9;
@@ -55,17 +55,13 @@ export const NUMBER_Y = { odd: mm(210 - 26) - CHAR_4 - NUMBER_BOX, even: mm(26) 
 
 /** A landscape footer: the page number `— N —` in a box at the left margin, turned with the sheet. */
 export function landscapeFooterXml(side: 'odd' | 'even'): string {
-  const font = FONT.宋体;
-  const r = (text: string) => run(text, { font, size: SIZE.四号 });
-  const field = `<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="${font}" w:eastAsia="${font}" w:hAnsi="${font}"/><w:sz w:val="${SIZE.四号}"/><w:szCs w:val="${SIZE.四号}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>`;
   // Text turned a quarter clockwise (tbRl): it runs down the page, from the top on even pages (start) and
   // ending at the bottom of its box on odd pages (end), as the portrait numbers stand left and right.
-  const p = paragraph(r('— ') + field + r(' —'), { align: side === 'odd' ? 'right' : 'left', grid: false, line: NUMBER_LINE - 60 });
+  const p = paragraph(pageNumberRuns(), { align: side === 'odd' ? 'right' : 'left', grid: false, line: NUMBER_LINE - 60 });
   const box =
     '<w:tbl><w:tblPr>' +
     `<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" w:vertAnchor="page" w:horzAnchor="page" w:tblpX="${NUMBER_X}" w:tblpY="${NUMBER_Y[side]}"/>` +
-    `<w:tblW w:w="${NUMBER_LINE}" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>` +
-    '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>' +
+    `<w:tblW w:w="${NUMBER_LINE}" w:type="dxa"/>${NO_TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${NO_CELL_MARGINS}` +
     `</w:tblPr><w:tblGrid><w:gridCol w:w="${NUMBER_LINE}"/></w:tblGrid>` +
     `<w:tr><w:trPr><w:trHeight w:val="${NUMBER_BOX}" w:hRule="exact"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="${NUMBER_LINE}" w:type="dxa"/><w:textDirection w:val="tbRl"/><w:vAlign w:val="center"/></w:tcPr>${p}</w:tc></w:tr>` +
     '</w:tbl>';

@@ -149,10 +149,8 @@ function jointLogoXml(joint: { names: string[]; suffix: string }, before: number
     `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${centre ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr>${inner}</w:tc>`;
   const names = joint.names.map((n) => paragraph(r(n), { align: 'distribute', grid: false, line: LOGO_LINE })).join('');
   const suffix = paragraph(r(joint.suffix), { align: 'right', grid: false, line: LOGO_LINE });
-  const none = '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>';
   const table =
-    `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="${left + right}" w:type="dxa"/><w:tblBorders>${none}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
+    `<w:tbl><w:tblPr><w:jc w:val="center"/><w:tblW w:w="${left + right}" w:type="dxa"/>${NO_TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${NO_CELL_MARGINS}</w:tblPr>` +
     `<w:tblGrid><w:gridCol w:w="${left}"/><w:gridCol w:w="${right}"/></w:tblGrid>` +
     `<w:tr>${cell(left, names, false)}${cell(right, suffix, true)}</w:tr></w:tbl>`;
   return (before > 0 ? paragraph('', { grid: false, line: before }) : '') + table;
@@ -194,7 +192,7 @@ function imprint(p: Extract<Piece, { kind: 'imprint' }>): string {
     `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
     // 信函格式 (§10.1): no separator lines.
     (p.format === 'letter'
-      ? '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+      ? NO_TABLE_BORDERS
       : `<w:tblBorders>${border('top', IMPRINT_LINE.outer)}<w:left w:val="nil"/>${border('bottom', IMPRINT_LINE.outer)}<w:right w:val="nil"/>${border('insideH', IMPRINT_LINE.inner)}<w:insideV w:val="nil"/></w:tblBorders>`) +
     '<w:tblLayout w:type="fixed"/>' +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${CHAR_4}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${CHAR_4}" w:type="dxa"/></w:tblCellMar>` +
@@ -311,15 +309,24 @@ export function pieceXml(p: Piece, previous?: Piece, next?: Piece): string {
   }
 }
 
+/** §7.5: the runs of `— N —`, 4号 half-width 宋体, N from a PAGE field (portrait and landscape footers). */
+export function pageNumberRuns(): string {
+  const r = (text: string) => run(text, { font: FONT.宋体, size: SIZE.四号 });
+  const field = `<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="${FONT.宋体}" w:eastAsia="${FONT.宋体}" w:hAnsi="${FONT.宋体}"/><w:sz w:val="${SIZE.四号}"/><w:szCs w:val="${SIZE.四号}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>`;
+  return r('— ') + field + r(' —');
+}
+
+/** Table borders all off, and cells without margins: the tables that only place text (a joint 标志, a turned page number). */
+export const NO_TABLE_BORDERS = '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>';
+export const NO_CELL_MARGINS = '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>';
+
 /**
  * §7.5: `— N —`, 4号 half-width 宋体, one character in from the outer edge (odd pages right, even left).
  * `lift`: space under the number, in twips, where the section's footer distance is less than FOOTER (信函格式).
  */
 export function footerXml(side: 'odd' | 'even', lift = 0): string {
-  const r = (text: string) => run(text, { font: FONT.宋体, size: SIZE.四号 });
-  const field = `<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="${FONT.宋体}" w:eastAsia="${FONT.宋体}" w:hAnsi="${FONT.宋体}"/><w:sz w:val="${SIZE.四号}"/><w:szCs w:val="${SIZE.四号}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>`;
   const where = side === 'odd' ? { align: 'right' as const, rightChars: 1 } : { align: 'left' as const, leftChars: 1 };
-  const p = paragraph(r('— ') + field + r(' —'), { ...where, charWidth: CHAR_4, grid: false, after: lift || undefined });
+  const p = paragraph(pageNumberRuns(), { ...where, charWidth: CHAR_4, grid: false, after: lift || undefined });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${p}</w:ftr>`;
 }
 
