@@ -7,8 +7,7 @@
  */
 import type { Table, TableRow } from '../model/types';
 import { breakLines, OFF_GRID } from './lines';
-import { CELL_PADDING, cellLineHeight, columnWidths, isShortRow, RUN_ON, tableSize, tableWidth } from './table';
-import { widthOf } from './title';
+import { CELL_PADDING, cellLineHeight, columnWidths, isShortRow, rowCells, tableSize, tableWidth } from './table';
 
 /** One cell of a laid row: from the 版心's left edge, in twips; its text in lines. */
 export interface LaidCell {
@@ -53,16 +52,7 @@ export function layRows(table: Table): LaidRow[] {
   };
   return table.rows.map((row: TableRow, index): LaidRow => {
     const header = index < table.headerRows;
-    let cells: LaidCell[];
-    if (row.section) cells = [cell(row.cells.map((c) => c.text).join(''), 0, table.columns, 'left')];
-    else if (row.aligned && row.cells.length === table.columns) {
-      cells = row.cells.map((c, k) => cell(c.text, k, 1, header || widthOf(c.text) <= 4 ? 'center' : 'left'));
-    } else {
-      // As table.ts writes a row it could not align: the 序号 in the first column, the rest run on with ｜.
-      const serial = /^[0-9]{1,4}$/.test(row.cells[0]?.text ?? '');
-      const rest = serial ? row.cells.slice(1) : row.cells;
-      cells = [cell(serial ? row.cells[0].text : '', 0, 1, 'center'), cell(rest.map((c) => c.text).join(RUN_ON), 1, table.columns - 1, 'left')];
-    }
+    const cells = rowCells(table, row, header).map((c) => cell(c.text, c.from, c.span, c.align === 'center' ? 'center' : 'left'));
     const lines = Math.max(...cells.map((c) => c.lines.length));
     return { cells, lines, lineHeight, height: lines * lineHeight + (header ? HEADER_RULES : RULE), header, cantSplit: header || isShortRow(table, row), size };
   });

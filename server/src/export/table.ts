@@ -66,6 +66,32 @@ export function columnWidths(table: Table, width: number = tableWidth(table)): n
   return widths;
 }
 
+/** A cell of a row as the table writes it: its text, first column and span, alignment, and 黑体 for a header's cells. */
+export interface RowCell {
+  text: string;
+  from: number;
+  span: number;
+  align: 'center' | 'left' | 'both';
+  bold: boolean;
+}
+
+/** The cells a row is written as (tableXml) and laid out as (table-layout.ts). */
+export function rowCells(table: Table, row: TableRow, header: boolean): RowCell[] {
+  if (row.section) return [{ text: row.cells.map((c) => c.text).join(''), from: 0, span: table.columns, align: 'left', bold: false }];
+  if (row.aligned && row.cells.length === table.columns) {
+    return row.cells.map((c, k) => ({ text: c.text, from: k, span: 1, align: header || widthOf(c.text) <= 4 ? 'center' : 'both', bold: header }));
+  }
+  // Not aligned (model/tables.ts): the 序号 in the first column, and across the others the row's
+  // cells in their order, run on in one paragraph with ｜ between them (a paragraph a cell would
+  // give a line to every 从轻 or 罚款: 033 took more pages so than as plain paragraphs).
+  const serial = /^[0-9]{1,4}$/.test(row.cells[0]?.text ?? '');
+  const rest = serial ? row.cells.slice(1) : row.cells;
+  return [
+    { text: serial ? row.cells[0].text : '', from: 0, span: 1, align: serial ? 'center' : 'left', bold: false },
+    { text: rest.map((c) => c.text).join(RUN_ON), from: 1, span: table.columns - 1, align: 'both', bold: false },
+  ];
+}
+
 /** `spaced`: an empty line of the grid after the table, before the text that follows it. */
 export function tableXml(table: Table, spaced = true): string {
   const size = tableSize(table);
@@ -83,18 +109,9 @@ export function tableXml(table: Table, spaced = true): string {
     // A header row is repeated on every page; a row of short cells stays on one page.
     const short = isShortRow(table, row);
     const trPr = `<w:trPr>${header || short ? '<w:cantSplit/>' : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
-    let cells: string;
-    if (row.section) cells = cell(width, table.columns, para(row.cells.map((c) => c.text).join(''), false, 'left'));
-    else if (row.aligned && row.cells.length === table.columns) {
-      cells = row.cells.map((c, k) => cell(widths[k], 1, para(c.text, header, header || widthOf(c.text) <= 4 ? 'center' : 'both'))).join('');
-    } else {
-      // Not aligned (model/tables.ts): the 序号 in the first column, and across the others the row's
-      // cells in their order, run on in one paragraph with ｜ between them (a paragraph a cell would
-      // give a line to every 从轻 or 罚款: 033 took more pages so than as plain paragraphs).
-      const serial = /^[0-9]{1,4}$/.test(row.cells[0]?.text ?? '');
-      const rest = serial ? row.cells.slice(1) : row.cells;
-      cells = cell(widths[0], 1, serial ? para(row.cells[0].text, false, 'center') : '') + cell(sum(1, table.columns), table.columns - 1, para(rest.map((c) => c.text).join(RUN_ON), false, 'both'));
-    }
+    const cells = rowCells(table, row, header)
+      .map((c) => cell(sum(c.from, c.from + c.span), c.span, para(c.text, c.bold, c.align)))
+      .join('');
     return `<w:tr>${trPr}${cells}</w:tr>`;
   };
 
