@@ -27,7 +27,7 @@ export function runWithCodeCache(main: string, name: string, write: CacheWrite):
       // a cache that cannot be made only costs the compile
     }
     require(main);
-  } else runCached(main, name, write);
+  } else void runCached(main, name, write);
 }
 
 function hash(text: string): string {
@@ -36,8 +36,11 @@ function hash(text: string): string {
   return h.toString(36);
 }
 
-/** The cache by hand (Node before 22.1); exported for its test. */
-export function runCached(main: string, name: string, write: CacheWrite): void {
+/**
+ * The cache by hand (Node before 22.1); exported for its test. Settles once the cache is written (true) or
+ * left as it is (false: it was accepted, or could not be written).
+ */
+export function runCached(main: string, name: string, write: CacheWrite): Promise<boolean> {
   const source = fs.readFileSync(main, 'utf8');
   const stat = fs.statSync(main);
   const dir = path.join(os.tmpdir(), 'gongwen-compile-cache');
@@ -55,17 +58,18 @@ export function runCached(main: string, name: string, write: CacheWrite): void {
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(main));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(mod.exports, mod.exports, Module.createRequire(main), mod, main, path.dirname(main));
-  if (cachedData && !script.cachedDataRejected) return;
-  const save = () => {
+  if (cachedData && !script.cachedDataRejected) return Promise.resolve(false);
+  const save = (): boolean => {
     try {
       fs.mkdirSync(dir, { recursive: true });
       const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
       fs.writeFileSync(temp, script.createCachedData());
       fs.renameSync(temp, file);
+      return true;
     } catch {
-      // a read-only temporary folder: run without the cache
+      return false; // a read-only temporary folder: run without the cache
     }
   };
-  if (write === 'after-run') save();
-  else setTimeout(save, write.afterMs).unref();
+  if (write === 'after-run') return Promise.resolve(save());
+  return new Promise((resolve) => setTimeout(() => resolve(save()), write.afterMs).unref());
 }

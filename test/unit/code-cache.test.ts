@@ -71,10 +71,10 @@ describe('code cache of the bundles (code-cache.ts)', function () {
   });
 
   it('writes the server’s cache only after the delay', async function () {
-    runCached(main, 'server', { afterMs: 30 });
+    const written = runCached(main, 'server', { afterMs: 30 });
     assert.equal(g.codeCacheRuns, 1);
     assert.deepEqual(cacheFiles(), [], 'not written at start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(await written, true);
     assert.equal(cacheFiles().length, 1, 'written after the delay');
   });
 
