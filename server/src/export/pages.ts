@@ -186,7 +186,7 @@ function block(p: Piece, previous: Piece | undefined, next: Piece | undefined): 
       return out;
     }
     default: {
-      // A piece this engine does not know yet (a table, a special format's part): its text, one paragraph.
+      // A piece this engine does not know yet: its text, one paragraph.
       const text = (p as { text?: unknown }).text;
       return [b(gridLines(typeof text === 'string' ? text : '', (p as Piece).kind))];
     }
@@ -318,7 +318,7 @@ export function paginate(pieces: readonly Piece[], source?: string): LaidPage[] 
   return pages;
 }
 
-/** The lines of a split row that stand on one page, one row again (each slice carries its first line's index as `start`). */
+/** The lines of a split row that stand on one page, one row again (each slice carries its line's index in the row as `slice`). */
 function joinRowSlices(lines: LaidLine[]): LaidLine[] {
   const out: Array<LaidLine & { slice?: number }> = [];
   for (const l of lines as Array<LaidLine & { slice?: number }>) {
