@@ -43,9 +43,12 @@ export function applyEdits(doc: GongwenDocument, edits: readonly TextEdit[]): st
   return pieces.join('');
 }
 
-/** One pass of `--fix`: the document as parsed, its certain edits, and the text with them applied. */
-export function fixPass(service: LanguageService, uri: string, text: string): { doc: GongwenDocument; edits: TextEdit[]; text: string } {
-  const doc = service.parse(uri, text);
+/**
+ * One pass of `--fix`: the document as parsed, its certain edits, and the text with them applied. `parsed` is
+ * `text` already parsed by the caller (its findings are then reused, not computed again).
+ */
+export function fixPass(service: LanguageService, uri: string, text: string, parsed?: GongwenDocument): { doc: GongwenDocument; edits: TextEdit[]; text: string } {
+  const doc = parsed ?? service.parse(uri, text);
   const edits = service.certainEdits(doc);
   return { doc, edits, text: edits.length ? applyEdits(doc, edits) : text };
 }
@@ -53,11 +56,13 @@ export function fixPass(service: LanguageService, uri: string, text: string): { 
 /**
  * Every certain fix, repeated until nothing changes (at most MAX_PASSES); pure. `doc` is the parse
  * of the final text when the last pass made it (the report after --fix reuses it: one analysis fewer).
+ * `parsed`: the caller's parse of `text`, for the first pass (`lint` counting what --fix would remove has
+ * just analysed it; parsing it again was a third of a one-seed lint, issue #18).
  */
-export function fixText(service: LanguageService, uri: string, text: string): { text: string; fixes: number; doc?: GongwenDocument } {
+export function fixText(service: LanguageService, uri: string, text: string, parsed?: GongwenDocument): { text: string; fixes: number; doc?: GongwenDocument } {
   let fixes = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { doc, edits, text: next } = fixPass(service, uri, text);
+    const { doc, edits, text: next } = fixPass(service, uri, text, pass === 0 ? parsed : undefined);
     if (edits.length === 0 || next === text) return { text, fixes, doc };
     fixes += edits.length;
     text = next;

@@ -11,7 +11,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { LanguageService } from '../service';
 import type { UiLanguage } from '../settings';
@@ -25,6 +24,13 @@ import { outlineData } from './format-json';
 import { formatOutlineText } from './outline';
 
 export type LintOutcome = LintResult | { error: string };
+
+/**
+ * A monotonic clock in milliseconds, for timing this thread's first files. Not `performance.now()`: importing
+ * perf_hooks loads ten of Node's modules at every start, ~2.7 ms for a one-file lint that never times anything
+ * (issue #18).
+ */
+const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /** Fewer files than this are linted in-process: a worker's start (~0.1 s) costs more than they take. */
 export const PARALLEL_MIN_FILES = 8;
@@ -51,7 +57,7 @@ export function lintFile(service: LanguageService, file: string, countFixable = 
   }
   // Text files only: --fix writes no .docx/.pdf.
   if (countFixable && result.diagnostics.length > 0 && read.encoding) {
-    const fixed = fixText(service, fileUri(file), read.text);
+    const fixed = fixText(service, fileUri(file), read.text, doc);
     const after = fixed.doc ?? service.parse(fileUri(file), fixed.text);
     result.fixable = Math.max(0, result.diagnostics.length - service.diagnostics(after).length);
   }
@@ -152,7 +158,7 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
   // This thread takes tasks from the start; the workers come in once the first tasks have been timed.
   let mine = 0;
   let probing = true;
-  const t0 = performance.now();
+  const t0 = nowMs();
   let afterFirst = t0;
   let warmWeight = 0;
   for (let i = Atomics.add(counters, 0, 1); i < count; i = Atomics.add(counters, 0, 1)) {
@@ -160,9 +166,9 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
     mine++;
     if (!probing) continue;
     // Before any worker exists, this thread has taken tasks 0…i in order.
-    if (mine === 1) afterFirst = performance.now();
+    if (mine === 1) afterFirst = nowMs();
     else warmWeight += weight(i);
-    const now = performance.now();
+    const now = nowMs();
     if (mine >= 2 && now - t0 >= PROBE_MS) {
       probing = false;
       let leftWeight = 0;
