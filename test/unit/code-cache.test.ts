@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { runCached, runWithCodeCache } from '../../server/src/code-cache';
+import { cliCacheName, runCached, runWithCodeCache } from '../../server/src/code-cache';
 
 const g = globalThis as unknown as { codeCacheRuns?: number };
 const REPO = path.resolve(__dirname, '..', '..');
@@ -68,6 +68,32 @@ describe('code cache of the bundles (code-cache.ts)', function () {
     const inode = fs.statSync(file).ino;
     start(main, tmp, "'after-run'");
     assert.equal(fs.statSync(file).ino, inode, 'the new cache is accepted');
+  });
+
+  it('replaces the cache of an earlier build of the same bundle, and leaves other bundles’ caches', function () {
+    const other = path.join(tmp, 'other.js');
+    fs.writeFileSync(other, 'globalThis.codeCacheRuns = 1;\n');
+    start(other, tmp, "'after-run'");
+    start(main, tmp, "'after-run'");
+    assert.equal(cacheFiles().length, 2);
+    const before = new Set(cacheFiles());
+    // A rebuild: another size and time, so a new cache; the old one of this bundle goes.
+    fs.appendFileSync(main, '// rebuilt\n');
+    fs.utimesSync(main, new Date(), new Date(Date.now() + 5000));
+    start(main, tmp, "'after-run'");
+    const after = cacheFiles();
+    assert.equal(after.length, 2, after.join(', '));
+    assert.equal(after.filter((f) => before.has(f)).length, 1, 'the other bundle’s cache is kept, this one’s old cache is gone');
+  });
+
+  it('gives each CLI command a cache of its own, so `--version` run first does not leave lint without one', function () {
+    assert.equal(cliCacheName(['lint', 'a.txt']), 'cli-lint');
+    assert.equal(cliCacheName(['--format', 'json', 'lint']), 'cli-json', 'an option’s value before the command only names another cache');
+    assert.equal(cliCacheName(['--version']), 'cli-none');
+    assert.equal(cliCacheName([]), 'cli-none');
+    assert.equal(cliCacheName(['../../x']), 'cli-other');
+    assert.equal(cliCacheName([], { gongwenLint: {} }), 'cli-lint', 'a worker of lint --jobs');
+    assert.equal(cliCacheName([], { gongwenReport: {} }), 'cli-report', 'a worker of report --jobs');
   });
 
   it('writes the server’s cache only after the delay', async function () {
