@@ -97,8 +97,9 @@ function time(lint: Linter, texts: readonly string[], runs: number): Timing {
 }
 
 const f1 = (ms: number) => `${ms.toFixed(1)} ms`;
-const ratio = (ours: number, theirs: number, target?: number) =>
-  `gongwen/peer ${(ours / theirs).toFixed(2)}×${target === undefined ? '' : ` (target ≤ ${target.toFixed(1)}×: ${ours / theirs <= target ? 'met' : 'not met'})`}`;
+const ratioOf = (r: number, target?: number) =>
+  `gongwen/peer ${r.toFixed(2)}×${target === undefined ? '' : ` (target ≤ ${target.toFixed(1)}×: ${r <= target ? 'met' : 'not met'})`}`;
+const ratio = (ours: number, theirs: number, target?: number) => ratioOf(ours / theirs, target);
 
 /**
  * A peer on one input: whole if every call linted, else in pieces, with what failed. The text of the
@@ -119,17 +120,32 @@ function peerRow(name: string, lint: Linter, texts: readonly string[], pieces: r
   return `${name} ${f1(parts.ms)} in ${pieces.length} pieces of ≤ ${PIECE_BYTES / 1000} KB, ${parts.findings} findings, ${ratio(ours, parts.ms, target)} [${failure}]`;
 }
 
-function wholeProcess(args: string[], runs: number): { ms: number; stderr: string } {
-  const ms: number[] = [];
-  let stderr = '';
-  for (let r = 0; r < runs + 1; r++) {
-    const t = performance.now();
-    const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-    if (child.status !== null && child.status > 1) throw new Error(`${args.slice(0, 3).join(' ')}… exited ${child.status}: ${String(child.stderr).slice(0, 300)}`);
-    if (r > 0) ms.push(performance.now() - t); // the first run warms the caches (and writes the code cache)
-    stderr = String(child.stderr);
+/** One whole process: its wall time, and its standard error (AutoCorrect's script reports there). */
+function oneProcess(args: string[]): { ms: number; stderr: string } {
+  const t = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (child.status !== null && child.status > 1) throw new Error(`${args.slice(0, 3).join(' ')}… exited ${child.status}: ${String(child.stderr).slice(0, 300)}`);
+  return { ms: performance.now() - t, stderr: String(child.stderr) };
+}
+
+/**
+ * Whole processes timed in turn, round by round (A B C, A B C …), after one round that warms the caches (and writes
+ * the code cache): a drift of the machine's speed (other work on a shared machine) then falls on all of them alike.
+ * Gives each command's median, and the median over the rounds of the first command's time against each other's,
+ * taken round by round (`ratios[k]`: the first / command k; `over[k]`: the first minus command k, in ms).
+ */
+export function alternating(commands: string[][], rounds: number): { ms: number[]; ratios: number[]; over: number[]; stderr: string[] } {
+  const times = commands.map(() => [] as number[]);
+  const stderr = commands.map(() => '');
+  for (let r = 0; r < rounds + 1; r++) {
+    commands.forEach((args, k) => {
+      const run = oneProcess(args);
+      if (r > 0) times[k]!.push(run.ms);
+      stderr[k] = run.stderr;
+    });
   }
-  return { ms: median(ms), stderr };
+  const perRound = (f: (a: number, b: number) => number) => times.map((mine) => median(mine.map((ms, r) => f(times[0]![r]!, ms))));
+  return { ms: times.map(median), ratios: perRound((a, b) => a / b), over: perRound((a, b) => a - b), stderr };
 }
 
 /** A Node script that lints `files` with autocorrect-node, prints every result as JSON and `{errors, lines}` on stderr; exits 3 if any call failed. */
@@ -191,28 +207,26 @@ export async function run(): Promise<void> {
     }
   }
 
-  // Whole process, one seed: what a user waits for.
+  // Whole process, one seed: what a user waits for. gongwen, a bare Node and AutoCorrect in turn, 20 rounds.
   const seedFile = path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!);
-  const bare = wholeProcess(['-e', '0'], 10).ms;
-  const ours = wholeProcess([CLI, 'lint', seedFile], 10).ms;
-  let line = `whole process, one seed: node -e 0 ${bare.toFixed(0)} ms, gongwen lint ${ours.toFixed(0)} ms (+${(ours - bare).toFixed(0)} ms)`;
-  if (autocorrect) {
-    const theirs = wholeProcess(['-e', autocorrectScript(JSON.stringify([seedFile]))], 10).ms;
-    line += `, AutoCorrect (autocorrect-node) ${theirs.toFixed(0)} ms → ${ratio(ours, theirs, 1)}`;
-  }
+  const seedCommands = [[CLI, 'lint', seedFile], ['-e', '0']];
+  if (autocorrect) seedCommands.push(['-e', autocorrectScript(JSON.stringify([seedFile]))]);
+  const one = alternating(seedCommands, 20);
+  let line = `whole process, one seed (in turn, 20 rounds, medians): gongwen lint ${one.ms[0]!.toFixed(0)} ms, node -e 0 ${one.ms[1]!.toFixed(0)} ms ` +
+    `(gongwen's own time +${one.over[1]!.toFixed(0)} ms: target < 50 ms ${one.over[1]! < 50 ? 'met' : 'not met'})`;
+  if (autocorrect) line += `, AutoCorrect (autocorrect-node) ${one.ms[2]!.toFixed(0)} ms → ${ratioOf(one.ratios[2]!, 1)} (per round)`;
   console.log(line);
 
-  // 1,000 documents: `gongwen lint` (all cores) against autocorrect-node over the same files in one process.
+  // 1,000 documents: `gongwen lint` (all cores) against autocorrect-node over the same files in one process, in turn.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-peers-'));
   try {
     for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.txt`), `${seeds[i % seeds.length]!.text}\n（第 ${i + 1} 份）\n`);
-    const ourDir = wholeProcess([CLI, 'lint', '--format', 'json', dir], 3).ms;
-    let line1000 = `1,000 documents, whole process: gongwen lint --format json (--jobs ${os.availableParallelism()}) ${(ourDir / 1000).toFixed(2)} s`;
-    if (autocorrect) {
-      const files = `fs.readdirSync(${JSON.stringify(dir)}).sort().map(f=>require('path').join(${JSON.stringify(dir)},f))`;
-      const theirs = wholeProcess(['-e', autocorrectScript(files)], 3);
-      line1000 += `, AutoCorrect (one thread) ${(theirs.ms / 1000).toFixed(2)} s ${theirs.stderr} → ${ratio(ourDir, theirs.ms, 0.8)}`;
-    }
+    const dirCommands = [[CLI, 'lint', '--format', 'json', dir]];
+    const files = `fs.readdirSync(${JSON.stringify(dir)}).sort().map(f=>require('path').join(${JSON.stringify(dir)},f))`;
+    if (autocorrect) dirCommands.push(['-e', autocorrectScript(files)]);
+    const many = alternating(dirCommands, 3);
+    let line1000 = `1,000 documents, whole process (in turn, 3 rounds): gongwen lint --format json (--jobs ${os.availableParallelism()}) ${(many.ms[0]! / 1000).toFixed(2)} s`;
+    if (autocorrect) line1000 += `, AutoCorrect (one thread) ${(many.ms[1]! / 1000).toFixed(2)} s ${many.stderr[1]} → ${ratioOf(many.ratios[1]!, 0.8)} (per round)`;
     console.log(line1000);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
