@@ -12,12 +12,28 @@ export interface OrderCheck {
   position: Map<WrittenUnit, Place>;
 }
 
+/** The units each heading's 牵头 clauses name, per document's clauses: made once, not once per list and enclosing heading. */
+const leadsByOwner = new WeakMap<readonly ResponsibilityList[], Map<Heading | undefined, string[]>>();
+
+function leadClauses(clauses: readonly ResponsibilityList[]): Map<Heading | undefined, string[]> {
+  let byOwner = leadsByOwner.get(clauses);
+  if (byOwner) return byOwner;
+  byOwner = new Map();
+  for (const c of clauses) {
+    if (c.form !== '牵头配合') continue;
+    const names = byOwner.get(c.owner) ?? [];
+    for (const u of c.units) names.push(u.name);
+    byOwner.set(c.owner, names);
+  }
+  leadsByOwner.set(clauses, byOwner);
+  return byOwner;
+}
+
 /** Lead units named by a 牵头 clause of an enclosing section (（由市教育局、团市委牵头…）). */
 function sectionLeads(owner: Heading | undefined, clauses: readonly ResponsibilityList[]): Set<string> {
   const leads = new Set<string>();
-  for (let h = owner?.parent; h; h = h.parent) {
-    for (const c of clauses) if (c.owner === h && c.form === '牵头配合') for (const u of c.units) leads.add(u.name);
-  }
+  const byOwner = leadClauses(clauses);
+  for (let h = owner?.parent; h; h = h.parent) for (const name of byOwner.get(h) ?? []) leads.add(name);
   return leads;
 }
 
