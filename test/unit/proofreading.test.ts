@@ -54,6 +54,13 @@ describe('proofreading: confused-word list entries', () => {
   it('leaves the words of a cited title alone', () => {
     assert.deepEqual(flagsOf('confused-word', '依据《关于加强其它有关工作的通知》和其它规定执行。'), ['其它']);
   });
+
+  it('finds forms back to back, at the start and the end of a paragraph, and an office\'s one-character form', () => {
+    assert.deepEqual(flagsOf('confused-word', '布署布署，再接再励'), ['布署', '布署', '再接再励']);
+    const office = createLanguageService({ settings: { ...DEFAULT_SETTINGS, words: { confused: [{ wrong: '甲', right: '乙' }, { wrong: '乳山县', right: '乳山市' }] } } });
+    const flags = (text: string) => office.diagnostics(office.parse('mem://o.gw', text)).filter((d) => d.code === 'confused-word').map((d) => text.slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(flags('甲方与乳山县布署甲'), ['甲', '乳山县', '布署', '甲']);
+  });
 });
 
 describe('proofreading: number-usage', () => {
