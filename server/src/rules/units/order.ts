@@ -67,6 +67,9 @@ export function checkOrder(
     while (lead < written.length && leads.has(written[lead].unit.name)) lead++;
   }
   const rest = written.slice(lead).filter((w) => position.has(w));
+  // One placed unit or none after the lead: nothing can stand out of order, and each slot keeps its name
+  // (what the steps below give, without their dozen arrays: most lists of a seed end here).
+  if (rest.length <= 1) return { misplaced: [], sorted: names, position };
   // Units in a totally ordered group: one longest ordered run stays, the others are misplaced.
   const strict = rest.filter((w) => !isLoose(position.get(w)!));
   const kept = longestOrdered(strict.map((w) => position.get(w)!.rank));
