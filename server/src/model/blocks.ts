@@ -364,13 +364,17 @@ function insideTitleMarks(parts: LineInfo[]): boolean {
   return depth > 0;
 }
 
+/** Module constants, not literals in `classifySpecial`: a literal makes a new RegExp object at every line. */
+const KEYWORDS_LINE = /^主题词\s*[:：]/;
+const PRINTED_LINE = /\d\s*日\s*印发$/;
+
 function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['special'] {
   const c = info.content;
   if (c.startsWith('抄送')) return 'cc';
-  if (/^主题词\s*[:：]/.test(c)) return 'keywords';
+  if (c.startsWith('主题词') && KEYWORDS_LINE.test(c)) return 'keywords';
   if (isDateLine(c)) return 'date';
   if (seenHeading) {
-    if (c.length <= 60 && /印发$/.test(c) && /\d\s*日\s*印发$/.test(c)) return 'printed';
+    if (c.length <= 60 && c.endsWith('印发') && PRINTED_LINE.test(c)) return 'printed';
     return undefined;
   }
   if (isDocNumberLine(c)) return 'doc-number';

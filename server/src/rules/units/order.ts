@@ -6,7 +6,10 @@ import type { WrittenUnit } from './analysis';
 export interface OrderCheck {
   /** Units standing out of the canonical order. */
   misplaced: WrittenUnit[];
-  /** The list's names (first mentions) in canonical order: lead units kept in front, units without a place kept in their slots. */
+  /**
+   * The list's names (first mentions) in canonical order: lead units kept in front, units without a place kept in
+   * their slots. Only when a unit is misplaced (what the fix needs); otherwise the names as written.
+   */
   sorted: string[];
   /** Place of each first mention; absent when neither the list nor the sequence gives the unit one. */
   position: Map<WrittenUnit, Place>;
@@ -88,7 +91,8 @@ export function checkOrder(
     if (wrong) misplaced.push(w);
   }
   misplaced.sort((a, b) => written.indexOf(a) - written.indexOf(b));
-  return { misplaced, sorted: sortedNames(written, lead, position), position };
+  // Most lists are in order, and their sorted names (a dozen arrays) were ~3 % of the allocation of a seed's analysis.
+  return { misplaced, sorted: misplaced.length ? sortedNames(written, lead, position) : names, position };
 }
 
 /**
