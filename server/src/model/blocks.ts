@@ -153,8 +153,9 @@ interface LoopState {
 function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   const { parts, seenHeading } = state;
   const prev = parts.length ? parts[parts.length - 1] : undefined;
-  const last = prev ? prev.content[prev.content.length - 1] : '';
-  const prevEnds = !!prev && (SENTENCE_END.has(last) || CLOSERS.has(last));
+  // By code: `content[length - 1]` made a new one-character string per line for a CJK character.
+  const last = prev ? prev.content.charCodeAt(prev.content.length - 1) : NaN;
+  const prevEnds = !!prev && (SENTENCE_END_CODES.has(last) || CLOSER_CODES.has(last));
   info.special = classifySpecial(info, seenHeading);
 
   // A marker counts as a heading where a new paragraph may begin.
@@ -164,7 +165,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     if (!mayStart) info.marker = undefined;
   }
   const headingLineEnded =
-    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev, width) && !SENTENCE_END.has(last));
+    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev, width) && !SENTENCE_END_CODES.has(last));
   return (
     !prev ||
     !!info.marker ||
@@ -176,7 +177,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     info.indented ||
     !info.cjk ||
     !prev.cjk ||
-    (!!prev && SENTENCE_END.has(last)) ||
+    (!!prev && SENTENCE_END_CODES.has(last)) ||
     headingLineEnded ||
     (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于'))) ||
     // The title of a further document issued at once (`进一步支持文化企业发展的规定`): a short line of its
@@ -348,6 +349,9 @@ function moved(block: ParsedBlock, delta: number, lineDelta: number, previous: R
   if (entry) reuse.remember(next, entry);
   return next;
 }
+
+const SENTENCE_END_CODES = new Set([...SENTENCE_END].map((c) => c.charCodeAt(0)));
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
 
 /** True while a 《 opened in the block has not been closed: a cited title never ends a block. */
 function insideTitleMarks(parts: LineInfo[]): boolean {
