@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
-import { decodeDocument, encodeDocument, plausiblyChinese, writeDocument, type DocumentEncoding } from '../../server/src/io/text';
+import { decodeDocument, decodeUtf8, encodeDocument, plausiblyChinese, writeDocument, type DocumentEncoding } from '../../server/src/io/text';
 import { readSource as readDocument } from '../../server/src/io/read';
 import { FIXTURES_DIR, ROOT, SEEDS_DIR } from './helpers';
 
@@ -156,6 +156,16 @@ describe('encodings (CLI)', function () {
       if (typeof decoded === 'object' && decoded.encoding.name === 'gb18030') accepted++;
     }
     assert.equal(accepted, 0);
+  });
+
+  it('decodeUtf8 gives what a fatal TextDecoder gives (the BOM kept), and nothing for bytes that are not UTF-8', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const texts = [...SOURCES.map((f) => fs.readFileSync(f, 'utf8')), '', 'ascii only', '\ufeff中\ufeff', 'a\u{1F600}b\uffff\u00e9\u2002', 'é'];
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      assert.equal(decodeUtf8(bytes), fatal.decode(bytes), text.slice(0, 20));
+    }
+    for (const bytes of [[0xc3], [0xed, 0xa0, 0x80], [0xe4, 0xb8], [0xff, 0x41], [0x41, 0x80]]) assert.equal(decodeUtf8(Buffer.from(bytes)), undefined, String(bytes));
   });
 
   it('plausiblyChinese: Chinese text yes, Latin-1 read as GB18030 or control characters no', () => {

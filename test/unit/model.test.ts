@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import type { GongwenDocument, Heading } from '../../server/src/model/types';
 import { readSeed, textAt } from './helpers';
+import { isRegExpSpace } from '../../server/src/model/text';
 
 const parseSeed = (prefix: string) => {
   const text = readSeed(prefix);
@@ -157,6 +158,14 @@ describe('model: citations, abbreviations, targets, counts', () => {
   it('reads count statements and ties them to their section', () => {
     const { doc } = parseSeed('000');
     assert.deepEqual(doc.counts.map((c) => [c.count, c.noun, c.owner?.marker]), [[5, '提升行动', '三、'], [4, '重点工程', '四、']]);
+  });
+});
+
+describe('model: character classes by code', () => {
+  it('isRegExpSpace is /\\s/ for every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isRegExpSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    assert.deepEqual(differ, []);
   });
 });
 

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { CONFUSED_WORDS } from '../../server/src/knowledge/proofreading/confused-words';
 import { MEASURE_WORDS } from '../../server/src/rules/proofreading/number-usage';
 import { AFTER_DENG } from '../../server/src/rules/proofreading/punctuation-pairs';
-import { ALLOWED_DOUBLINGS, REPEATED_SINGLE } from '../../server/src/rules/proofreading/repeated-word';
+import { ALLOWED_DOUBLINGS, REPEATED_SINGLE, doubledWords } from '../../server/src/rules/proofreading/repeated-word';
 import { FIXED_NUMERALS } from '../../server/src/rules/proofreading/number-form';
 import { corpusRules, flagsOf, readCorpus, scoreCorpus } from '../proofread/score';
 
@@ -53,6 +53,13 @@ describe('proofreading: confused-word list entries', () => {
 
   it('leaves the words of a cited title alone', () => {
     assert.deepEqual(flagsOf('confused-word', '依据《关于加强其它有关工作的通知》和其它规定执行。'), ['其它']);
+  });
+
+  it('finds forms back to back, at the start and the end of a paragraph, and an office\'s one-character form', () => {
+    assert.deepEqual(flagsOf('confused-word', '布署布署，再接再励'), ['布署', '布署', '再接再励']);
+    const office = createLanguageService({ settings: { ...DEFAULT_SETTINGS, words: { confused: [{ wrong: '甲', right: '乙' }, { wrong: '乳山县', right: '乳山市' }] } } });
+    const flags = (text: string) => office.diagnostics(office.parse('mem://o.gw', text)).filter((d) => d.code === 'confused-word').map((d) => text.slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(flags('甲方与乳山县布署甲'), ['甲', '乳山县', '布署', '甲']);
   });
 });
 
@@ -169,6 +176,24 @@ describe('proofreading: repeated-word', () => {
     assert.deepEqual(flagsOf('repeated-word', '依据《关于进一步进一步加强科普工作的意见》执行。'), []);
     const office = createLanguageService({ settings: { ...DEFAULT_SETTINGS, words: { allow: ['表彰表彰'] } } });
     assert.deepEqual(office.diagnostics(office.parse('mem://w.gw', '各单位，表彰表彰，抓好落实。')).filter((d) => d.code === 'repeated-word'), []);
+  });
+
+  it('finds the doublings a scan of every offset finds (the pattern is tried only where one may start)', () => {
+    const scan = (text: string) => [...text.matchAll(/([\u4e00-\u9fff]{2,12})\1/g)].map((m) => ({ at: m.index!, word: m[1] }));
+    // Few distinct characters, so doublings of every length, overlapping ones and runs are frequent.
+    const alphabet = ['的', '工', '作', '推', '进', '，', 'a', '的工', '工作推进'];
+    let seed = 18;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let doubled = 0;
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      while (text.length < 1 + random() * 60) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = scan(text);
+      doubled += expected.length;
+      assert.deepEqual(doubledWords(text), expected, text);
+    }
+    assert.ok(doubled > 300, `only ${doubled} doublings generated`);
+    for (const text of ['进一步进一步加强', '一二三四五六七八九十百千一二三四五六七八九十百千', '一二三四五六七八九十百千万一二三四五六七八九十百千万', '的的的的', '']) assert.deepEqual(doubledWords(text), scan(text), text);
   });
 });
 

@@ -153,8 +153,9 @@ interface LoopState {
 function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
   const { parts, seenHeading } = state;
   const prev = parts.length ? parts[parts.length - 1] : undefined;
-  const last = prev ? prev.content[prev.content.length - 1] : '';
-  const prevEnds = !!prev && (SENTENCE_END.has(last) || CLOSERS.has(last));
+  // By code: `content[length - 1]` made a new one-character string per line for a CJK character.
+  const last = prev ? prev.content.charCodeAt(prev.content.length - 1) : NaN;
+  const prevEnds = !!prev && (SENTENCE_END_CODES.has(last) || CLOSER_CODES.has(last));
   info.special = classifySpecial(info, seenHeading);
 
   // A marker counts as a heading where a new paragraph may begin.
@@ -164,7 +165,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     if (!mayStart) info.marker = undefined;
   }
   const headingLineEnded =
-    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev, width) && !SENTENCE_END.has(last));
+    !!prev && !!parts[0].marker && parts.length === 1 && !parts[0].content.includes('。') && !(isFull(prev, width) && !SENTENCE_END_CODES.has(last));
   return (
     !prev ||
     !!info.marker ||
@@ -176,7 +177,7 @@ function startsBlock(state: LoopState, info: LineInfo, width: number): boolean {
     info.indented ||
     !info.cjk ||
     !prev.cjk ||
-    (!!prev && SENTENCE_END.has(last)) ||
+    (!!prev && SENTENCE_END_CODES.has(last)) ||
     headingLineEnded ||
     (!seenHeading && !insideTitleMarks(parts) && !YEAR_RANGE_LINE.test(info.content) && (TITLE_END.test(prev.content) || info.content.startsWith('关于'))) ||
     // The title of a further document issued at once (`进一步支持文化企业发展的规定`): a short line of its
@@ -349,20 +350,35 @@ function moved(block: ParsedBlock, delta: number, lineDelta: number, previous: R
   return next;
 }
 
+const SENTENCE_END_CODES = new Set([...SENTENCE_END].map((c) => c.charCodeAt(0)));
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+
 /** True while a 《 opened in the block has not been closed: a cited title never ends a block. */
 function insideTitleMarks(parts: LineInfo[]): boolean {
   let depth = 0;
-  for (const p of parts) for (const ch of p.content) depth += ch === '《' ? 1 : ch === '》' ? -1 : 0;
+  for (const p of parts) {
+    const s = p.content;
+    // Most lines hold neither mark: one native search each, no string per character (allocation profile, issue #18).
+    if (!s.includes('《') && !s.includes('》')) continue;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      depth += c === 0x300a ? 1 : c === 0x300b ? -1 : 0;
+    }
+  }
   return depth > 0;
 }
+
+/** Module constants, not literals in `classifySpecial`: a literal makes a new RegExp object at every line. */
+const KEYWORDS_LINE = /^主题词\s*[:：]/;
+const PRINTED_LINE = /\d\s*日\s*印发$/;
 
 function classifySpecial(info: LineInfo, seenHeading: boolean): ParsedBlock['special'] {
   const c = info.content;
   if (c.startsWith('抄送')) return 'cc';
-  if (/^主题词\s*[:：]/.test(c)) return 'keywords';
+  if (c.startsWith('主题词') && KEYWORDS_LINE.test(c)) return 'keywords';
   if (isDateLine(c)) return 'date';
   if (seenHeading) {
-    if (c.length <= 60 && /印发$/.test(c) && /\d\s*日\s*印发$/.test(c)) return 'printed';
+    if (c.length <= 60 && c.endsWith('印发') && PRINTED_LINE.test(c)) return 'printed';
     return undefined;
   }
   if (isDocNumberLine(c)) return 'doc-number';

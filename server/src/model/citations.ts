@@ -31,11 +31,13 @@ export function findCitations(block: Block, spans: SpanMaker): { citations: Cita
       // Only a title cited right before the definition is what it abbreviates (…》（国发〔2021〕9号，以下简称…）.
       const between = lastCitation ? text.slice(lastCitationEnd + 1, i) : '';
       const full = lastCitation && /^\s*[（(][^（）()]{0,24}以下简称\s*$/.test(between) ? lastCitation.title : undefined;
-      abbreviations.push({ ...span, short: inner, full });
+      abbreviations.push({ text: span.text, range: span.range, short: inner, full });
       OPENING.lastIndex = end + 1;
       continue;
     }
-    const citation: Citation = { ...spans.inBlock(block, i, end + 1), title: inner };
+    const span = spans.inBlock(block, i, end + 1);
+    // Written out, not spread: see responsibility.ts.
+    const citation: Citation = { text: span.text, range: span.range, title: inner };
     const paren = parenAfter(text, end + 1);
     if (paren) {
       const inside = text.slice(paren[0] + 1, paren[1]);

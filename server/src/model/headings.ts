@@ -39,19 +39,14 @@ export function buildHeadings(
     const rank = rankOf(m);
     while (stack.length && rankOf(stack[stack.length - 1]) >= rank) stack.pop();
     const parent = stack[stack.length - 1];
-    const heading: Heading = {
-      kind: m.kind,
-      ...(m.depth !== undefined ? { depth: m.depth } : {}),
-      level: stack.length + 1,
-      marker: m.marker,
-      markerRange: spans.inBlock(b, offset, offset + m.marker.length).range,
-      number: m.number,
-      title,
-      range: spans.inBlock(b, offset, titleEnd).range,
-      sectionRange: spans.inBlock(b, offset, titleEnd).range, // widened below
-      body: [],
-      children: [],
-    };
+    const markerRange = spans.inBlock(b, offset, offset + m.marker.length).range;
+    const range = spans.inBlock(b, offset, titleEnd).range;
+    // Two literals rather than a spread of `{ depth }` into one (a slow path in V8); same keys in the same order.
+    // `sectionRange` is replaced below for every heading.
+    const heading: Heading =
+      m.depth !== undefined
+        ? { kind: m.kind, depth: m.depth, level: stack.length + 1, marker: m.marker, markerRange, number: m.number, title, range, sectionRange: range, body: [], children: [] }
+        : { kind: m.kind, level: stack.length + 1, marker: m.marker, markerRange, number: m.number, title, range, sectionRange: range, body: [], children: [] };
     if (parent) {
       heading.parent = parent;
       parent.children.push(heading);

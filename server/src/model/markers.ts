@@ -55,7 +55,12 @@ function titleFollows(content: string, at: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff && (spaced || !MEASURE.test(content[i]) || TITLE_WORD.test(content.slice(i)));
 }
 
+/** The characters a marker can start with: every pattern above is anchored and starts with one of them. */
+const MARKER_START = new Set([...'第—（(0123456789０１２３４５６７８９一二三四五六七八九十百'].map((c) => c.charCodeAt(0)));
+
 export function matchMarker(content: string): MarkerMatch | undefined {
+  // Most lines (a paragraph's continuation lines) start with none of them: done without a slice or eight patterns.
+  if (!MARKER_START.has(content.charCodeAt(0))) return undefined;
   const head = content.slice(0, 16);
   let m: RegExpExecArray | null;
   let kind: MarkerKind;

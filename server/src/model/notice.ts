@@ -47,7 +47,7 @@ export function docNumberIn(block: Block, spans: SpanMaker): DocNumber | undefin
   const m = DOC_NUMBER.exec(block.text);
   if (!m) return undefined;
   const span = spans.inBlock(block, m.index, m.index + m[0].length);
-  return { ...span, agency: m[1], open: m[2], year: m[3], close: m[4], hasDi: !!m[5], serial: m[6] };
+  return { text: span.text, range: span.range, agency: m[1], open: m[2], year: m[3], close: m[4], hasDi: !!m[5], serial: m[6] };
 }
 
 export function dateIn(block: Block, spans: SpanMaker, from = 0): IssueDate | undefined {
@@ -57,10 +57,11 @@ export function dateIn(block: Block, spans: SpanMaker, from = 0): IssueDate | un
     const n = from === 0 ? NUMERIC_DATE.exec(block.text.trim()) : null;
     if (!n) return undefined;
     const at = block.text.indexOf(n[0]);
-    return { ...spans.inBlock(block, at, at + n[0].length), year: n[1], month: n[3] ?? n[5], day: n[4] ?? n[6] };
+    const span = spans.inBlock(block, at, at + n[0].length);
+    return { text: span.text, range: span.range, year: n[1], month: n[3] ?? n[5], day: n[4] ?? n[6] };
   }
   const span = spans.inBlock(block, from + m.index, from + m.index + m[0].length);
-  return { ...span, year: m[1], month: m[2], day: m[3] };
+  return { text: span.text, range: span.range, year: m[1], month: m[2], day: m[3] };
 }
 
 export interface NoticeParse {

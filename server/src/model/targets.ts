@@ -137,8 +137,10 @@ export function findCounts(block: Block, spans: SpanMaker): CountStatement[] {
     const numAt = at + m[0].indexOf(m[2], m[1].length);
     const count = /[0-9]/.test(m[2]) ? Number(m[2]) : chineseToNumber(m[2]);
     if (Number.isNaN(count)) continue;
+    const span = spans.inBlock(block, at, at + m[0].length);
     out.push({
-      ...spans.inBlock(block, at, at + m[0].length),
+      text: span.text,
+      range: span.range,
       count,
       noun: m[3],
       numberRange: spans.inBlock(block, numAt, numAt + m[2].length).range,

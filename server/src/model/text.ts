@@ -15,6 +15,15 @@ export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x0b || code === 0x0c;
 }
 
+/** What `/\s/` matches (JavaScript's white space and line terminators), by code: no one-character string made per test. */
+export function isRegExpSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /** Display width as a PDF lays text out: CJK and full-width forms take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;

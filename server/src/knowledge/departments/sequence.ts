@@ -36,8 +36,19 @@ export function sequencePlace(core: string): Place | undefined {
   return branch ? PLACES.get(coreKey(branch[1])) : undefined;
 }
 
-/** The place of a listed unit in the default sequence, from its listed forms or its official name. */
+/** Each listed unit's place, per list and list of places (`null`: none); the knowledge does not change under them. */
+const unitPlaces = new WeakMap<DepartmentList, { places: readonly string[]; byUnit: Map<DepartmentUnit, Place | null> }>();
+
+/** The place of a listed unit in the default sequence, from its listed forms or its official name (remembered: asked for every unit of every document's lists). */
 export function unitSequencePlace(unit: DepartmentUnit, list: DepartmentList, places: readonly string[]): Place | undefined {
+  let known = unitPlaces.get(list);
+  if (!known || known.places !== places) unitPlaces.set(list, (known = { places, byUnit: new Map() }));
+  let place = known.byUnit.get(unit);
+  if (place === undefined) known.byUnit.set(unit, (place = listedPlace(unit, list, places) ?? null));
+  return place ?? undefined;
+}
+
+function listedPlace(unit: DepartmentUnit, list: DepartmentList, places: readonly string[]): Place | undefined {
   for (const form of [...unit.forms, unit.name]) {
     const parts = splitName(form, places);
     if (!parts.prefix) continue;

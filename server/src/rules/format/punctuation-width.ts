@@ -124,8 +124,9 @@ export const punctuationWidth: Rule = {
     };
     const sortedOwned = [...owned].sort((a, b) => a - b);
     for (const block of doc.blocks) {
-      // What the scan reads besides the block: which of its characters another rule owns.
-      const key = ownedIn(sortedOwned, block).join(',');
+      // What the scan reads besides the block: which of its characters another rule owns. Only a document parsed
+      // for reuse (the editor's) keeps results by key; for the CLI's the key is not read, so not made.
+      const key = doc.reuse ? ownedIn(sortedOwned, block).join(',') : '';
       out.push(...perBlock(ctx, block, key, () => {
         const found: Finding[] = [];
         scanBlock(doc, block, owned, found, message);

@@ -41,6 +41,12 @@ const COMPILED = FIXED_NUMERALS.map((e) => ({
  * (each `matchAll` clones its pattern, and a document of tables has tens of thousands of blocks).
  */
 const ANY_FIXED = new RegExp(COMPILED.map((e) => e.pattern.source).join('|'));
+/**
+ * Every fixed expression is written with a figure (`3令5申`, `14五`): a block without one is passed over by one
+ * scan for a digit instead of the 24 alternatives tried at every offset (~1 % of a lint of the seed copies, CPU profile).
+ */
+const FIGURE = /[0-9０-９]/;
+const EVERY_FIXED_HAS_FIGURE = FIXED_NUMERALS.every((e) => /[0-9]/.test(e.wrong));
 
 const NUMERALS = '一二三四五六七八九';
 /** 概数 with a 顿号: n、n+1 then a counting measure word (or 十/百/千/万: `五、六十人`). */
@@ -60,7 +66,7 @@ type InTitle = (at: number) => boolean;
 function fixedFindings(doc: GongwenDocument, block: Block, allow: readonly string[] | undefined, inTitle: InTitle): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
-  if (!ANY_FIXED.test(text)) return out;
+  if ((EVERY_FIXED_HAS_FIGURE && !FIGURE.test(text)) || !ANY_FIXED.test(text)) return out;
   for (const e of COMPILED) {
     for (const m of text.matchAll(e.pattern)) {
       const at = m.index!;

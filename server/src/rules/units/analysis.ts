@@ -22,6 +22,8 @@ export interface UnitAnalysis {
   choice?: ListChoice;
   year?: number;
   units: WrittenUnit[];
+  /** `units` by clause, in the document's order (the order and duplicate rules judge one list at a time). */
+  byClause: WrittenUnit[][];
 }
 
 const cache = new WeakMap<GongwenDocument, { knowledge: DepartmentKnowledge; setting: string; analysis: UnitAnalysis }>();
@@ -32,17 +34,22 @@ export function analyseUnits(doc: GongwenDocument, knowledge: DepartmentKnowledg
   const choice = chooseList(doc, knowledge, settings.jurisdiction);
   const places = placesOf(knowledge);
   const units: WrittenUnit[] = [];
+  const byClause: WrittenUnit[][] = [];
   for (const clause of doc.responsibilities) {
+    const group: WrittenUnit[] = [];
     for (const unit of clause.units) {
       const parts = splitName(unit.name, places);
       let resolution: Resolution | undefined;
       if (choice) resolution = resolveUnit(unit.name, choice.list, knowledge);
       else if (parts.prefix && outdatedCore(parts.core, knowledge)) resolution = { status: 'outdated', until: knowledge.outdated.until };
       const listed = resolution?.status === 'ok' || resolution?.status === 'alias' ? resolution.unit : resolution?.status === 'outdated' ? resolution.successor : undefined;
-      units.push({ clause, unit, resolution, identity: listed ?? `${parts.prefix}\u0000${coreKey(parts.core)}` });
+      const written: WrittenUnit = { clause, unit, resolution, identity: listed ?? `${parts.prefix}\u0000${coreKey(parts.core)}` };
+      units.push(written);
+      group.push(written);
     }
+    if (group.length) byClause.push(group);
   }
-  const analysis: UnitAnalysis = { choice, year: documentYear(doc), units };
+  const analysis: UnitAnalysis = { choice, year: documentYear(doc), units, byClause };
   cache.set(doc, { knowledge, setting: settings.jurisdiction, analysis });
   return analysis;
 }

@@ -10,11 +10,9 @@ export const unitDuplicate: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, knowledge, settings }) {
-    const { units } = analyseUnits(doc, knowledge.departments, settings);
+    const { byClause } = analyseUnits(doc, knowledge.departments, settings);
     const out: Finding[] = [];
-    const byClause = new Map<unknown, WrittenUnit[]>();
-    for (const w of units) byClause.set(w.clause, [...(byClause.get(w.clause) ?? []), w]);
-    for (const list of byClause.values()) {
+    for (const list of byClause) {
       const seen = new Map<unknown, WrittenUnit>();
       list.forEach((w, i) => {
         const first = seen.get(w.identity);

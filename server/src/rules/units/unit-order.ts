@@ -23,7 +23,7 @@ export const unitOrder: Rule = {
   defaultSeverity: 'information',
   fixable: true,
   check({ doc, knowledge, settings }) {
-    const { choice, units } = analyseUnits(doc, knowledge.departments, settings);
+    const { choice, byClause } = analyseUnits(doc, knowledge.departments, settings);
     const places = placesOf(knowledge.departments);
     const list = choice?.certain ? choice.list : undefined;
     const placeOf = (w: WrittenUnit): Place | undefined => {
@@ -41,9 +41,7 @@ export const unitOrder: Rule = {
     };
     const where = list?.jurisdiction ?? '';
     const out: Finding[] = [];
-    const byClause = new Map<unknown, WrittenUnit[]>();
-    for (const w of units) byClause.set(w.clause, [...(byClause.get(w.clause) ?? []), w]);
-    for (const written of byClause.values()) {
+    for (const written of byClause) {
       const { misplaced, sorted, position } = checkOrder(written, placeOf, settings.unitLeadFirst !== false, doc.responsibilities);
       if (misplaced.length === 0) continue;
       // The sorted names go into the slots of the first mentions; separators and line breaks (also inside a wrapped name) stay.
