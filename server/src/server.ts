@@ -1,16 +1,14 @@
 /**
  * The LSP adapter: transport, document sync and settings around the pure language service
  * (service.ts). Handlers find the document, call the service and return; no analysis here.
- * `createConnection` picks `--stdio` / `--node-ipc` / `--socket` from argv.
+ * The transport (`--stdio` / `--node-ipc` / `--socket`) comes from argv (lsp/connection.ts).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,12 +23,13 @@ import { guard } from './lsp/guard';
 import { CONFIG_SECTION, createSettingsSource, isProjectConfig, PROJECT_CONFIG_FILE, type SettingsSource } from './lsp/settings';
 import { createAnalyses, createValidator } from './lsp/validation';
 import { createEditTracker } from './lsp/edits';
+import { createServerConnection } from './lsp/connection';
 import { createClientEdits } from './lsp/client-edits';
 import { openDocumentsWorkspace, watchers } from './lsp/workspace';
 import { LSP_COMMANDS } from './lsp/read-office';
 import { loadKnowledge } from './io/knowledge';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 // Each change's range is noted on the way in, so the incremental parse knows where to start.
 const edits = createEditTracker();
 const documents = new TextDocuments(edits.documents);
