@@ -20,11 +20,13 @@ const UNITS = ['（', '《', '、', '1', '１', ' ', '\u3000', '——', '1.', '
 /** Where the run sits: a body line, a heading title, a responsibility list. */
 const PREFIXES = ['', '一、', '牵头单位：'];
 /**
- * Large enough to be past V8's small-heap regime: measured on this parser, growth from 12,000 to 48,000
- * units is ×10–14 for every input (caches and the young generation filling up, a constant-factor step),
- * while from 48,000 to 192,000 and on to 768,000 it is ×4–6.
+ * Both sizes must sit on the same side of V8's largest regular heap object, 128 KiB: a string past it (a
+ * line of more than 65,536 two-byte units) is allocated in the large-object space, and from there on every
+ * copy of the line costs ~1.6× per unit. Measured on this parser, per unit: 11 ns at 48,000 and 64,000
+ * units, 17–19 ns from 66,000 to 400,000. With n = 48,000 the step fell between n and 4n and put the growth
+ * at ×6–13 for a linear scan, a flaky test; from 72,000 on both sizes are past the step (×4–6).
  */
-const N = 48000;
+const N = 72000;
 const MAX_RATIO = 10;
 /** Each timed batch runs long enough (≥ 3 ms at size n) for the timer's resolution not to matter. */
 const MIN_BATCH_MS = 3;
