@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import { exportContent, type Piece } from '../../server/src/export/content';
 import { BODY_HEIGHT, blankBeforeImprint, paginate } from '../../server/src/export/pages';
-import { breakLines, OFF_GRID } from '../../server/src/export/lines';
+import { breakLines, HAN, OFF_GRID } from '../../server/src/export/lines';
 import { cellLineHeight, columnWidths } from '../../server/src/export/table';
 import { TEXT_WIDTH } from '../../server/src/export/layout';
 import { LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH } from '../../server/src/export/landscape';
@@ -47,6 +47,19 @@ describe('pagination engine: lines on the 22 × 28 grid (issue #16)', () => {
     const lines = breakLines(CJK.repeat(26) + '2021年', 28, 28);
     assert.deepEqual(lines.map((l) => l.text), [CJK.repeat(26), '2021年']);
     assert.equal(breakLines('1'.repeat(80), 28, 28).length > 1, true);
+  });
+});
+
+describe('pagination engine: Chinese characters beside Latin text', () => {
+  it('HAN, written out as ranges, holds exactly the characters of \\p{Script=Han} (every code point)', () => {
+    const property = /\p{Script=Han}/u;
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (HAN.test(c) !== property.test(c)) differ.push(`U+${cp.toString(16).toUpperCase()}`);
+    }
+    assert.deepEqual(differ.slice(0, 10), []);
   });
 });
 

@@ -68,7 +68,13 @@ export interface LatinWidths {
 }
 export const ON_GRID: LatinWidths = { half: LATIN, narrow: LATIN_NARROW, space: 0.31, leading: LEADING_MARK_CELLS, hang: true, autoSpace: 0, grid: true };
 export const OFF_GRID: LatinWidths = { half: 0.64, narrow: 0.64, space: 0.32, leading: 1, hang: false, autoSpace: 0.22, grid: false };
-const HAN = /\p{Script=Han}/u;
+/**
+ * `\p{Script=Han}` written out (Unicode 17, as Node 20's ICU 78 has it): the bundler makes the property escape a
+ * `new RegExp`, built when the module loads, and V8 then builds the set from ICU's tables, ~3.6 M instructions and
+ * ICU's data paged in at every start of the CLI, a lint included (callgrind, issue #18). test/unit/pages.test.ts
+ * checks it against `\p{Script=Han}` over every code point.
+ */
+export const HAN = /[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\u{16fe2}-\u{16fe3}\u{16ff0}-\u{16ff6}\u{20000}-\u{2a6df}\u{2a700}-\u{2b81d}\u{2b820}-\u{2cead}\u{2ceb0}-\u{2ebe0}\u{2ebf0}-\u{2ee5d}\u{2f800}-\u{2fa1d}\u{30000}-\u{3134a}\u{31350}-\u{33479}]/u;
 const wide = (c: string | undefined) => c !== undefined && c.codePointAt(0)! >= 0x2000;
 
 /** The cells of each character of a paragraph. */
