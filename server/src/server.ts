@@ -43,7 +43,13 @@ const logger: Logger = {
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 // The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
-const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, (message) => warn(message));
+const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, (message) => warn(message), () => {
+  // The closed files the first checks went without are parsed now: check the open documents again, parsed
+  // afresh (their links to upper plans are kept per parsed version).
+  analyses.clear();
+  service.forgetFindings();
+  revalidateAll();
+});
 const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
 const analyses = createAnalyses(service, edits);
 

@@ -4,7 +4,9 @@
  * are not open (`*.txt`, `*.gw`, `*.gongwen`), and the upper files named by gongwen.json `upper`
  * wherever they are. Closed files are listed at most once per LISTING_TTL_MS, read and parsed
  * only when a feature asks, re-parsed when their size or time changes, and bounded in count and size
- * (io/plans.ts MAX_FILES, MAX_BYTES). When the editor reports a closed file changed, created or
+ * (io/plans.ts MAX_FILES, MAX_BYTES). A check reads closed files for at most SYNC_LOAD_MS: the files left are
+ * parsed in the background, a slice at a time, and `onIndexed` is told once they all are (the server then checks
+ * the open documents again). When the editor reports a closed file changed, created or
  * deleted on disk (`workspace/didChangeWatchedFiles`), `refresh` drops the listing and the file's
  * parse, so the next look reads it again; `watchers` are the file patterns the server asks for.
  */
@@ -24,6 +26,16 @@ import { t } from '../l10n';
 import type { Analyses } from './validation';
 
 const LISTING_TTL_MS = 2000;
+/**
+ * How long checks may spend reading and parsing closed files before their diagnostics go out (ms, from one
+ * background pass to the next). A folder of 100 drafts held back the first document's diagnostics 1.3 s
+ * (bench/first-diagnostics.ts, issue #18). Closed files only ever add findings (an upper plan to compare
+ * with, a short title defined elsewhere), so a check that goes without some of them shows fewer findings,
+ * never a wrong one, until the background pass is done. `GONGWEN_WORKSPACE_SYNC_MS` sets it (tests).
+ */
+const SYNC_LOAD_MS = Number(process.env.GONGWEN_WORKSPACE_SYNC_MS ?? 50);
+/** A background slice parses files for about this long before it lets the server answer again. */
+const SLICE_MS = 10;
 
 /** Where closed documents come from: the workspace folder and the configured upper files. */
 export interface WorkspaceFolder {
@@ -52,8 +64,13 @@ export function openDocumentsWorkspace(
   folder: () => WorkspaceFolder = () => ({ upper: { all: [], byDocument: [] } }),
   /** Told once per folder or pattern whose walk hit a bound (io/plans.ts WORKSPACE_LIMITS). */
   warn: (message: string) => void = () => undefined,
+  /** Told when the closed files a check went without are all parsed: the open documents' findings may grow. */
+  onIndexed: () => void = () => undefined,
 ): FolderWorkspace {
   const parsed = new Map<string, Parsed>();
+  /** What loading closed files synchronously has cost since the last background pass (ms). */
+  let syncSpent = 0;
+  let background: ReturnType<typeof setTimeout> | undefined;
   let listing: { key: string; at: number; files: Map<string, string> } | undefined;
   const warned = new Set<string>();
   const truncated = (what: string) => {
@@ -86,13 +103,51 @@ export function openDocumentsWorkspace(
       parsed.delete(uri);
       return undefined;
     }
-    if (stat.size > (OFFICE_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? MAX_OFFICE_BYTES : MAX_BYTES)) return undefined;
     const cached = parsed.get(uri);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.doc;
-    const read = readSource(file);
-    const doc = 'error' in read ? undefined : parseDocument(uri, read.text);
+    // Too large a file is remembered as no document, so the background pass does not come back to it.
+    const tooLarge = stat.size > (OFFICE_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? MAX_OFFICE_BYTES : MAX_BYTES);
+    const read = tooLarge ? undefined : readSource(file);
+    const doc = !read || 'error' in read ? undefined : parseDocument(uri, read.text);
     parsed.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
     return doc;
+  }
+
+  /** A closed file for a check: parsed now while the budget lasts, else left to the background pass. */
+  function loadForCheck(uri: string, file: string): GongwenDocument | undefined {
+    if (parsed.has(uri)) return load(uri, file);
+    if (syncSpent >= SYNC_LOAD_MS) {
+      indexInBackground();
+      return undefined;
+    }
+    const t = Date.now();
+    const doc = load(uri, file);
+    syncSpent += Date.now() - t;
+    return doc;
+  }
+
+  /** Parses the closed files no check has read yet, a slice per turn of the event loop; then tells `onIndexed`. */
+  function indexInBackground(): void {
+    if (background) return;
+    const tried = new Set<string>();
+    let found = 0;
+    const slice = () => {
+      const deadline = Date.now() + SLICE_MS;
+      for (const [uri, file] of files()) {
+        if (parsed.has(uri) || tried.has(uri) || documents.get(uri)) continue;
+        tried.add(uri);
+        if (load(uri, file)) found++;
+        if (Date.now() >= deadline) {
+          background = setTimeout(slice, 0);
+          return;
+        }
+      }
+      background = undefined;
+      syncSpent = 0;
+      // Only documents can change a finding (a file gone or unreadable adds none): no second check for nothing.
+      if (found > 0) onIndexed();
+    };
+    background = setTimeout(slice, 0);
   }
 
   return {
@@ -127,7 +182,7 @@ export function openDocumentsWorkspace(
       }
       for (const [uri, file] of files()) {
         if (open.has(uri) || (viewed.size > 0 && viewed.has(samePath(file)))) continue;
-        const doc = load(uri, file);
+        const doc = loadForCheck(uri, file);
         if (doc) yield doc;
       }
     },

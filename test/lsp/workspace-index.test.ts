@@ -1,0 +1,55 @@
+/**
+ * Closed files of the folder do not hold back an opened document's first diagnostics (issue #18): a check reads
+ * them for a bounded time (GONGWEN_WORKSPACE_SYNC_MS, 0 here so that none is read in time), the rest are parsed in
+ * the background, and the open document is then checked again and published anew with what they add.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+
+/** Seed 000 with its 17% lowered to 16.5%: against the upper plan's 17% a target-below-upper finding. */
+const lowered = () => fs.readFileSync(seedPath('000'), 'utf8').replace('比例达到 17%', '比例达到 16.5%');
+/** The finding names the upper file of gongwen.json (seed 002) once that file is read. */
+const FROM_UPPER_FILE = /威海《关于新时代进一步加强科学技术普及工作的实施意见》/;
+
+describe('LSP: the folder is indexed in the background', function () {
+  this.timeout(60000);
+  let client: TestClient | undefined;
+  let dir: string | undefined;
+
+  afterEach(() => {
+    client?.kill();
+    client = undefined;
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('publishes without the closed upper file first, then again with its finding, for the same version', async () => {
+    dir = makeWorkspace({ upper: { '000.txt': ['002.plan'] } });
+    fs.copyFileSync(seedPath('002'), path.join(dir, '002.plan'));
+    // Other drafts of the folder, as an office keeps them: each is parsed in the background too.
+    for (let i = 0; i < 20; i++) fs.copyFileSync(seedPath(i % 2 ? '001' : '003'), path.join(dir, `draft-${i}.txt`));
+    const file = path.join(dir, '000.txt');
+    const text = lowered();
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+
+    client = startServer({ workspace: dir, env: { GONGWEN_WORKSPACE_SYNC_MS: '0' } });
+    await client.initialize();
+    const first = client.published(uri, 1);
+    await client.open(uri, text, 1);
+    const early = await first;
+    const namesUpperFile = (d: Diagnostic) => d.code === 'target-below-upper' && FROM_UPPER_FILE.test(String(d.message));
+    assert.ok(!early.diagnostics.some(namesUpperFile), 'the first publication waited for the closed files');
+
+    const later = await client.diagnostics.waitFor((p) => p.uri === uri && p.diagnostics.some(namesUpperFile), client.diagnostics.items.indexOf(early) + 1);
+    assert.equal(later.version, 1);
+    // Everything the first publication said still holds: the closed files only added to it.
+    const key = (d: Diagnostic) => JSON.stringify([d.code, d.range]);
+    const laterKeys = new Set(later.diagnostics.map(key));
+    assert.deepEqual(early.diagnostics.filter((d) => d.code !== 'target-below-upper' && !laterKeys.has(key(d))).map((d) => d.code), []);
+  });
+});
