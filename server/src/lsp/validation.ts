@@ -66,12 +66,13 @@ export interface Validator {
 
 /**
  * The share of the pause after which an edited document's checks start; its diagnostics are still published only
- * when the whole pause is over. On a 1 MB document the checks take 14–25 ms (up to 90 under load), and run after
- * the pause they were most of the keystroke → diagnostics figure and of its tail (docs/performance.md, sixth
- * session on #18). Started two thirds of the way through, they are done when the pause ends; they are wasted
- * only when the next keystroke comes between 100 and 150 ms after this one (the parse already runs on every one).
+ * when the whole pause is over. On a 1 MB document the checks take 14–25 ms, and at a load average of 4–5 on two
+ * cores 20–50 ms (p90) and up to 105; run after the pause they were most of the keystroke → diagnostics figure and
+ * of its tail (docs/performance.md, sixth session on #18). Started halfway, they are done when the pause ends but
+ * for the slowest few; they are wasted only when the next keystroke comes 75–150 ms after this one (the parse
+ * already runs on every keystroke).
  */
-export const PREPARE_SHARE = 2 / 3;
+export const PREPARE_SHARE = 1 / 2;
 
 export function createValidator(options: ValidatorOptions): Validator {
   const { documents } = options;
