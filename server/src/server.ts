@@ -56,7 +56,6 @@ const validator = createValidator({
   documents,
   ready: () => ready,
   diagnose: (document) => service.diagnostics(analyses.get(document)),
-  // The findings stay with the parsed version (service.ts) until the next change: `diagnose` then only reads them.
   prepare: (document) => void service.diagnostics(analyses.get(document)),
   publish: (params) => void connection.sendDiagnostics(params),
   logError: logger.error,

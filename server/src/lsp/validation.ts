@@ -40,8 +40,8 @@ export interface ValidatorOptions {
   ready: () => Promise<void>;
   diagnose(document: TextDocument): PublishDiagnosticsParams['diagnostics'];
   /**
-   * Run the checks of `document` ahead of its publication, so that `diagnose` finds them done (the service keeps
-   * a version's findings until the next change). Called once the pause is `PREPARE_SHARE` over; optional.
+   * Run the checks of `document` ahead of its publication: the service keeps a version's findings until the next
+   * change, so `diagnose` then only reads them. Called once the pause is `PREPARE_SHARE` over; optional.
    */
   prepare?(document: TextDocument): void;
   publish(params: PublishDiagnosticsParams): void;
