@@ -43,13 +43,7 @@ const logger: Logger = {
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 // The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
-const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, (message) => warn(message), () => {
-  // The closed files the first checks went without are parsed now: check the open documents again, parsed
-  // afresh (their links to upper plans are kept per parsed version).
-  analyses.clear();
-  service.forgetFindings();
-  revalidateAll();
-});
+const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, warn, () => (analyses.clear(), service.forgetFindings(), revalidateAll()));
 const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
 const analyses = createAnalyses(service, edits);
 
@@ -62,6 +56,7 @@ const validator = createValidator({
   documents,
   ready: () => ready,
   diagnose: (document) => service.diagnostics(analyses.get(document)),
+  prepare: (document) => void service.diagnostics(analyses.get(document)),
   publish: (params) => void connection.sendDiagnostics(params),
   logError: logger.error,
 });

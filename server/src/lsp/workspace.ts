@@ -64,7 +64,10 @@ export function openDocumentsWorkspace(
   folder: () => WorkspaceFolder = () => ({ upper: { all: [], byDocument: [] } }),
   /** Told once per folder or pattern whose walk hit a bound (io/plans.ts WORKSPACE_LIMITS). */
   warn: (message: string) => void = () => undefined,
-  /** Told when the closed files a check went without are all parsed: the open documents' findings may grow. */
+  /**
+   * Told when the closed files a check went without are all parsed: the open documents' findings may grow. The
+   * server parses the open documents afresh (their links to upper plans are kept per parsed version) and checks them.
+   */
   onIndexed: () => void = () => undefined,
 ): FolderWorkspace {
   const parsed = new Map<string, Parsed>();
