@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
@@ -13,7 +14,6 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
-  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type Logger } from './service';
@@ -25,7 +25,7 @@ import { createAnalyses, createValidator } from './lsp/validation';
 import { createEditTracker } from './lsp/edits';
 import { createServerConnection } from './lsp/connection';
 import { createClientEdits } from './lsp/client-edits';
-import { openDocumentsWorkspace, watchers } from './lsp/workspace';
+import { openDocumentsWorkspace, watcherRegistration, watchers } from './lsp/workspace';
 import { LSP_COMMANDS } from './lsp/read-office';
 import { loadKnowledge } from './io/knowledge';
 
@@ -43,14 +43,14 @@ const logger: Logger = {
 const docsBase = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 // The workspace also holds closed documents of the folder and the upper files of gongwen.json (issue #5).
 const workspaceFolder = () => ({ root: settings?.project().dir, upper: service.knowledge.plans.upper });
-const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, warn, () => (analyses.clear(), service.forgetFindings(), revalidateAll()));
+const folderDocs = openDocumentsWorkspace(documents, () => analyses, workspaceFolder, warn, () => recheckAll());
 const service = createLanguageService({ docsBase, logger, workspace: folderDocs });
 const analyses = createAnalyses(service, edits);
 
 let settings: SettingsSource | undefined;
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
-let registerDynamically = { configuration: false, watchedFiles: false, relativePatterns: false };
+let registerDynamically = { configuration: false, watchedFiles: false, relativePatterns: false, codeLensRefresh: false };
 
 const validator = createValidator({
   documents,
@@ -78,6 +78,7 @@ connection.onInitialize((params): InitializeResult => {
     configuration: settings.canPull && workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
   };
   clientEdits.configure(params.capabilities);
   return {
@@ -131,24 +132,26 @@ function applySettings(): void {
  * gongwen.json names (they may lie outside the folder): a closed upper plan changed on disk moves the
  * findings of the open documents below it. Registered again when the upper files change.
  */
-let watching: { key: string; registration: Promise<Disposable | undefined> } | undefined;
-async function watchFiles(): Promise<void> {
-  if (!registerDynamically.watchedFiles) return;
-  const list = watchers(PROJECT_CONFIG_FILE, workspaceFolder(), registerDynamically.relativePatterns);
-  const key = JSON.stringify(list);
-  if (watching?.key === key) return;
-  const previous = watching?.registration;
-  const registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: list }).catch((err: unknown) => {
+const registerWatchers = watcherRegistration((list) =>
+  connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: list }).catch((err: unknown) => {
     logger.error(`file watcher registration failed: ${(err as Error)?.stack ?? String(err)}`);
     return undefined;
-  });
-  watching = { key, registration };
-  (await previous)?.dispose();
-  await registration;
+  }),
+);
+async function watchFiles(): Promise<void> {
+  if (registerDynamically.watchedFiles) await registerWatchers(watchers(PROJECT_CONFIG_FILE, workspaceFolder(), registerDynamically.relativePatterns));
 }
 
 function revalidateAll(): void {
   for (const document of documents.all()) void validator.validate(document.uri);
+}
+
+/** A closed file read anew (on disk, or in the background): open documents parsed (a version keeps its upper links) and checked, lenses asked for again. */
+function recheckAll(): void {
+  service.forgetFindings();
+  analyses.clear();
+  revalidateAll();
+  if (registerDynamically.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
 connection.onDidChangeConfiguration(
@@ -172,13 +175,7 @@ connection.onDidChangeWatchedFiles(
     // A closed document of the workspace changed, appeared or went on disk (an upper plan the open
     // documents are compared with): read it again when asked, and check the open documents again.
     const files = params.changes.filter((change) => !isProjectConfig(change.uri)).map((change) => change.uri);
-    if (files.length && folderDocs.refresh(files)) {
-      service.forgetFindings();
-      // The upper links of a parsed document are kept per version (knowledge/plans/documents.ts):
-      // parse the open documents again so a file that appeared, went or got another title is seen.
-      analyses.clear();
-      recheck = true;
-    }
+    if (files.length && folderDocs.refresh(files)) return recheckAll();
     if (recheck) revalidateAll();
   }, logger.error),
 );

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -127,6 +128,8 @@ export interface TestClient {
   readonly logs: Recorder<LogMessageParams>;
   /** Sections asked for by `workspace/configuration`, one entry per request. */
   readonly configurationRequests: Array<Array<string | undefined>>;
+  /** `workspace/codeLens/refresh` requests: the server asks for code lenses again. */
+  readonly lensRefreshes: Recorder<number>;
   /** What the next `workspace/configuration` request is answered with. */
   settings: unknown;
   /** Resolves with the exit code when the server process ends. */
@@ -150,6 +153,7 @@ export function startServer(options: StartOptions): TestClient {
   const diagnostics = createRecorder<PublishDiagnosticsParams>('textDocument/publishDiagnostics');
   const messages = createRecorder<ShowMessageParams>('window/showMessage');
   const logs = createRecorder<LogMessageParams>('window/logMessage');
+  const lensRefreshes = createRecorder<number>('workspace/codeLens/refresh');
   const configurationRequests: Array<Array<string | undefined>> = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -159,6 +163,7 @@ export function startServer(options: StartOptions): TestClient {
     diagnostics.fail(reason);
     messages.fail(reason);
     logs.fail(reason);
+    lensRefreshes.fail(reason);
   });
 
   const client: TestClient = {
@@ -167,6 +172,7 @@ export function startServer(options: StartOptions): TestClient {
     messages,
     logs,
     configurationRequests,
+    lensRefreshes,
     settings: options.settings ?? {},
     exited,
     async initialize() {
@@ -177,6 +183,7 @@ export function startServer(options: StartOptions): TestClient {
           workspaceFolders: true,
           didChangeConfiguration: {},
           ...(options.changeAnnotations === false ? {} : { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } }),
+          codeLens: { refreshSupport: true },
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },
@@ -231,6 +238,7 @@ export function startServer(options: StartOptions): TestClient {
     return params.items.map((item) => (item.section === 'gongwen' ? client.settings : null));
   });
   connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(CodeLensRefreshRequest.type, () => lensRefreshes.push(lensRefreshes.mark() + 1));
   connection.listen();
   return client;
 }

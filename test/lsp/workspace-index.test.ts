@@ -39,6 +39,7 @@ describe('LSP: the folder is indexed in the background', function () {
 
     client = startServer({ workspace: dir, env: { GONGWEN_WORKSPACE_SYNC_MS: '0' } });
     await client.initialize();
+    const refreshesBefore = client.lensRefreshes.mark();
     const first = client.published(uri, 1);
     await client.open(uri, text, 1);
     const early = await first;
@@ -47,6 +48,8 @@ describe('LSP: the folder is indexed in the background', function () {
 
     const later = await client.diagnostics.waitFor((p) => p.uri === uri && p.diagnostics.some(namesUpperFile), client.diagnostics.items.indexOf(early) + 1);
     assert.equal(later.version, 1);
+    // The code lenses name the upper plan too: the editor is asked for them again.
+    await client.lensRefreshes.waitFor(undefined, refreshesBefore);
     // Everything the first publication said still holds: the closed files only added to it.
     const key = (d: Diagnostic) => JSON.stringify([d.code, d.range]);
     const laterKeys = new Set(later.diagnostics.map(key));

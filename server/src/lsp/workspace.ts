@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FileSystemWatcher, TextDocuments } from 'vscode-languageserver/node';
+import type { Disposable, FileSystemWatcher, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceDocs } from '../workspace';
 import type { GongwenDocument } from '../model/types';
@@ -239,4 +239,21 @@ export function watchers(configFile: string, f: WorkspaceFolder, relativePattern
     out.push({ globPattern: { baseUri: pathToFileURL(base).href, pattern: rest } });
   }
   return out;
+}
+
+/**
+ * Registers the file watchers with `register`, again only when the list changes, and then drops the registration
+ * it replaces (the server's `watchFiles`: the upper files of gongwen.json may change).
+ */
+export function watcherRegistration(register: (list: FileSystemWatcher[]) => Promise<Disposable | undefined>): (list: FileSystemWatcher[]) => Promise<void> {
+  let watching: { key: string; registration: Promise<Disposable | undefined> } | undefined;
+  return async (list) => {
+    const key = JSON.stringify(list);
+    if (watching?.key === key) return;
+    const previous = watching?.registration;
+    const registration = register(list);
+    watching = { key, registration };
+    (await previous)?.dispose();
+    await registration;
+  };
 }
