@@ -258,6 +258,24 @@ describe('bounded directory walks (issue #14)', () => {
     const r = collectFiles([...Array(200_000).fill(file), dir, dir + path.sep, path.join(dir, '.', 'a.txt')]);
     assert.deepEqual(r, { files: [file], errors: [] });
   });
+
+  it('a folder walk follows links to files, skips dangling ones, and walks a folder reached again through a link once', function () {
+    // The walk reads the entries' types from the listing and looks up only links (issue #18): the same files as a stat of each.
+    const dir = tempDir({ 'a.txt': 'x', 'sub/b.gw': 'x', 'sub/notes.md': 'x', 'other/c.txt': 'x' });
+    try {
+      fs.symlinkSync(path.join(dir, 'a.txt'), path.join(dir, 'sub', 'link-a.txt'));
+      fs.symlinkSync(path.join(dir, 'other'), path.join(dir, 'sub', 'link-other'), 'dir');
+      fs.symlinkSync(path.join(dir, 'missing.txt'), path.join(dir, 'sub', 'dangling.txt'));
+      fs.symlinkSync(path.join(dir, 'sub'), path.join(dir, 'sub', 'loop'), 'dir');
+      fs.symlinkSync(path.join(dir, 'sub', 'notes.md'), path.join(dir, 'sub', 'z-notes.txt'));
+    } catch {
+      this.skip(); // no symlinks here (Windows without the right)
+    }
+    const r = collectFiles([dir]);
+    const rel = r.files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+    assert.deepEqual(rel, ['a.txt', 'other/c.txt', 'sub/b.gw', 'sub/link-a.txt', 'sub/z-notes.txt']);
+    assert.deepEqual(r.errors, []);
+  });
 });
 
 describe('clear CLI outcomes (issue #14)', function () {

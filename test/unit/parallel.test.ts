@@ -1,6 +1,6 @@
 /** cli/parallel.ts: when `lint` starts worker threads (issue #18: lazily, only for work that pays for their start). */
 import assert from 'node:assert/strict';
-import { worthWorkers } from '../../server/src/cli/parallel';
+import { FASTEST_MS_PER_BYTE, worthWorkers } from '../../server/src/cli/parallel';
 
 describe('worker threads are started only for work worth their start', () => {
   it('starts them when what is left would take this thread well over a worker start', () => {
@@ -24,5 +24,13 @@ describe('worker threads are started only for work worth their start', () => {
   it('with a start of 0 ms (GONGWEN_WORKER_START_MS=0, for tests) any work left is worth them, none is not', () => {
     assert.equal(worthWorkers(0.001, 1, 0), true);
     assert.equal(worthWorkers(0.001, 0, 0), false);
+  });
+
+  it('starts them before the first file only when the bytes would be worth them even at the fastest rate seen', () => {
+    // 1,000 seed copies (28 MB): worth it whatever the speed, so no ~50 ms of timing first.
+    assert.equal(worthWorkers(FASTEST_MS_PER_BYTE, 1000 * 28_000), true);
+    // Nine seeds, or two 1.3 MB documents: timed first (the second may be worth them, at its real speed).
+    assert.equal(worthWorkers(FASTEST_MS_PER_BYTE, 9 * 28_000), false);
+    assert.equal(worthWorkers(FASTEST_MS_PER_BYTE, 2 * 1_340_000), false);
   });
 });

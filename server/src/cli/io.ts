@@ -3,6 +3,12 @@ import * as path from 'node:path';
 
 export interface CliIo {
   out(text: string): void;
+  /**
+   * The same for text already in UTF-8, in pieces written one after the other (`lint --format json`'s entries,
+   * encoded where each file was linted): no decode and encode again of ~11 MB for 1,000 files (issue #18).
+   * Without it, the pieces are decoded for `out`.
+   */
+  outBytes?(pieces: readonly Uint8Array[]): void;
   err(text: string): void;
   /** ANSI colour on stdout: only on a terminal, and never when NO_COLOR is set (no-color.org). */
   colour: boolean;
@@ -14,6 +20,9 @@ export function processIo(): CliIo {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   return {
     out: (text) => process.stdout.write(text),
+    outBytes: (pieces) => {
+      for (const piece of pieces) process.stdout.write(piece);
+    },
     err: (text) => process.stderr.write(text),
     colour: Boolean(process.stdout.isTTY) && !noColor,
     program: programName(process.argv[1]),

@@ -3,7 +3,8 @@ import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { collectFiles } from './files';
-import { formatLintJson, severityName, type LintResult } from './format-json';
+import { severityName, type LintResult } from './format-json';
+import { lintJsonPieces } from './json-bytes';
 import { formatLintText } from './format-text';
 import { formatLintHtml, formatLintMarkdown } from './format-report';
 import { cliService } from './service';
@@ -27,23 +28,35 @@ export function runLint(args: CliArgs, io: CliIo): number {
   const service = cliService(request, io);
   const { files, errors } = collectFiles(args.paths);
   const results: LintResult[] = [];
+  const entries: Uint8Array[] = [];
   let fixable = 0;
+  let hasError = false;
   // Many files go over every core (`--jobs`, issue #18); the outcomes come back in the order of `files`.
   // The text report says how many findings `--fix` removes: each file's fixes run in memory where it is linted.
+  // JSON comes back as each file's entry of the output, made where the file was linted.
   const report = args.format === 'html' || args.format === 'markdown';
-  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs(), args.format === 'text', report)) {
+  const wants = { countFixable: args.format === 'text', forReport: report, json: args.format === 'json' };
+  for (const outcome of lintFiles(files, service, request, args.lang, args.jobs ?? defaultJobs(), wants)) {
     if ('error' in outcome) errors.push(outcome.error);
-    else {
+    else if ('json' in outcome) {
+      entries.push(outcome.json);
+      hasError ||= outcome.hasError;
+    } else {
       results.push(outcome);
       fixable += outcome.fixable ?? 0;
+      hasError ||= outcome.diagnostics.some((d) => severityName(d) === 'error');
     }
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);
-  if (args.format === 'html') io.out(formatLintHtml(results, { failures: errors, lang: args.lang }));
+  if (args.format === 'json') {
+    const pieces = lintJsonPieces(entries);
+    if (io.outBytes) io.outBytes(pieces);
+    else io.out(Buffer.concat(pieces).toString('utf8'));
+  } else if (args.format === 'html') io.out(formatLintHtml(results, { failures: errors, lang: args.lang }));
   else if (args.format === 'markdown') io.out(formatLintMarkdown(results, { failures: errors }));
-  else io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length, { fixable, fixCommand: `${io.program ?? 'gongwen'} lint --fix ${args.paths.map(quote).join(' ')}` }));
+  else io.out(formatLintText(results, io.colour, errors.length, { fixable, fixCommand: `${io.program ?? 'gongwen'} lint --fix ${args.paths.map(quote).join(' ')}` }));
   if (errors.length > 0) return EXIT_TROUBLE;
-  return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  return hasError ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** A path as a shell reads it back: quoted only when it holds characters the shell would split or expand. */

@@ -16,14 +16,36 @@ import type { LanguageService } from '../service';
 import type { UiLanguage } from '../settings';
 import { setLanguage } from '../l10n';
 import { readDocument } from './files';
-import type { LintResult } from './format-json';
+import { lintJsonEntry, severityName, type LintResult } from './format-json';
 import { cliService, fileUri, type ServiceRequest } from './service';
 import { fixText } from './fix';
 import { findingContext } from './report-context';
 import { outlineData } from './format-json';
 import { formatOutlineText } from './outline';
 
-export type LintOutcome = LintResult | { error: string };
+/**
+ * `lint --format json`: a file's element of the output, serialised and UTF-8 encoded where the file was linted
+ * (`lintJsonEntry`), and whether it holds an error-severity finding (the exit code). Printing the findings of
+ * 1,000 files took the printing thread ~0.2 s after the last file (serialising with an indent, then encoding
+ * 11 MB); made per file, that work is shared out like the linting, and the objects are not cloned back (#18).
+ */
+export interface LintJsonOutcome {
+  file: string;
+  json: Uint8Array;
+  hasError: boolean;
+}
+
+export type LintOutcome = LintResult | LintJsonOutcome | { error: string };
+
+/** What `lint` wants of each file besides its findings. */
+export interface LintWants {
+  /** The text report's count of findings `--fix` removes. */
+  countFixable?: boolean;
+  /** The review report's paragraphs and outline (--format html|markdown). */
+  forReport?: boolean;
+  /** --format json: the file's entry of the output instead of its findings (`LintJsonOutcome`). */
+  json?: boolean;
+}
 
 /**
  * A monotonic clock in milliseconds, for timing this thread's first files. Not `performance.now()`: importing
@@ -42,14 +64,22 @@ const PROBE_MS = 40;
  * `GONGWEN_WORKER_START_MS=0` makes any work worth them (the CLI test's check that workers print what one thread prints).
  */
 const WORKER_START_MS = Number(process.env.GONGWEN_WORKER_START_MS ?? 150);
+/**
+ * The least time a byte of a file can take to lint, as far as anything seen: ~30 MB/s, several times the warm
+ * rate of this machine (~5 MB/s on seed-sized files, 1 MB documents at ~15 MB/s). When the files would be worth
+ * the workers even at this speed (1,000 seed copies: ≥ 0.9 s), they are started before the first file rather
+ * than after the ~50 ms of timing it: the worker's ~0.2 s start then overlaps more of this thread's work (#18).
+ */
+export const FASTEST_MS_PER_BYTE = 1 / 30_000;
 /** With no progress from any worker for this long, the files they hold are linted here instead. */
 const STALL_MS = 120_000;
 
-export function lintFile(service: LanguageService, file: string, countFixable = false, forReport = false): LintOutcome {
+export function lintFile(service: LanguageService, file: string, { countFixable = false, forReport = false, json = false }: LintWants = {}): LintOutcome {
   const read = readDocument(file);
   if ('error' in read) return { error: read.error };
   const doc = service.parse(fileUri(file), read.text);
   const result: LintResult = { file, diagnostics: service.diagnostics(doc), source: read.source };
+  if (json) return { file, json: Buffer.from(lintJsonEntry(result)), hasError: result.diagnostics.some((d) => severityName(d) === 'error') };
   // A review report (--format html|markdown) shows each finding in its paragraph, and the outline.
   if (forReport) {
     result.contexts = result.diagnostics.map((d) => findingContext(doc, d));
@@ -89,8 +119,7 @@ interface LintJob {
   files: readonly string[];
   request: ServiceRequest;
   lang?: UiLanguage;
-  countFixable: boolean;
-  forReport: boolean;
+  wants: LintWants;
 }
 
 /** The worker script: the bundle's start file, beside the running bundle; undefined outside the bundle. */
@@ -101,11 +130,11 @@ function workerScript(): string | undefined {
 }
 
 /** Every file's outcome, in the order of `files`. */
-export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, countFixable = false, forReport = false): LintOutcome[] {
-  const job: LintJob = { files, request, lang, countFixable, forReport };
-  const here = (i: number) => lintFile(service, files[i], countFixable, forReport);
+export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, wants: LintWants = {}): LintOutcome[] {
+  const job: LintJob = { files, request, lang, wants };
+  const here = (i: number) => lintFile(service, files[i], wants);
   if (files.length < PARALLEL_MIN_FILES) return files.map((_, i) => here(i));
-  return shareOut(files.length, jobs, 'gongwenLint', job, here, (i) => fileSize(files[i]));
+  return shareOut(files.length, jobs, 'gongwenLint', job, here, (i) => fileSize(files[i]), FASTEST_MS_PER_BYTE);
 }
 
 /**
@@ -116,11 +145,12 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
  * start (`worthWorkers`): a handful of small files never pays for loading the bundle again in another
  * thread. The estimate leaves out the first task (run cold, it takes several times a warm one) and, with
  * `weight` (a file's bytes), goes by size rather than by count: one large file among small ones counts.
- * A task a worker threw on, or never answered (it died or stalled), is done again here: the result is
- * the one a single thread gives, or its exception. Outside the bundle (tests from the sources) every
- * task is done here.
+ * With `fastestMsPerUnit` (the least a unit can take), workers start before the first task when the work
+ * would be worth them even at that speed. A task a worker threw on, or never answered (it died or stalled),
+ * is done again here: the result is the one a single thread gives, or its exception. Outside the bundle
+ * (tests from the sources) every task is done here.
  */
-export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T, weight: (i: number) => number = () => 1): T[] {
+export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T, weight: (i: number) => number = () => 1, fastestMsPerUnit?: number): T[] {
   const script = workerScript();
   const workers = Math.min(jobs, count) - 1;
   if (workers < 1 || !script) return Array.from({ length: count }, (_, i) => here(i));
@@ -155,9 +185,19 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
       }
     }
   };
-  // This thread takes tasks from the start; the workers come in once the first tasks have been timed.
+  // This thread takes tasks from the start; the workers come in at once when the work is large whatever its
+  // speed, else once the first tasks have been timed.
   let mine = 0;
   let probing = true;
+  if (fastestMsPerUnit !== undefined) {
+    // Weighed only until enough (a file's weight is a stat: 1,000 of them were ~30 ms before the first file).
+    let allWeight = 0;
+    for (let k = 0; k < count && !worthWorkers(fastestMsPerUnit, allWeight); k++) allWeight += weight(k);
+    if (worthWorkers(fastestMsPerUnit, allWeight)) {
+      probing = false;
+      startWorkers();
+    }
+  }
   const t0 = nowMs();
   let afterFirst = t0;
   let warmWeight = 0;
@@ -226,5 +266,5 @@ export function runLintWorker(job: LintJob & PoolChannel): void {
     job.port.close();
     return; // the main thread lints what this worker never took
   }
-  serveTasks(job, job.files.length, (i) => lintFile(service, job.files[i], job.countFixable, job.forReport));
+  serveTasks(job, job.files.length, (i) => lintFile(service, job.files[i], job.wants));
 }
