@@ -3,7 +3,8 @@
  * diagnostics after open over stdio for both servers where the peer has one"). Each round starts each server afresh,
  * in turn (gongwen, AutoCorrect, gongwen, …, so a drift of a shared machine's speed falls on both), sends
  * `initialize`, opens one seed and then a second, and times each from the `didOpen` sent to the first
- * publication with its findings. In a folder of the two seeds only, and in one with 100 more drafts. Targets: the second document of a running server p50 < 100 ms, the first of a fresh server < 300 ms.
+ * publication with its findings, in a folder of the two seeds only and in one with 100 more drafts. Targets: the
+ * second document of a running server p50 < 100 ms, the first of a fresh server < 300 ms.
  *
  * AutoCorrect's server (`autocorrect server`, in the autocorrect-node package) prints a line of its own on stdout
  * before the protocol starts; the client here skips what comes before the first header.
