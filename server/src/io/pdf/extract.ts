@@ -40,11 +40,8 @@ function start(): { worker: Worker; port: MessagePort } {
   // (The loader's name is built at run time so the bundler does not try to include it.)
   const loader = ['tsx', 'cjs', 'api'].join('/');
   const worker = file.endsWith('.ts')
-    ? new Worker(`require(${JSON.stringify(require.resolve(loader))}).register(); require(${JSON.stringify(file)});`, { eval: true, workerData: { port: port2 }, transferList: [port2], execArgv: [], stdout: true })
-    : new Worker(file, { workerData: { port: port2 }, transferList: [port2], stdout: true });
-  // What the worker (pdf.js) might print goes to stderr: a worker's stdout otherwise joins this process's, which
-  // carries the language server's messages over stdio and the CLI's JSON report.
-  worker.stdout.pipe(process.stderr, { end: false });
+    ? new Worker(`require(${JSON.stringify(require.resolve(loader))}).register(); require(${JSON.stringify(file)});`, { eval: true, workerData: { port: port2 }, transferList: [port2], execArgv: [] })
+    : new Worker(file, { workerData: { port: port2 }, transferList: [port2] });
   // A worker that dies answers nothing: the wait times out and the next PDF starts another one.
   worker.on('error', () => undefined);
   // The process may end while the worker idles.
