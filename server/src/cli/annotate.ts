@@ -11,7 +11,7 @@ import { annotatedCopy } from '../features/annotated-copy';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { describeFsError, readDocxFile } from '../io/read';
-import { formatLintJson, severityName } from './format-json';
+import { formatLintJson, holdsError } from './format-json';
 import { formatLintText } from './format-text';
 import { cliService, fileUri } from './service';
 import { sameFile } from './files';
@@ -43,5 +43,5 @@ export function runAnnotate(args: CliArgs, io: CliIo): number {
   const note = annotated.fixes > 0 ? t('{0}：已写入 {1} 条批注，{2} 处修订（确定的修复，在 Word 中逐条接受或拒绝）', out, diagnostics.length, annotated.tracked) : t('{0}：已写入 {1} 条批注', out, diagnostics.length);
   (args.format === 'json' ? io.err : io.out)(note + '\n');
   io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour));
-  return diagnostics.some((d) => severityName(d) === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  return holdsError(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -12,7 +12,7 @@ import type { GongwenDocument } from '../model/types';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { collectFiles, readDocument, writeDocument } from './files';
-import { formatLintJson, severityName, type LintResult } from './format-json';
+import { formatLintJson, holdsError, type LintResult } from './format-json';
 import { formatLintText } from './format-text';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './lint';
 import { cliService, fileUri } from './service';
@@ -177,5 +177,5 @@ export function runFix(args: CliArgs, io: CliIo): number {
   // An exit-2 run must not end with a clean-looking summary (issue #14): name what went unchecked.
   io.out(args.format === 'json' ? formatLintJson(results) : formatLintText(results, io.colour, errors.length));
   if (errors.length > 0) return EXIT_TROUBLE;
-  return results.some((r) => r.diagnostics.some((d) => severityName(d) === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  return results.some((r) => holdsError(r.diagnostics)) ? EXIT_FINDINGS : EXIT_OK;
 }

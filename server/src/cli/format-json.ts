@@ -77,6 +77,11 @@ export function severityName(d: Diagnostic): SeverityName {
   return SEVERITY_NAMES[d.severity ?? 1] ?? 'error';
 }
 
+/** Whether any finding is an error: the CLI's exit code 1. */
+export function holdsError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => severityName(d) === 'error');
+}
+
 /** LSP 3.18 allows markup in a message; ours are plain strings, but take the text either way. */
 export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;

@@ -3,7 +3,7 @@ import { t } from '../l10n';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 import { collectFiles } from './files';
-import { severityName, type LintResult } from './format-json';
+import { holdsError, type LintResult } from './format-json';
 import { lintJsonPieces } from './json-bytes';
 import { formatLintText } from './format-text';
 import { formatLintHtml, formatLintMarkdown } from './format-report';
@@ -44,7 +44,7 @@ export function runLint(args: CliArgs, io: CliIo): number {
     } else {
       results.push(outcome);
       fixable += outcome.fixable ?? 0;
-      hasError ||= outcome.diagnostics.some((d) => severityName(d) === 'error');
+      hasError ||= holdsError(outcome.diagnostics);
     }
   }
   for (const message of errors) io.err(`gongwen: ${message}\n`);

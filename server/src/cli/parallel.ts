@@ -16,7 +16,7 @@ import type { LanguageService } from '../service';
 import type { UiLanguage } from '../settings';
 import { setLanguage } from '../l10n';
 import { readDocument } from './files';
-import { lintJsonEntry, severityName, type LintResult } from './format-json';
+import { holdsError, lintJsonEntry, type LintResult } from './format-json';
 import { cliService, fileUri, type ServiceRequest } from './service';
 import { fixText } from './fix';
 import { findingContext } from './report-context';
@@ -79,7 +79,7 @@ export function lintFile(service: LanguageService, file: string, { countFixable 
   if ('error' in read) return { error: read.error };
   const doc = service.parse(fileUri(file), read.text);
   const result: LintResult = { file, diagnostics: service.diagnostics(doc), source: read.source };
-  if (json) return { file, json: Buffer.from(lintJsonEntry(result)), hasError: result.diagnostics.some((d) => severityName(d) === 'error') };
+  if (json) return { file, json: Buffer.from(lintJsonEntry(result)), hasError: holdsError(result.diagnostics) };
   // A review report (--format html|markdown) shows each finding in its paragraph, and the outline.
   if (forReport) {
     result.contexts = result.diagnostics.map((d) => findingContext(doc, d));
