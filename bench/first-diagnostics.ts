@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Transform } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -72,7 +73,7 @@ async function openTwo(server: Server, workspace: string, docs: Array<{ uri: str
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   try {
-    const root = pathToUri(workspace);
+    const root = pathToFileURL(workspace).href;
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: root,
@@ -109,10 +110,6 @@ async function openTwo(server: Server, workspace: string, docs: Array<{ uri: str
   }
 }
 
-function pathToUri(p: string): string {
-  return `file://${p.split(path.sep).map(encodeURIComponent).join('/')}`;
-}
-
 /** The drafts besides the two seeds in each folder timed: none, and as many as an office keeps in one. */
 const FOLDERS = [0, 100];
 
@@ -130,7 +127,7 @@ export async function run(): Promise<void> {
     const seedDir = path.join(ROOT, 'seeds');
     const docs = fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().slice(0, 2).map((f) => {
       fs.copyFileSync(path.join(seedDir, f), path.join(workspace, f));
-      return { uri: pathToUri(path.join(workspace, f)), text: fs.readFileSync(path.join(seedDir, f), 'utf8') };
+      return { uri: pathToFileURL(path.join(workspace, f)).href, text: fs.readFileSync(path.join(seedDir, f), 'utf8') };
     });
     for (let i = 0; i < drafts; i++) fs.writeFileSync(path.join(workspace, `draft-${i}.txt`), docs[i % 2]!.text);
     const times = servers.map(() => ({ initialize: [] as number[], first: [] as number[], second: [] as number[] }));

@@ -44,6 +44,13 @@ export function seedPath(prefix: string): string {
   return path.join(dir, name);
 }
 
+/** Seed 000 with its 17% lowered to 16.5%, so an upper plan's 17% (seed 002's) makes a target-below-upper finding. */
+export function loweredSeed000(): string {
+  return fs.readFileSync(seedPath('000'), 'utf8').replace('比例达到 17%', '比例达到 16.5%');
+}
+/** What that finding names when it comes from seed 002 as the upper file, not from the bundled registry. */
+export const FROM_UPPER_FILE = /威海《关于新时代进一步加强科学技术普及工作的实施意见》/;
+
 /** A temporary workspace folder; `gongwen.json` is written as given (a string may be malformed on purpose). */
 export function makeWorkspace(gongwenJson?: unknown): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lsp-'));

@@ -11,12 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, DocumentSymbolRequest, MessageType, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { FROM_UPPER_FILE, loweredSeed000, makeWorkspace, seedPath, startServer, type TestClient } from './client';
 
-/** Seed 000 with its 17% lowered to 16.5%, so an upper plan's 17% makes a target-below-upper finding. */
-const lowered = () => fs.readFileSync(seedPath('000'), 'utf8').replace('比例达到 17%', '比例达到 16.5%');
-/** What the finding names: the upper file of gongwen.json, or the bundled registry's 威海 plan the seed cites. */
-const FROM_UPPER_FILE = /威海《关于新时代进一步加强科学技术普及工作的实施意见》/;
+/** What the target-below-upper finding names without the upper file: the bundled registry's 威海 plan the seed cites. */
 const FROM_REGISTRY = /威海市全民科学素质行动规划纲要实施方案/;
 
 describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
@@ -36,7 +33,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
     dir = makeWorkspace(gongwenJson);
     fs.copyFileSync(seedPath('002'), path.join(dir, '002.plan'));
     const file = path.join(dir, name);
-    const text = lowered();
+    const text = loweredSeed000();
     fs.writeFileSync(file, text);
     return { uri: pathToFileURL(file).href, text };
   }
