@@ -3,6 +3,7 @@ import { parseDocument } from '../../server/src/model/parse';
 import type { GongwenDocument, Heading } from '../../server/src/model/types';
 import { readSeed, textAt } from './helpers';
 import { isRegExpSpace } from '../../server/src/model/text';
+import { createLineIndex } from '../../server/src/model/positions';
 
 const parseSeed = (prefix: string) => {
   const text = readSeed(prefix);
@@ -166,6 +167,29 @@ describe('model: character classes by code', () => {
     const differ: string[] = [];
     for (let c = 0; c < 0x10000; c++) if (isRegExpSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
     assert.deepEqual(differ, []);
+  });
+});
+
+describe('model: line index', () => {
+  it('rangeWithin gives positionAt\'s positions for any offsets and any window of lines, inside or not', () => {
+    // Lines of 0–5 units (empty lines included), offsets past both ends, windows that hold the offsets and ones that do not.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 200; round++) {
+      const starts = [0];
+      for (let l = next(12); l > 0; l--) starts.push(starts[starts.length - 1] + next(6) + 1);
+      const length = starts[starts.length - 1] + next(6);
+      const index = createLineIndex(starts, length);
+      for (let k = 0; k < 40; k++) {
+        const a = next(length + 4) - 2;
+        const b = next(length + 4) - 2;
+        const first = next(starts.length + 1) - 1;
+        const last = first + next(4) - 1;
+        const want = { start: index.positionAt(a), end: index.positionAt(b) };
+        assert.deepEqual(index.rangeWithin(a, b, first, last), want, `${starts} ${length}: ${a}–${b} in ${first}–${last}`);
+        assert.deepEqual(index.rangeOf(a, b), want);
+      }
+    }
   });
 });
 

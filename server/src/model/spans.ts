@@ -14,7 +14,7 @@ export interface SpanMaker {
 export function createSpanMaker(index: LineIndex): SpanMaker {
   const inBlock = (block: Block, from = 0, to = block.text.length): Span => {
     const [a, b] = blockOffsets(block, from, to);
-    return { text: block.text.slice(from, to), range: index.rangeOf(a, b) };
+    return { text: block.text.slice(from, to), range: index.rangeWithin(a, b, block.firstLine, block.lastLine) };
   };
   return {
     inBlock,

@@ -91,7 +91,7 @@ function wrongFormsIn(forms: WrongForms, text: string, hit: (at: number, wrong: 
   for (let i = 0; i < end; i++) {
     const c = next;
     next = text.charCodeAt(i + 1);
-    if (pairs[pairHash(c, next)] === 0) continue;
+    if (pairs[((c << 5) ^ next) & 0xffff] === 0) continue; // pairHash, written out: the CLI runs V8 without inlining (engine-flags.ts)
     at.lastIndex = i;
     const m = at.exec(text);
     if (!m) continue;

@@ -30,24 +30,25 @@ const DOUBLED_SINGLE = new RegExp(`(${REPEATED_SINGLE.map((e) => e.char).join('|
 /** Counting words start a reduplicated phrase (一个一个, 一步一步); figures are number-usage's. */
 const NUMERAL_START = /^[一二三四五六七八九十两〇零百千万亿第]/;
 
-const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-
 /**
- * Scratch for `doublingStarts`, kept between blocks: per character code, where it was last seen, as
- * `seenBase + offset + 1`; a value not above the block's `seenBase` is from an earlier block (so nothing is cleared).
+ * Scratch for `doublingStarts`, kept between blocks: per pair of ideographs (hashed into 64 K slots), where it was
+ * last seen, as `seenBase + offset + 1`; a value not above the block's `seenBase` is from an earlier block (so
+ * nothing is cleared).
  */
-const lastSeen = new Int32Array(0x10000);
+const lastPair = new Int32Array(0x10000);
 let seenBase = 0;
-/** Scratch for `doublingStarts`: the offset of the previous same character (-1: none), per offset of the block. */
+/** Scratch for `doublingStarts`: the offset of the previous pair with the same hash (-1: none), per offset of the block. */
 let previousAt = new Int32Array(1024);
 
 /**
- * The offsets where a doubled word of 2–12 ideographs may start, in order: the character there and the one
- * after it come back together 2–12 characters later. Every match of the pattern starts at such an offset, so
- * trying it only there finds what a scan of every offset finds. Each character is looked at once, with the
- * earlier places of the same character within 12 (a chain through `previousAt`), instead of the pattern
- * trying 11 lengths at every offset: that scan was ~4 % of a lint of the 1,000 seed copies (CPU profile,
- * issue #18), and most blocks hold no doubling at all.
+ * The offsets where a doubled word of 2–12 ideographs may start, in order: the pair of ideographs there comes back
+ * 2–12 characters later. Every match of the pattern starts at such an offset, so trying it only there finds what a
+ * scan of every offset finds (an offset where it matches is a doubling whatever led to it). Each pair is looked at
+ * once, with the earlier places of the same pair within 12 (a chain through `previousAt`), instead of the pattern
+ * trying 11 lengths at every offset: that scan was ~4 % of a lint of the 1,000 seed copies (CPU profile, issue #18),
+ * and most blocks hold no doubling at all. Chaining pairs rather than single characters walks no chain at all for
+ * most offsets (a pair rarely recurs within 12, 的 or 和 often does): ~0.7× the time over the seeds' lines. The
+ * range test is written out: the CLI runs V8 without inlining (engine-flags.ts).
  */
 function doublingStarts(text: string): number[] {
   const n = text.length;
@@ -55,22 +56,24 @@ function doublingStarts(text: string): number[] {
   if (n < 4) return starts;
   if (previousAt.length < n) previousAt = new Int32Array(Math.max(n, 2 * previousAt.length));
   if (seenBase > 0x3fffffff - n) {
-    lastSeen.fill(0);
+    lastPair.fill(0);
     seenBase = 0;
   }
   const base = seenBase;
   seenBase += n;
-  for (let j = 0; j < n; j++) {
-    const c = text.charCodeAt(j);
-    const seen = lastSeen[c];
+  let next = text.charCodeAt(0);
+  for (let j = 0; j + 1 < n; j++) {
+    const c = next;
+    next = text.charCodeAt(j + 1);
+    if (c < 0x4e00 || c > 0x9fff || next < 0x4e00 || next > 0x9fff) continue;
+    const slot = (c * 31 + next) & 0xffff;
+    const seen = lastPair[slot];
     let p = seen > base ? seen - base - 1 : -1;
     previousAt[j] = p;
-    lastSeen[c] = base + j + 1;
-    if (p < 0 || j + 1 >= n || !isHanCode(c)) continue;
-    const next = text.charCodeAt(j + 1);
-    if (!isHanCode(next)) continue;
+    lastPair[slot] = base + j + 1;
     for (; p >= 0 && j - p <= 12; p = previousAt[p]) {
-      if (j - p < 2 || text.charCodeAt(p + 1) !== next) continue;
+      // Two pairs may share a slot: the characters themselves decide.
+      if (j - p < 2 || text.charCodeAt(p) !== c || text.charCodeAt(p + 1) !== next) continue;
       // Found at the second copy's start, at most 12 after the first: kept in order by a short walk back.
       let k = starts.length;
       while (k > 0 && starts[k - 1] > p) k--;
