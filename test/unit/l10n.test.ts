@@ -45,3 +45,19 @@ describe('l10n: Chinese source messages with an English bundle', () => {
     }
   });
 });
+
+describe('l10n: placeholders', () => {
+  it('t() replaces what /{([^}]+)}/g replaces, and leaves the rest as written', () => {
+    // Templates made of braces, digits and letters (unknown messages pass through untranslated).
+    const alphabet = ['{', '}', '0', '1', '2', 'x', '中', '{0}', '{1}', '{}'];
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 3000; round++) {
+      let template = '';
+      for (let k = next(10); k > 0; k--) template += alphabet[next(alphabet.length)];
+      const args = ['甲', 7, '{1}'].slice(0, 1 + next(3));
+      const want = template.replace(/{([^}]+)}/g, (match, group: string) => String(args[group as unknown as number] ?? match));
+      assert.equal(t(template, ...args), want, template);
+    }
+  });
+});
