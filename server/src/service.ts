@@ -7,6 +7,7 @@ import type {
   CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range,
   SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import { documentMemo } from './model/memo';
 import { parseDocument, type ParseOptions } from './model/parse';
 import { placed } from './model/reuse';
 import type { GongwenDocument } from './model/types';
@@ -93,9 +94,12 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   setLanguage(settings.language);
   /**
    * Findings per parsed document (one parse per version upstream, so one run per version here): `all`
-   * that the rules found, `shown` once gongwen.json `ignore` is applied, with a hint per stale entry.
+   * that the rules found, `shown` once gongwen.json `ignore` is applied, with a hint per stale entry. Kept in the
+   * document's memo under this service's own key (model/memo.ts), with the `generation` of the settings they were
+   * found under: new settings, or `forgetFindings`, move to the next generation.
    */
-  let findingsCache = new WeakMap<GongwenDocument, { all: RuledFinding[]; shown: RuledFinding[] }>();
+  const findingsSlot = {};
+  let generation = 0;
   /** Part of every remembered per-block finding's key: new settings or knowledge invalidate them all. */
   let configuration = 0;
   /** The diagnostic made for each finding object, while settings (severities, language) stand. */
@@ -136,15 +140,16 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   }
 
   function analyse(doc: GongwenDocument): { all: RuledFinding[]; shown: RuledFinding[] } {
-    const cached = findingsCache.get(doc);
-    if (cached) return cached;
+    const memo = documentMemo(doc);
+    const cached = memo.get(findingsSlot) as { generation: number; result: { all: RuledFinding[]; shown: RuledFinding[] } } | undefined;
+    if (cached?.generation === generation) return cached.result;
     const out: RuledFinding[] = [];
     const ctx = context(doc);
     // gongwen.json `overrides` may set levels for this file only (issue #20).
     const rules = rulesFor(settings.rules, suppressions, doc.uri);
     // Only a document parsed for reuse (the editor's) can hand its findings to a later version; for the
     // CLI's documents a weak map entry per finding was work for the collector and nothing else.
-    const memo = doc.reuse ? ruled : undefined;
+    const known = doc.reuse ? ruled : undefined;
     for (const rule of RULES) {
       const ruleSeverity = severityOf(rule, rules);
       if (!ruleSeverity) continue;
@@ -162,9 +167,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       const overridden = rules[rule.id] !== undefined && rules[rule.id] !== 'default';
       for (const f of found) {
         // A finding taken over from the previous version (model/reuse.ts) keeps its diagnostic too.
-        const known = memo?.get(f);
-        if (known) {
-          out.push(known);
+        const remembered = known?.get(f);
+        if (remembered) {
+          out.push(remembered);
           continue;
         }
         const severity = overridden ? ruleSeverity : (f.severity ?? ruleSeverity);
@@ -180,7 +185,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
             message: f.message,
           },
         };
-        memo?.set(f, made);
+        known?.set(f, made);
         out.push(made);
       }
     }
@@ -189,7 +194,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     const { kept, stale } = applyIgnores(doc, out, suppressions, ran);
     const hints = stale.map((e): RuledFinding => ({ ruleId: STALE_CODE, fixes: [], diagnostic: staleDiagnostic(doc, e, `${docsBase}${STALE_CODE}.md`) }));
     const result = { all: out, shown: hints.length ? [...hints, ...kept] : kept };
-    findingsCache.set(doc, result);
+    memo.set(findingsSlot, { generation, result });
     return result;
   }
 
@@ -228,7 +233,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       settings = next;
       if (nextKnowledge) knowledge = nextKnowledge;
       if (nextSuppressions) suppressions = nextSuppressions;
-      findingsCache = new WeakMap();
+      generation++;
       ruled = new WeakMap();
       configuration++;
       setLanguage(settings.language);
@@ -238,7 +243,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     codeActions: (doc, range, only) => safe('codeActions', [], () => [...quickFixes(doc.uri, findings(doc), range, only), ...suppressing(doc, range, only)]),
     certainEdits: (doc) => allCertainEdits(findings(doc)),
     forgetFindings() {
-      findingsCache = new WeakMap();
+      generation++;
     },
     documentSymbols: (doc) => safe('documentSymbols', [], () => documentSymbols(doc)),
     foldingRanges: (doc) => safe('foldingRanges', [], () => foldingRanges(doc)),

@@ -50,4 +50,9 @@ describe('architecture: the language service stays pure', () => {
     const lines = fs.readFileSync(path.join(ROOT, 'server/src/server.ts'), 'utf8').split('\n').length;
     assert.ok(lines < 250, `server.ts has ${lines} lines`);
   });
+
+  it('nothing is remembered per document in a WeakMap keyed by the document (model/memo.ts says why)', () => {
+    const offenders = files('server/src').filter((f) => /^(?:let|const) \w+ = new WeakMap<\s*(?:GongwenDocument|readonly ResponsibilityList\[\])\b/m.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+  });
 });

@@ -4,6 +4,7 @@ import type { GongwenDocument, Heading } from '../../server/src/model/types';
 import { readSeed, textAt } from './helpers';
 import { isRegExpSpace } from '../../server/src/model/text';
 import { createLineIndex } from '../../server/src/model/positions';
+import { perDocument } from '../../server/src/model/memo';
 
 const parseSeed = (prefix: string) => {
   const text = readSeed(prefix);
@@ -224,5 +225,22 @@ describe('model: messy input', () => {
   it('does not take a wrapped line that starts with a number for a heading', () => {
     const doc = parseDocument('x', '一、目标\n到2025年，全市公民具备科学素质的比例比上年提高\n1.5个百分点，培训人员达到\n2.3万人次。\n');
     assert.equal(doc.allHeadings.length, 1);
+  });
+});
+
+describe('model: the per-document memo', () => {
+  it('computes once per document and key, and leaves the document plain data', () => {
+    const text = readSeed('000');
+    const doc = parseDocument('seed:000', text);
+    const twin = parseDocument('seed:000', text);
+    const keys = Object.keys(doc);
+    let runs = 0;
+    const key = Symbol('test');
+    assert.equal(perDocument(doc, key, () => ++runs), 1);
+    assert.equal(perDocument(doc, key, () => ++runs), 1);
+    assert.equal(perDocument(doc, Symbol('other'), () => ++runs), 2);
+    assert.equal(perDocument(twin, key, () => ++runs), 3);
+    assert.deepEqual(Object.keys(doc), keys);
+    assert.deepStrictEqual(doc, parseDocument('seed:000', text)); // a document never remembered anything
   });
 });

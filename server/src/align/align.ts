@@ -7,6 +7,7 @@ import type { GongwenDocument } from '../model/types';
 import { clausesOf, type Clause } from './clauses';
 import { buildCorpusIndex, type ClauseScorer } from './corpus-index';
 import { cosine, idfOf, termCounts, vectorOf, type Vector } from './vectors';
+import { perDocument } from '../model/memo';
 
 export interface ClauseMatch {
   clause: Clause;
@@ -78,11 +79,11 @@ function rawOf(p: AlignParams, title: number, text: number, levels: number): num
  */
 export const INDEX_FROM = 40;
 
-const cache = new WeakMap<GongwenDocument, WeakMap<GongwenDocument, ClauseAlignment[]>>();
+/** This module's key in the lower document's memo (model/memo.ts): its alignments, by upper document. */
+const ALIGNMENTS = Symbol('alignments');
 
 export function alignDocuments(doc: GongwenDocument, upper: GongwenDocument): ClauseAlignment[] {
-  let inner = cache.get(doc);
-  if (!inner) cache.set(doc, (inner = new WeakMap()));
+  const inner = perDocument(doc, ALIGNMENTS, () => new WeakMap<GongwenDocument, ClauseAlignment[]>());
   const cached = inner.get(upper);
   if (cached) return cached;
   const result = alignWith(doc, upper, DEFAULT_PARAMS);

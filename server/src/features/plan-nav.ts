@@ -4,6 +4,7 @@ import type { Citation, GongwenDocument, Heading } from '../model/types';
 import { alignDocuments, type ClauseMatch } from '../align/align';
 import { shortName, upperDocuments } from '../knowledge/plans/documents';
 import type { FeatureContext } from './types';
+import { perDocument } from '../model/memo';
 
 /** `endInclusive`: a cursor just after a heading's last character is still on it; citations stand back to back (》《), so not for them. */
 export function contains(range: Range, p: Position, endInclusive = true): boolean {
@@ -24,11 +25,14 @@ interface ClauseLines {
   last: number;
 }
 
-const linesCache = new WeakMap<GongwenDocument, ClauseLines[]>();
+/** This module's key in the document's memo (model/memo.ts). */
+const CLAUSE_LINES = Symbol('clause lines');
 
 function clauseLines(doc: GongwenDocument): ClauseLines[] {
-  const cached = linesCache.get(doc);
-  if (cached) return cached;
+  return perDocument(doc, CLAUSE_LINES, () => clauseLinesOf(doc));
+}
+
+function clauseLinesOf(doc: GongwenDocument): ClauseLines[] {
   const hs = [...doc.allHeadings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const out = hs.map((heading, i) => {
     let next: Heading | undefined;
@@ -42,7 +46,6 @@ function clauseLines(doc: GongwenDocument): ClauseLines[] {
     const last = next ? Math.max(first, next.range.start.line - 1) : Math.max(first, heading.sectionRange.end.line);
     return { heading, first, last };
   });
-  linesCache.set(doc, out);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { t } from '../../l10n';
 import type { DepartmentList } from './types';
 import { placesOf } from './resolve';
 import { splitName } from './names';
+import { perDocument } from '../../model/memo';
 
 export interface ListChoice {
   list: DepartmentList;
@@ -21,7 +22,8 @@ export interface ListChoice {
   certain: boolean;
 }
 
-const cache = new WeakMap<GongwenDocument, Map<string, ListChoice | undefined>>();
+/** This module's key in the document's memo (model/memo.ts): the choice per setting and lists. */
+const CHOICES = Symbol('list choices');
 
 function byName(knowledge: DepartmentKnowledge, name: string): DepartmentList | undefined {
   const n = name.trim();
@@ -30,8 +32,7 @@ function byName(knowledge: DepartmentKnowledge, name: string): DepartmentList | 
 
 export function chooseList(doc: GongwenDocument, knowledge: DepartmentKnowledge, setting: string | undefined): ListChoice | undefined {
   setting = setting ?? ''; // settings from an older client may lack the key
-  let perDoc = cache.get(doc);
-  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  const perDoc = perDocument(doc, CHOICES, () => new Map<string, ListChoice | undefined>());
   const key = `${setting}\u0000${knowledge.lists.map((l) => l.jurisdiction).join()}`;
   if (perDoc.has(key)) return perDoc.get(key);
   const choice = infer(doc, knowledge, setting);

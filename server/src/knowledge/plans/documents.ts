@@ -9,15 +9,21 @@ import type { PlanKnowledge } from '../plans';
 import { LEVEL_RANK, type PlanEntry } from './registry';
 import { normaliseDocNumber, normaliseTitle, periodOfTitle } from './titles';
 import { globMatches, uriPath } from './paths';
+import { documentMemo, perDocument } from '../../model/memo';
 
-const titleCache = new WeakMap<GongwenDocument, string | undefined>();
+/** This module's keys in the document's memo (model/memo.ts). */
+const TITLE = Symbol('plan title');
+const UPPERS = Symbol('upper documents');
 
 /**
  * The plan's title, normalised: the 方案标题; else the title the notice issues (关于印发《X》的通知);
  * else the title the notice issues with `现将《…》印发` (seed 000 lost its plan title but its notice names it).
  */
 export function documentTitle(doc: GongwenDocument): string | undefined {
-  if (titleCache.has(doc)) return titleCache.get(doc);
+  return perDocument(doc, TITLE, () => titleOf(doc));
+}
+
+function titleOf(doc: GongwenDocument): string | undefined {
   let title: string | undefined = doc.notice.方案标题?.text;
   if (!title && doc.notice.标题) {
     const m = /关于印发《?(.{4,100}?)》?的通知/.exec(doc.notice.标题.text.replace(/\s+/g, ''));
@@ -29,9 +35,7 @@ export function documentTitle(doc: GongwenDocument): string | undefined {
     const head = doc.lines.slice(0, firstHeading ?? 60).map((l) => l.text).join('').replace(/\s+/g, '');
     title = /现将《(.{4,100}?)》印发/.exec(head)?.[1];
   }
-  const out = title ? normaliseTitle(title) : undefined;
-  titleCache.set(doc, out);
-  return out;
+  return title ? normaliseTitle(title) : undefined;
 }
 
 /** The plan's period from its title: `（2021—2025年）` or `“十四五”`. */
@@ -89,22 +93,21 @@ export function citedDocument(title: string, from: GongwenDocument, workspace: W
   return undefined;
 }
 
-const upperCache = new WeakMap<GongwenDocument, { plans: PlanKnowledge; workspace: WorkspaceDocs; uris: string[] }>();
-
 /**
  * Upper documents of `doc` in the workspace: configured ones first, then those it cites. The links
  * are cached per parsed version of `doc` (a new version or new knowledge looks again), because every
  * rule and lens asks and a look goes through the whole workspace.
  */
 export function upperDocuments(doc: GongwenDocument, plans: PlanKnowledge, workspace: WorkspaceDocs): GongwenDocument[] {
-  const cached = upperCache.get(doc);
+  const memo = documentMemo(doc);
+  const cached = memo.get(UPPERS) as { plans: PlanKnowledge; workspace: WorkspaceDocs; uris: string[] } | undefined;
   if (cached && cached.plans === plans && cached.workspace === workspace) {
     // The links are cached, not the documents: an upper document edited since is fetched as it is now.
     const docs = cached.uris.map((uri) => workspace.get(uri));
     if (docs.every((d): d is GongwenDocument => d !== undefined)) return docs;
   }
   const result = findUpperDocuments(doc, plans, workspace);
-  upperCache.set(doc, { plans, workspace, uris: result.map((d) => d.uri) });
+  memo.set(UPPERS, { plans, workspace, uris: result.map((d) => d.uri) });
   return result;
 }
 

@@ -8,6 +8,7 @@ import { chooseList, documentYear, type ListChoice } from '../../knowledge/depar
 import { outdatedCore, placesOf, resolveUnit, type Resolution } from '../../knowledge/departments/resolve';
 import { coreKey, splitName } from '../../knowledge/departments/names';
 import type { GongwenSettings } from '../../settings';
+import { documentMemo } from '../../model/memo';
 
 export interface WrittenUnit {
   clause: ResponsibilityList;
@@ -26,10 +27,18 @@ export interface UnitAnalysis {
   byClause: WrittenUnit[][];
 }
 
-const cache = new WeakMap<GongwenDocument, { knowledge: DepartmentKnowledge; setting: string; analysis: UnitAnalysis }>();
+/** This module's key in the document's memo (model/memo.ts says why not a WeakMap). */
+const ANALYSIS = Symbol('unit analysis');
+
+interface Remembered {
+  knowledge: DepartmentKnowledge;
+  setting: string;
+  analysis: UnitAnalysis;
+}
 
 export function analyseUnits(doc: GongwenDocument, knowledge: DepartmentKnowledge, settings: GongwenSettings): UnitAnalysis {
-  const hit = cache.get(doc);
+  const memo = documentMemo(doc);
+  const hit = memo.get(ANALYSIS) as Remembered | undefined;
   if (hit && hit.knowledge === knowledge && hit.setting === settings.jurisdiction) return hit.analysis;
   const choice = chooseList(doc, knowledge, settings.jurisdiction);
   const places = placesOf(knowledge);
@@ -50,6 +59,6 @@ export function analyseUnits(doc: GongwenDocument, knowledge: DepartmentKnowledg
     if (group.length) byClause.push(group);
   }
   const analysis: UnitAnalysis = { choice, year: documentYear(doc), units, byClause };
-  cache.set(doc, { knowledge, setting: settings.jurisdiction, analysis });
+  memo.set(ANALYSIS, { knowledge, setting: settings.jurisdiction, analysis } satisfies Remembered);
   return analysis;
 }

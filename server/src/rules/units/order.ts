@@ -1,5 +1,6 @@
 /** The canonical order of a responsibility list, shared by `unit-order` and its quick fix. */
-import type { Heading, ResponsibilityList } from '../../model/types';
+import type { GongwenDocument, Heading, ResponsibilityList } from '../../model/types';
+import { perDocument } from '../../model/memo';
 import { comparable, isLoose, type Place } from '../../knowledge/departments/sequence';
 import type { WrittenUnit } from './analysis';
 
@@ -15,27 +16,29 @@ export interface OrderCheck {
   position: Map<WrittenUnit, Place>;
 }
 
-/** The units each heading's 牵头 clauses name, per document's clauses: made once, not once per list and enclosing heading. */
-const leadsByOwner = new WeakMap<readonly ResponsibilityList[], Map<Heading | undefined, string[]>>();
+/** This module's key in the document's memo (model/memo.ts): the units each heading's 牵头 clauses name. */
+const LEADS = Symbol('lead clauses');
 
-function leadClauses(clauses: readonly ResponsibilityList[]): Map<Heading | undefined, string[]> {
-  let byOwner = leadsByOwner.get(clauses);
-  if (byOwner) return byOwner;
-  byOwner = new Map();
+/** The units each heading's 牵头 clauses name: made once per document, not once per list and enclosing heading. */
+function leadClauses(doc: GongwenDocument): Map<Heading | undefined, string[]> {
+  return perDocument(doc, LEADS, () => leadsOf(doc.responsibilities));
+}
+
+function leadsOf(clauses: readonly ResponsibilityList[]): Map<Heading | undefined, string[]> {
+  const byOwner = new Map<Heading | undefined, string[]>();
   for (const c of clauses) {
     if (c.form !== '牵头配合') continue;
     const names = byOwner.get(c.owner) ?? [];
     for (const u of c.units) names.push(u.name);
     byOwner.set(c.owner, names);
   }
-  leadsByOwner.set(clauses, byOwner);
   return byOwner;
 }
 
 /** Lead units named by a 牵头 clause of an enclosing section (（由市教育局、团市委牵头…）). */
-function sectionLeads(owner: Heading | undefined, clauses: readonly ResponsibilityList[]): Set<string> {
+function sectionLeads(owner: Heading | undefined, doc: GongwenDocument): Set<string> {
   const leads = new Set<string>();
-  const byOwner = leadClauses(clauses);
+  const byOwner = leadClauses(doc);
   for (let h = owner?.parent; h; h = h.parent) for (const name of byOwner.get(h) ?? []) leads.add(name);
   return leads;
 }
@@ -49,7 +52,7 @@ export function checkOrder(
   all: WrittenUnit[],
   placeOf: (w: WrittenUnit) => Place | undefined,
   leadFirst: boolean,
-  clauses: readonly ResponsibilityList[],
+  doc: GongwenDocument,
 ): OrderCheck {
   // A repeated unit is unit-duplicate's finding; order is judged on first mentions.
   const seen = new Set<unknown>();
@@ -65,7 +68,7 @@ export function checkOrder(
   // Only the lead unit (and leads a 牵头 clause of the section names) may stand first; the units after it keep the order.
   let lead = 0;
   if (leadFirst && written.length) {
-    const leads = sectionLeads(written[0].clause.owner, clauses);
+    const leads = sectionLeads(written[0].clause.owner, doc);
     lead = 1;
     while (lead < written.length && leads.has(written[lead].unit.name)) lead++;
   }

@@ -42,7 +42,7 @@ export const unitOrder: Rule = {
     const where = list?.jurisdiction ?? '';
     const out: Finding[] = [];
     for (const written of byClause) {
-      const { misplaced, sorted, position } = checkOrder(written, placeOf, settings.unitLeadFirst !== false, doc.responsibilities);
+      const { misplaced, sorted, position } = checkOrder(written, placeOf, settings.unitLeadFirst !== false, doc);
       if (misplaced.length === 0) continue;
       // The sorted names go into the slots of the first mentions; separators and line breaks (also inside a wrapped name) stay.
       const firsts = written.filter((w, i) => written.findIndex((o) => o.identity === w.identity) === i);
