@@ -3,10 +3,10 @@
  * itself, in a map under a property that is neither enumerable nor a string, so the document stays plain data for
  * JSON output and deep comparison.
  *
- * Not in a WeakMap keyed by the document: V8's young-generation collector keeps a WeakMap's values alive until the
- * next full collection, so every document's analysis of a `lint` over a folder outlived its document, was copied
- * and promoted to the old generation (~1 MB a scavenge over the 1,000 seed copies, issue #18). A memo on the
- * document dies with it.
+ * Not in a WeakMap keyed by the document: on Node 20, V8's young-generation collector kept such a map's values alive
+ * until the next full collection, so every document's analysis of a `lint` over a folder outlived its document, was
+ * copied and promoted to the old generation (~1 MB a scavenge over the 1,000 seed copies; with the memos here,
+ * promoted 78 → 9 MB, issue #18, docs/performance.md). A memo on the document dies with it.
  */
 import type { GongwenDocument } from './types';
 
