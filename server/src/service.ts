@@ -106,6 +106,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   let ruled = new WeakMap<Finding, RuledFinding>();
 
   const context = (doc: GongwenDocument): FeatureContext => ({ doc, settings, knowledge, workspace });
+  /** Each rule's page, made once: a diagnostic's link was a new string per finding. */
+  const hrefOf = new Map(RULES.map((r) => [r.id, `${docsBase}${r.id}.md`]));
 
   /** What `rule` computed for a block, taken from the previous version when the block's source is unchanged. */
   const remember = (doc: GongwenDocument, rule: Rule): NonNullable<RuleContext['remember']> => {
@@ -157,7 +159,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       try {
         // Written out, not `{ ...ctx, remember }`: a spread with a property after it is a slow path in V8, and this
         // line was ~3 % of a lint of the 1,000 seed copies (CPU profile, issue #18).
-        found = rule.check({ doc: ctx.doc, settings: ctx.settings, knowledge: ctx.knowledge, workspace: ctx.workspace, remember: remember(doc, rule) });
+        // A document not parsed for reuse (the CLI's) has nothing to take over: its rules compute each block
+        // directly (`perBlock`), without a memo closure and key per rule and document.
+        found = rule.check({ doc: ctx.doc, settings: ctx.settings, knowledge: ctx.knowledge, workspace: ctx.workspace, remember: doc.reuse ? remember(doc, rule) : undefined });
       } catch (err) {
         // One broken rule must not take the others (or the server) down with it.
         logger?.error(`rule ${rule.id} failed on ${doc.uri}: ${(err as Error).stack ?? err}`);
@@ -180,7 +184,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
             range: f.range,
             severity: SEVERITY[severity],
             code: rule.id,
-            codeDescription: { href: `${docsBase}${rule.id}.md` },
+            codeDescription: { href: hrefOf.get(rule.id) ?? `${docsBase}${rule.id}.md` },
             source: 'gongwen',
             message: f.message,
           },
