@@ -16,6 +16,10 @@
  * a 1 MB document 0.96× (CPU 0.87×), and a 10 MB document and one seed the same as before
  * (docs/performance.md, seventh session). What is computed is the same; only how V8 compiles it changes.
  *
+ * `--no-turbo-loop-peeling --no-turbo-escape`: two TurboFan passes that cost compile time a short run does not win
+ * back: 1,000 documents 0.976× wall and 0.972× CPU (farm-bench, 8 pairs, after the settings above), 10 MB 0.97×;
+ * the other two passes tried with them (load elimination, node splitting) changed nothing.
+ *
  * Set before the CLI bundle is compiled, so the code cache (cli-start.ts) is made and read under the same
  * flags (V8 rejects a cache made under other flags). For the same reason a built-in module of Node first
  * loaded after this call is compiled without Node's own code cache: cli-start.ts loads worker_threads first.
@@ -24,5 +28,5 @@
 import * as v8 from 'node:v8';
 
 export function tuneEngine(): void {
-  v8.setFlagsFromString('--no-regexp-tier-up --no-turbo-inlining --interrupt-budget=135168');
+  v8.setFlagsFromString('--no-regexp-tier-up --no-turbo-inlining --interrupt-budget=135168 --no-turbo-loop-peeling --no-turbo-escape');
 }
