@@ -184,7 +184,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
             range: f.range,
             severity: SEVERITY[severity],
             code: rule.id,
-            codeDescription: { href: hrefOf.get(rule.id) ?? `${docsBase}${rule.id}.md` },
+            codeDescription: { href: hrefOf.get(rule.id)! },
             source: 'gongwen',
             message: f.message,
           },

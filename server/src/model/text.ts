@@ -25,6 +25,13 @@ export function isRegExpSpace(code: number): boolean {
 }
 
 /** Display width as a PDF lays text out: CJK and full-width forms take two columns. */
+/**
+ * Two neighbouring UTF-16 code units hashed into 16 bits, for a table of 65,536 slots indexed by a pair of characters
+ * (confused-word's first two characters of a wrong form, repeated-word's places of a pair). The rules' per-character
+ * loops write the same expression out: the CLI runs V8 without inlining (engine-flags.ts).
+ */
+export const pairSlot = (a: number, b: number): number => ((a << 5) ^ b) & 0xffff;
+
 export function displayWidth(s: string): number {
   let w = 0;
   for (let i = 0; i < s.length; i++) {

@@ -15,6 +15,7 @@ import { documentDate } from '../format/dated';
 import { inSpans, titleSpans } from './quoted';
 import { allowedAt } from '../../config-words';
 import type { WordList } from '../../settings';
+import { pairSlot } from '../../model/text';
 
 /** The office's own pairs (gongwen.json `words.confused`): no context, the office vouches for them. */
 function officeEntries(words: WordList | undefined): CompiledConfusedWord[] {
@@ -35,11 +36,10 @@ interface WrongForms {
   at: RegExp;
   /** Global, for when a wrong form is a single character (an office's own pair) and `pairs` cannot filter. */
   all?: RegExp;
-  /** Bit per hashed pair of first two characters of a wrong form (`pairHash`). */
+  /** Bit per hashed pair of first two characters of a wrong form (`pairSlot`). */
   pairs: Uint8Array;
 }
 
-const pairHash = (a: number, b: number) => ((a << 5) ^ b) & 0xffff;
 
 /**
  * Per settings (the office's pairs, the language their texts are in) and document year: building the pattern
@@ -64,7 +64,7 @@ function wrongFormsFor(settings: RuleContext['settings'], year: number | undefin
   if (wrongs.length) {
     const source = wrongs.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     const pairs = new Uint8Array(0x10000);
-    for (const w of wrongs) if (w.length >= 2) pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+    for (const w of wrongs) if (w.length >= 2) pairs[pairSlot(w.charCodeAt(0), w.charCodeAt(1))] = 1;
     forms = { byWrong, at: new RegExp(source, 'y'), pairs };
     if (wrongs.some((w) => w.length < 2)) forms.all = new RegExp(source, 'g');
   }
@@ -91,7 +91,7 @@ function wrongFormsIn(forms: WrongForms, text: string, hit: (at: number, wrong: 
   for (let i = 0; i < end; i++) {
     const c = next;
     next = text.charCodeAt(i + 1);
-    if (pairs[((c << 5) ^ next) & 0xffff] === 0) continue; // pairHash, written out: the CLI runs V8 without inlining (engine-flags.ts)
+    if (pairs[((c << 5) ^ next) & 0xffff] === 0) continue; // pairSlot(c, next), written out (model/text.ts says why)
     at.lastIndex = i;
     const m = at.exec(text);
     if (!m) continue;

@@ -128,9 +128,6 @@ const FULL_DIGITS = /[０-９]+/g;
 const HALF_DIGITS = /[0-9]+/g;
 const DIGIT = /[0-9０-９]/;
 
-/** Where the first digit of a block is (`lastIndex` after a successful test): the count starts there. */
-const FIRST_DIGIT = /[0-9０-９]/g;
-
 /**
  * Full-width and half-width digits of a block, counted by character code (a table is mostly figures: a match object
  * per run cost more than the count), from the first digit on: the native search skips the text before it, most of
@@ -139,9 +136,9 @@ const FIRST_DIGIT = /[0-9０-９]/g;
 function digitCounts(text: string): [number, number] {
   let full = 0;
   let half = 0;
-  FIRST_DIGIT.lastIndex = 0;
-  if (!FIRST_DIGIT.test(text)) return [0, 0];
-  for (let i = FIRST_DIGIT.lastIndex - 1; i < text.length; i++) {
+  const first = text.search(DIGIT);
+  if (first < 0) return [0, 0];
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) half++;
     else if (c >= 0xff10 && c <= 0xff19) full++;

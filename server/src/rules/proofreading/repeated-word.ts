@@ -31,7 +31,7 @@ const DOUBLED_SINGLE = new RegExp(`(${REPEATED_SINGLE.map((e) => e.char).join('|
 const NUMERAL_START = /^[一二三四五六七八九十两〇零百千万亿第]/;
 
 /**
- * Scratch for `doublingStarts`, kept between blocks: per pair of ideographs (hashed into 64 K slots), where it was
+ * Scratch for `doublingStarts`, kept between blocks: per pair of ideographs (`pairSlot`), where it was
  * last seen, as `seenBase + offset + 1`; a value not above the block's `seenBase` is from an earlier block (so
  * nothing is cleared).
  */
@@ -48,7 +48,7 @@ let previousAt = new Int32Array(1024);
  * trying 11 lengths at every offset: that scan was ~4 % of a lint of the 1,000 seed copies (CPU profile, issue #18),
  * and most blocks hold no doubling at all. Chaining pairs rather than single characters walks no chain at all for
  * most offsets (a pair rarely recurs within 12, 的 or 和 often does): ~0.7× the time over the seeds' lines. The
- * range test is written out: the CLI runs V8 without inlining (engine-flags.ts).
+ * range test and the slot are written out: the CLI runs V8 without inlining (engine-flags.ts).
  */
 function doublingStarts(text: string): number[] {
   const n = text.length;
@@ -66,7 +66,7 @@ function doublingStarts(text: string): number[] {
     const c = next;
     next = text.charCodeAt(j + 1);
     if (c < 0x4e00 || c > 0x9fff || next < 0x4e00 || next > 0x9fff) continue;
-    const slot = (c * 31 + next) & 0xffff;
+    const slot = ((c << 5) ^ next) & 0xffff; // pairSlot(c, next), written out (model/text.ts says why)
     const seen = lastPair[slot];
     let p = seen > base ? seen - base - 1 : -1;
     previousAt[j] = p;
