@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ExecuteCommandRequest, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { main } from '../../server/src/cli/main';
-import { writeProvinceFolder } from '../report/province-folder';
+import { loadDivisions } from '../../server/src/io/divisions';
+import { writeLargeFolder, writeProvinceFolder } from '../report/province-folder';
 import { startServer, type TestClient } from './client';
 
 const NONCE = 'a1B2c3D4e5F6g7H8i9J0k1L2';
@@ -90,13 +91,18 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
   });
 
   it('stops when the request is cancelled', async () => {
+    // A folder whose report takes seconds (60 plans: ~2 s for the CLI), so the cancel sent at the first
+    // progress report reaches the server while it still reads. With the 14 plans the server could finish
+    // within one 100 ms slice of that report, before it looked at its input again (CI, stop 27).
+    const large = path.join(workspace, '大');
+    assert.equal(writeLargeFolder(large, 60, [...loadDivisions().byCode.values()]), 60);
     client = startServer({ workspace });
     await client.initialize();
     const source = new CancellationTokenSource();
     client.connection.onProgress(WorkDoneProgress.type, 'report-2', (value) => {
       if (value.kind === 'report') source.cancel();
     });
-    const answer = await report([pathToFileURL(folder).href, { nonce: NONCE }], 'report-2', source).catch((err: Error) => ({ error: err.message }) as Answer);
+    const answer = await report([pathToFileURL(large).href, { nonce: NONCE }], 'report-2', source).catch((err: Error) => ({ error: err.message }) as Answer);
     assert.ok(answer.cancelled === true || /cancel/i.test(answer.error ?? ''), JSON.stringify(answer).slice(0, 200));
     assert.equal(answer.json, undefined);
     // The server answers the next request at once.

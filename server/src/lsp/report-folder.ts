@@ -71,6 +71,9 @@ export async function reportFolder(args: unknown[], context: CommandContext): Pr
       if (context.token.isCancellationRequested) return { cancelled: true };
       slice = Date.now();
     }
+    // A cancel that came during the last slice: the pages of a large folder are not worth building.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (context.token.isCancellationRequested) return { cancelled: true };
   } finally {
     context.progress.done();
   }
