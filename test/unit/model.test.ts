@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/model/parse';
 import type { GongwenDocument, Heading } from '../../server/src/model/types';
 import { readSeed, textAt } from './helpers';
-import { isRegExpSpace } from '../../server/src/model/text';
+import { isRegExpSpace, matchesIn } from '../../server/src/model/text';
 import { createLineIndex } from '../../server/src/model/positions';
 import { perDocument } from '../../server/src/model/memo';
 
@@ -168,6 +168,20 @@ describe('model: character classes by code', () => {
     const differ: string[] = [];
     for (let c = 0; c < 0x10000; c++) if (isRegExpSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
     assert.deepEqual(differ, []);
+  });
+
+  it('matchesIn gives what matchAll gives, empty matches and surrogate pairs included, and leaves lastIndex at 0', () => {
+    const patterns = [/[0-9]+/g, /x*/g, /(?:)/gu, /(?=[年月])/g, /\p{Script=Han}{0,2}/gu, /(.)\1/g, /[《》]/g, /$/gm];
+    const texts = ['', '2023年5月', 'ab𠀀c𠀀𠀀年', 'xxaxx', '的的了了《规划》》', '一\n二\n'];
+    for (const re of patterns) {
+      for (const text of texts) {
+        const want = [...text.matchAll(re)].map((m) => [m.index, ...m]);
+        re.lastIndex = 3; // a stale lastIndex from an earlier exec must not matter
+        assert.deepEqual(matchesIn(re, text).map((m) => [m.index, ...m]), want, `${re} on ${JSON.stringify(text)}`);
+        assert.equal(re.lastIndex, 0);
+      }
+    }
+    assert.throws(() => matchesIn(/a/, 'a'), TypeError);
   });
 });
 

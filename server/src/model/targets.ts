@@ -5,6 +5,7 @@
 import type { Block, Comparator, CountStatement, Target } from './types';
 import type { SpanMaker } from './spans';
 import { asciiDigits, chineseToNumber } from './numbering';
+import { matchesIn } from './text';
 
 const PERCENT = /([0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})?)\s?[%％]/g;
 const PERCENT_SIGN = /[%％]/;
@@ -71,7 +72,7 @@ export function findTargets(block: Block, spans: SpanMaker): Target[] {
   const text = block.text;
   let previous: { target: Target; end: number } | undefined;
   // Each pattern only where the character it ends with stands (a matchAll clones its pattern; a table has thousands of cells).
-  if (PERCENT_SIGN.test(text)) for (const m of text.matchAll(PERCENT)) {
+  if (PERCENT_SIGN.test(text)) for (const m of matchesIn(PERCENT, text)) {
     const numAt = m.index!;
     const end = numAt + m[0].length;
     const wording = wordingBefore(text, numAt, end);
@@ -108,7 +109,7 @@ export function findTargets(block: Block, spans: SpanMaker): Target[] {
     out.push(target);
     previous = { target, end };
   }
-  if (text.includes('以上') || text.includes('余')) for (const m of text.matchAll(COUNT_TARGET)) {
+  if (text.includes('以上') || text.includes('余')) for (const m of matchesIn(COUNT_TARGET, text)) {
     const numAt = m.index!;
     const metricFrom = clauseStart(text, numAt);
     const metric = text.slice(metricFrom, numAt).replace(/\s+/g, '').replace(/^(争取|力争|确保)/, '');
@@ -132,7 +133,7 @@ const COUNT = /(实施|推进|开展|部署|组织实施|稳步推进)\s{0,2}([0
 export function findCounts(block: Block, spans: SpanMaker): CountStatement[] {
   const out: CountStatement[] = [];
   if (!/[项大]/.test(block.text)) return out; // COUNT needs one
-  for (const m of block.text.matchAll(COUNT)) {
+  for (const m of matchesIn(COUNT, block.text)) {
     const at = m.index!;
     const numAt = at + m[0].indexOf(m[2], m[1].length);
     const count = /[0-9]/.test(m[2]) ? Number(m[2]) : chineseToNumber(m[2]);

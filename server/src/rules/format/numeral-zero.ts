@@ -12,6 +12,7 @@ import type { Block, GongwenDocument } from '../../model/types';
 import { perBlock, type Finding, type Rule } from '../types';
 import { joinedEdit, joinedRange, offsetAt } from './joined';
 import { datesToArabic } from './date-format';
+import { matchesIn } from '../../model/text';
 
 /** A run of year digits in Chinese numerals, some zero written wrongly; bounded length. */
 const RUN = /[一二三四五六七八九〇零OＯ0０○]{2,6}/g;
@@ -45,7 +46,7 @@ export const numeralZero: Rule = {
       out.push(...perBlock(ctx, block, skip.join(';'), () => {
         const found: Finding[] = [];
         if (!WRONG_ZERO.test(block.text)) return found; // every run reported holds one
-        for (const m of block.text.matchAll(RUN)) {
+        for (const m of matchesIn(RUN, block.text)) {
           const run = m[0];
           if (!WRONG_ZERO.test(run)) continue;
           const at = block.map[m.index!];

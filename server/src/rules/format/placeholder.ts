@@ -13,6 +13,7 @@ import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { joinedRange } from './joined';
 import { firstIndex } from '../../model/search';
+import { matchesIn } from '../../model/text';
 
 type Kind = 'note' | 'mark' | 'boxes' | 'doc-number' | 'date';
 
@@ -75,7 +76,7 @@ export function findHoles(text: string, formFrom = Infinity): Hole[] {
   if (!TRIGGER.test(text)) return [];
   const holes: Hole[] = [];
   const add = (re: RegExp, kind: Kind, keep: (m: RegExpMatchArray) => boolean = () => true) => {
-    for (const m of text.matchAll(re)) if (m[0].trim() && keep(m)) holes.push({ from: m.index!, to: m.index! + m[0].length, kind });
+    for (const m of matchesIn(re, text)) if (m[0].trim() && keep(m)) holes.push({ from: m.index!, to: m.index! + m[0].length, kind });
   };
   // Each pattern runs only on a block holding the character it cannot match without: most blocks
   // hold none of them, and a pattern that may start anywhere (BLANK_DATE) is tried at every position.

@@ -10,6 +10,7 @@ import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { SPACE, inUrl, isChinesePunctuation, isHan, joinedEdit, joinedRange, offsetAt } from './joined';
 import { firstIndex } from '../../model/search';
+import { matchesIn } from '../../model/text';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HALF = /[,;:?!()]/g;
@@ -74,7 +75,7 @@ function scanBlock(doc: GongwenDocument, block: Block, owned: Set<number>, out: 
       fixes: [{ title: t('改为“{0}”', FULL[ch]), edits, preferred: true }],
     });
   };
-  for (const m of text.matchAll(HALF)) {
+  for (const m of matchesIn(HALF, text)) {
     const i = m.index!;
     const ch = m[0];
     if (owned.has(block.start + block.map[i]) || inUrl(text, i)) continue;

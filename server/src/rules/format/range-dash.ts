@@ -6,6 +6,7 @@
 import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { inUrl, joinedEdit, joinedRange } from './joined';
+import { matchesIn } from '../../model/text';
 
 /** The marks WRONG accepts between two years. */
 const DASH = /[-‐‑–－~～﹣]/;
@@ -25,7 +26,7 @@ export const rangeDash: Rule = {
     for (const block of doc.blocks) out.push(...perBlock(ctx, block, mixed ? 'mixed' : '', () => {
       const found: Finding[] = [];
       if (!DASH.test(block.text)) return found; // WRONG needs one (most blocks have none; matchAll clones its pattern)
-      for (const m of block.text.matchAll(WRONG)) {
+      for (const m of matchesIn(WRONG, block.text)) {
         const from = m.index!;
         if (Number(m[3]) <= Number(m[1]) || inUrl(block.text, from)) continue;
         const dashAt = from + m[0].indexOf(m[2], m[1].length);

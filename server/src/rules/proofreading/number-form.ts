@@ -23,6 +23,7 @@ import { perBlock, type Finding, type Rule } from '../types';
 import { inUrl, joinedRange, joinedReplace } from '../format/joined';
 import { inSpans, titleSpans } from './quoted';
 import { allowedAt } from '../../config-words';
+import { matchesIn } from '../../model/text';
 
 interface FixedNumeral { wrong: string; right: string; before?: string; notBefore?: string; after?: string; notAfter?: string; examples: { true: string; nearMiss: string } }
 export const FIXED_NUMERALS: readonly FixedNumeral[] = data.entries;
@@ -68,7 +69,7 @@ function fixedFindings(doc: GongwenDocument, block: Block, allow: readonly strin
   const text = block.text;
   if ((EVERY_FIXED_HAS_FIGURE && !FIGURE.test(text)) || !ANY_FIXED.test(text)) return out;
   for (const e of COMPILED) {
-    for (const m of text.matchAll(e.pattern)) {
+    for (const m of matchesIn(e.pattern, text)) {
       const at = m.index!;
       const end = at + m[0].length;
       const head = text.slice(Math.max(0, at - 4), at);
@@ -89,7 +90,7 @@ function approxFindings(doc: GongwenDocument, block: Block, inTitle: InTitle): F
   const out: Finding[] = [];
   const text = block.text;
   if (!text.includes('、')) return out; // APPROX needs one
-  for (const m of text.matchAll(APPROX)) {
+  for (const m of matchesIn(APPROX, text)) {
     const at = m.index!;
     const [a, b] = [m[1], m[2]];
     const next = a === '一' && b === '两' ? true : NUMERALS.indexOf(b) === NUMERALS.indexOf(a) + 1 || (a === '九' && b === '十');
@@ -114,8 +115,8 @@ function longFigures(text: string): { grouped: Array<[number, string]>; plain: A
   const grouped: Array<[number, string]> = [];
   const plain: Array<[number, string]> = [];
   if (!/[0-9]{4}|[0-9],[0-9]/.test(text)) return { grouped, plain };
-  for (const m of text.matchAll(GROUPED)) if ( QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) grouped.push([m.index!, m[0]]);
-  for (const m of text.matchAll(PLAIN)) if (QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) plain.push([m.index!, m[0]]);
+  for (const m of matchesIn(GROUPED, text)) if ( QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) grouped.push([m.index!, m[0]]);
+  for (const m of matchesIn(PLAIN, text)) if (QUANTITY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && !inUrl(text, m.index!)) plain.push([m.index!, m[0]]);
   return { grouped, plain };
 }
 
@@ -123,7 +124,7 @@ function roundFindings(doc: GongwenDocument, block: Block, inTitle: InTitle): Fi
   const out: Finding[] = [];
   const text = block.text;
   if (!/0000/.test(text)) return out;
-  for (const m of text.matchAll(ROUND)) {
+  for (const m of matchesIn(ROUND, text)) {
     const zeros = m[2].length;
     const [unit, power] = zeros >= 8 ? ['亿', 8] : ['万', 4];
     const digits = m[1] + m[2];

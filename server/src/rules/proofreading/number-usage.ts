@@ -15,6 +15,7 @@
  */
 import { t } from '../../l10n';
 import type { Block, GongwenDocument } from '../../model/types';
+import { matchesIn } from '../../model/text';
 import { perBlock, type Finding, type Rule } from '../types';
 import { inUrl, joinedRange, joinedReplace, toAscii } from '../format/joined';
 import { inSpans, titleSpans } from './quoted';
@@ -59,7 +60,7 @@ function before(text: string, at: number): string | undefined {
 
 function aboutFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
-  for (const m of block.text.matchAll(ABOUT)) {
+  for (const m of matchesIn(ABOUT, block.text)) {
     const from = m.index!;
     if (inSpans(titles(), from)) continue;
     const to = from + m[0].length;
@@ -82,7 +83,7 @@ function aboutFindings(doc: GongwenDocument, block: Block, titles: () => Array<[
 function percentFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
-  for (const m of text.matchAll(PERCENT_RANGE)) {
+  for (const m of matchesIn(PERCENT_RANGE, text)) {
     const from = m.index!;
     const to = from + m[0].length;
     if (CODE_BEFORE.test(before(text, from) ?? '') || inUrl(text, from) || inSpans(titles(), from)) continue;
@@ -103,7 +104,7 @@ function percentFindings(doc: GongwenDocument, block: Block, titles: () => Array
 function hyphenFindings(doc: GongwenDocument, block: Block, titles: () => Array<[number, number]>): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
-  for (const m of text.matchAll(NUMBER_RANGE)) {
+  for (const m of matchesIn(NUMBER_RANGE, text)) {
     const from = m.index!;
     const to = from + m[0].length;
     const [, a, dash, b] = m;
@@ -149,7 +150,7 @@ function digitCounts(text: string): [number, number] {
 function widthFindings(doc: GongwenDocument, block: Block, minority: 'full' | 'half', counts: string): Finding[] {
   const out: Finding[] = [];
   const text = block.text;
-  for (const m of text.matchAll(minority === 'full' ? FULL_DIGITS : HALF_DIGITS)) {
+  for (const m of matchesIn(minority === 'full' ? FULL_DIGITS : HALF_DIGITS, text)) {
     const from = m.index!;
     const to = from + m[0].length;
     if (minority === 'half' && (/[A-Za-z]/.test(text[from - 1] ?? '') || /[A-Za-z]/.test(text[to] ?? '') || inUrl(text, from))) continue;

@@ -18,6 +18,7 @@
  */
 import { t } from '../../l10n';
 import type { Block, GongwenDocument } from '../../model/types';
+import { matchesIn } from '../../model/text';
 import { perBlock, type Finding, type Rule } from '../types';
 import { joinedRange, joinedReplace } from '../format/joined';
 
@@ -174,7 +175,7 @@ function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
   const out: PairFinding[] = [];
   const text = block.text;
   // Each matchAll clones its pattern: test first (most blocks have neither).
-  if (ANY_ADJACENT.test(text)) for (const m of text.matchAll(ADJACENT)) {
+  if (ANY_ADJACENT.test(text)) for (const m of matchesIn(ADJACENT, text)) {
     const at = m.index!;
     const run = m[0];
     const end = at + run.length;
@@ -191,7 +192,7 @@ function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
       out.push({ finding: { range: joinedRange(doc, block, at, end), message: t('“{0}”和“{1}”连用，只应保留一个。', run[0], run[run.length - 1]) } });
     }
   }
-  if (text.includes('、等')) for (const m of text.matchAll(PAUSE_BEFORE_DENG)) {
+  if (text.includes('、等')) for (const m of matchesIn(PAUSE_BEFORE_DENG, text)) {
     const at = m.index!;
     out.push({
       finding: {

@@ -9,13 +9,13 @@ export function titleSpans(text: string): Array<[number, number]> {
   if (text.indexOf('《') < 0) return spans;
   let depth = 0;
   let start = 0;
-  for (const m of text.matchAll(/[《》]/g)) {
-    const i = m.index!;
-    const ch = m[0];
-    if (ch === '《') {
+  // From the first 《, character by character: a pattern's matchAll would clone it for every block (issue #18).
+  for (let i = text.indexOf('《'); i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x300a) {
       if (depth === 0) start = i;
       depth++;
-    } else if (ch === '》' && depth > 0) {
+    } else if (ch === 0x300b && depth > 0) {
       depth--;
       if (depth === 0) spans.push([start, i + 1]);
     }

@@ -14,6 +14,7 @@ import { t } from '../../l10n';
 import { perBlock, type Finding, type Rule } from '../types';
 import { joinedInsert, joinedRange } from '../format/joined';
 import { inSpans, titleSpans } from './quoted';
+import { matchesIn } from '../../model/text';
 
 /**
  * verb, then issuer + 关于 … 的 kind. The issuer is checked on its own (ISSUER); the subject is at most 80
@@ -44,7 +45,7 @@ export const titleMarksMissing: Rule = {
         if (text.indexOf('关于') < 0) return [];
         const found: Finding[] = [];
         let titles: Array<[number, number]> | undefined;
-        for (const m of text.matchAll(CITED)) {
+        for (const m of matchesIn(CITED, text)) {
           const [, verb, issuer, subject] = m;
           if (!ISSUER.test(issuer) || NOT_ISSUER.test(issuer)) continue;
           const from = m.index! + verb.length;
