@@ -3,8 +3,10 @@
  * the run so the functions the lint compiled are in it (issue #18: compiling the bundle was a third of a one-file
  * lint).
  */
+import Module from 'node:module';
 import * as path from 'node:path';
 import { cliCacheName, runWithCodeCache } from './code-cache';
+import { exitWhenWritten } from './cli-exit';
 import { tuneEngine } from './engine-flags';
 
 // Node's own modules carry a code cache made under V8's default flags, which V8 rejects once tuneEngine() has
@@ -19,3 +21,5 @@ void process.stdout;
 // Before the bundle is compiled: the code cache is then made and read under the same flags.
 tuneEngine();
 runWithCodeCache(path.join(__dirname, 'cli-main.js'), cliCacheName(process.argv.slice(2), threads.isMainThread ? undefined : threads.workerData), 'after-run');
+// The run is over and its code cache written: leave without V8's heap teardown when no output is pending (cli-exit.ts).
+exitWhenWritten({ isMainThread: threads.isMainThread, stdout: process.stdout, stderr: process.stderr, module: Module as unknown as { enableCompileCache?: unknown }, exit: () => process.exit() });
