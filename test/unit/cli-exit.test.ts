@@ -66,7 +66,7 @@ describe('how a CLI run ends (cli-exit.ts)', () => {
       const entries = JSON.parse(first.stdout) as unknown[];
       assert.equal(entries.length, fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).length);
       // The cache of the run: ours on Node 20 (gongwen-compile-cache/), Node's own from 22 on (node-compile-cache/).
-      const cached = ['gongwen-compile-cache', 'node-compile-cache'].flatMap((d) => (fs.existsSync(path.join(tmp, d)) ? fs.readdirSync(path.join(tmp, d), { recursive: true }) : []));
+      const cached = ['gongwen-compile-cache', 'node-compile-cache'].flatMap((d) => (fs.existsSync(path.join(tmp, d)) ? fs.readdirSync(path.join(tmp, d), { recursive: true, encoding: 'utf8' }) : []));
       assert.ok(cached.length > 0, 'a code cache was written before the process left');
       const second = run();
       assert.equal(second.stdout, first.stdout);
