@@ -12,12 +12,15 @@ import { tuneEngine } from './engine-flags';
 // Node's own modules carry a code cache made under V8's default flags, which V8 rejects once tuneEngine() has
 // changed a flag: a built-in first loaded after it is compiled from source. So what every CLI run loads is loaded
 // first: worker_threads and the streams under it (cli.ts), parseArgs (loaded on first access) and the standard
-// output stream, which every command writes to (~30–45 M instructions otherwise, callgrind, #18).
+// output stream, which every command writes to (~30–45 M instructions otherwise, callgrind, #18). Standard error
+// too: cli-exit.ts looks at it after every run, and a stream made then (on a pipe, Node's `net`) would be compiled
+// from source.
 // A plain require: esbuild drops a side-effect-only import of a built-in (worker_threads also says below whose
 // cache a worker thread reads).
 const threads = require('node:worker_threads') as typeof import('node:worker_threads');
 void (require('node:util') as typeof import('node:util')).parseArgs;
 void process.stdout;
+void process.stderr;
 // Before the bundle is compiled: the code cache is then made and read under the same flags.
 tuneEngine();
 runWithCodeCache(path.join(__dirname, 'cli-main.js'), cliCacheName(process.argv.slice(2), threads.isMainThread ? undefined : threads.workerData), 'after-run');
