@@ -249,3 +249,39 @@ export function startServer(options: StartOptions): TestClient {
   connection.listen();
   return client;
 }
+
+/** What `perTest()` returns: everything started or made through it ends with the test. */
+export interface PerTest {
+  /** `startServer(options)`, the server killed after this test (every one, if the test starts several). */
+  start(options: StartOptions): TestClient;
+  /** `makeWorkspace(gongwenJson)`, the folder removed after this test. */
+  folder(gongwenJson?: unknown): string;
+}
+
+/**
+ * One teardown for the whole LSP tier: called once in a `describe` body, it registers an `afterEach`
+ * that kills every server started through it in the test and removes every folder made through it,
+ * whatever the test did (failed, timed out, stopped or replaced its server), so no server outlives
+ * its test and no folder is left in the temporary directory. Only for what a test or a `beforeEach`
+ * makes: a server or folder kept for a whole `describe` is made in its `before` and ended in its `after`.
+ */
+export function perTest(): PerTest {
+  const clients: TestClient[] = [];
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.kill();
+    for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    start(options) {
+      const client = startServer(options);
+      clients.push(client);
+      return client;
+    },
+    folder(gongwenJson) {
+      const dir = makeWorkspace(gongwenJson);
+      folders.push(dir);
+      return dir;
+    },
+  };
+}

@@ -9,23 +9,18 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { strFromU8, unzipSync } from 'fflate';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 describe('LSP: export as Word (gongwen.server.exportDocx)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
+  const each = perTest();
 
   it('returns the open document as a .docx, with a warning for a missing 发文字号', async () => {
-    const dir = makeWorkspace();
+    const dir = each.folder();
     const file = path.join(dir, '001.txt');
     fs.copyFileSync(seedPath('001'), file);
     const uri = pathToFileURL(file).href;
-    client = startServer({ workspace: dir });
+    const client = each.start({ workspace: dir });
     await client.initialize();
     const published = client.published(uri, 1);
     await client.open(uri, fs.readFileSync(file, 'utf8'), 1);

@@ -18,7 +18,7 @@ import {
   type CodeAction,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath, type TestClient } from './client';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../unit/format-edits';
 
@@ -27,19 +27,14 @@ const FIXED_RULES = ['doc-number', 'date-format', 'range-dash', 'punctuation-wid
 
 describe('LSP: format checks, formatting and renumber (issue #3)', function () {
   this.timeout(20000);
+  const each = perTest();
   let client: TestClient | undefined;
   let workspace: string;
 
   beforeEach(async () => {
-    workspace = makeWorkspace({ language: 'zh-cn' });
-    client = startServer({ workspace });
+    workspace = each.folder({ language: 'zh-cn' });
+    client = each.start({ workspace });
     await client.initialize();
-  });
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    fs.rmSync(workspace, { recursive: true, force: true });
   });
 
   for (const seed of ['003', '004']) {
@@ -142,7 +137,7 @@ describe('LSP: format checks, formatting and renumber (issue #3)', function () {
 
   it('a client without change annotations gets the renumbering as plain changes', async () => {
     client!.kill();
-    client = startServer({ workspace, changeAnnotations: false });
+    client = each.start({ workspace, changeAnnotations: false });
     await client.initialize();
     const uri = pathToFileURL(path.join(workspace, 'renumber.gw')).href;
     const params = await renumberThroughServer(client, uri);

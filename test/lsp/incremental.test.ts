@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { createRng } from '../fuzz/prng';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 const service = createLanguageService({ settings: { ...DEFAULT_SETTINGS, language: 'zh-cn' } });
 const fresh = (uri: string, text: string) => service.diagnostics(service.parse(uri, text)).map((d) => ({ code: d.code, range: d.range, message: d.message }));
@@ -21,16 +21,11 @@ const PIECES = ['字', '\n', '。', '（', '\n（三）', '责任单位：区科
 
 describe('incremental analysis in the server', function () {
   this.timeout(60000);
-  let client: TestClient | undefined;
-  let workspace = '';
-  afterEach(() => {
-    client?.kill();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const each = perTest();
 
   it('through 60 random incremental edits, each version published has the diagnostics of a fresh analysis of its text', async () => {
-    workspace = makeWorkspace({ language: 'zh-cn' });
-    client = startServer({ workspace });
+    const workspace = each.folder({ language: 'zh-cn' });
+    const client = each.start({ workspace });
     await client.initialize();
     const uri = 'file:///incremental/001.gw';
     const text = fs.readFileSync(seedPath('001'), 'utf8');

@@ -10,27 +10,23 @@ import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { strFromU8, unzipSync } from 'fflate';
 import { docxFromText } from '../office/build-docx';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
+  const each = perTest();
 
   it('answers with the .docx text, and serves it under the gongwen-office: scheme', async () => {
-    const dir = makeWorkspace();
+    const dir = each.folder();
     const text = fs.readFileSync(seedPath('003'), 'utf8');
     const file = path.join(dir, '淄博.docx');
     fs.writeFileSync(file, await docxFromText(text));
     fs.writeFileSync(path.join(dir, 'broken.docx'), 'PK\x03\x04 not really a zip');
-    client = startServer({ workspace: dir });
+    const client = each.start({ workspace: dir });
     const init = await client.initialize();
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('gongwen.server.readOffice'));
 
-    const read = (uri: string) => client!.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.readOffice', arguments: [uri] }) as Promise<{ text?: string; error?: string }>;
+    const read = (uri: string) => client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.readOffice', arguments: [uri] }) as Promise<{ text?: string; error?: string }>;
     const answer = await read(pathToFileURL(file).href);
     assert.equal(answer.text, text.replace(/\r\n?/g, '\n'));
     assert.match((await read(pathToFileURL(path.join(dir, 'broken.docx')).href)).error ?? '', /broken\.docx：\.docx 文件已损坏或不完整/);
@@ -53,12 +49,12 @@ describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', 
   });
 
   it('writes a copy of the .docx with the findings as comments and the certain fixes as tracked changes (gongwen.server.annotateOffice)', async () => {
-    const dir = makeWorkspace();
+    const dir = each.folder();
     const text = fs.readFileSync(seedPath('003'), 'utf8');
     const file = path.join(dir, '淄博.docx');
     const original = await docxFromText(text);
     fs.writeFileSync(file, original);
-    client = startServer({ workspace: dir });
+    const client = each.start({ workspace: dir });
     const init = await client.initialize();
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('gongwen.server.annotateOffice'));
     const read = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.readOffice', arguments: [pathToFileURL(file).href] })) as { text: string };
@@ -70,7 +66,7 @@ describe('LSP: reading a Word file for the client (gongwen.server.readOffice)', 
     const line = read.text.split('\n')[heading.range.start.line];
     const wrong = line.slice(heading.range.start.character, heading.range.end.character);
     const annotate = async (...args: unknown[]) =>
-      (await client!.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(file).href, ...args] })) as { docx?: string; comments?: number; tracked?: number; error?: string };
+      (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.annotateOffice', arguments: [pathToFileURL(file).href, ...args] })) as { docx?: string; comments?: number; tracked?: number; error?: string };
     const answer = await annotate();
     assert.equal(answer.error, undefined);
     // The copy holds what the view shows: one comment per published finding, as the CLI writes them.

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, DefinitionRequest, HoverRequest, type CodeLens, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { makeWorkspace, perTest, seedPath, type TestClient } from './client';
 
 interface Doc {
   uri: string;
@@ -25,6 +25,7 @@ function lineOf(doc: Doc, start: string): number {
 
 describe('LSP: definition, hover and code lens from any line of a clause (seeds 004 ↔ 001)', function () {
   this.timeout(20000);
+  const each = perTest();
   let client: TestClient | undefined;
   let dir: string;
   let pingyin: Doc;
@@ -50,13 +51,8 @@ describe('LSP: definition, hover and code lens from any line of a clause (seeds 
   });
 
   beforeEach(async () => {
-    client = startServer({ workspace: dir });
+    client = each.start({ workspace: dir });
     await client.initialize();
-  });
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

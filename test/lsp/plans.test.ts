@@ -18,7 +18,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath, type TestClient } from './client';
 
 const WEIHAI_PLAN = '威海市全民科学素质行动规划纲要实施方案（2021—2025年）\n\n一、主要目标\n到2025年，全市公民具备科学素质的比例达到17%。\n';
 
@@ -29,6 +29,7 @@ function lineOf(text: string, marker: string): number {
 
 describe('LSP: higher-level plans (definition, hover, code lens, references, coverage)', function () {
   this.timeout(20000);
+  const each = perTest();
   let client: TestClient | undefined;
   let dir: string;
   let rushan: { uri: string; text: string };
@@ -36,7 +37,7 @@ describe('LSP: higher-level plans (definition, hover, code lens, references, cov
   let planUri: string;
 
   beforeEach(async () => {
-    dir = makeWorkspace({ upper: { '000.txt': ['002.txt'] } });
+    dir = each.folder({ upper: { '000.txt': ['002.txt'] } });
     const copy = (prefix: string) => {
       const file = path.join(dir, `${prefix}.txt`);
       fs.copyFileSync(seedPath(prefix), file);
@@ -48,17 +49,11 @@ describe('LSP: higher-level plans (definition, hover, code lens, references, cov
     fs.mkdirSync(path.dirname(plan));
     fs.writeFileSync(plan, WEIHAI_PLAN);
     planUri = pathToFileURL(plan).href;
-    client = startServer({ workspace: dir });
+    client = each.start({ workspace: dir });
     await client.initialize();
     const published = client.published(rushan.uri, 1);
     await client.open(rushan.uri, rushan.text, 1);
     await published;
-  });
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const elderly = () => ({ line: lineOf(rushan.text, '（四）老年人科学素质提升行动'), character: 4 });

@@ -10,26 +10,21 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import type { LaidPage } from '../../server/src/export/pages';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 type Preview = { data: { pages: LaidPage[]; warnings: string[] } };
 
 describe('LSP: print preview (gongwen.server.printPreview)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
+  const each = perTest();
 
   it('returns the pages of the open document, each line with where it stands in the text', async () => {
-    const dir = makeWorkspace();
+    const dir = each.folder();
     const file = path.join(dir, '001.txt');
     fs.copyFileSync(seedPath('001'), file);
     const text = fs.readFileSync(file, 'utf8');
     const uri = pathToFileURL(file).href;
-    client = startServer({ workspace: dir });
+    const client = each.start({ workspace: dir });
     await client.initialize();
     const published = client.published(uri, 1);
     await client.open(uri, text, 1);

@@ -8,19 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeLensRequest, DefinitionRequest, type CodeLens, type Location } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 describe('LSP: requests before the configuration is loaded wait for it', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
+  const each = perTest();
 
   it('definition and code lens asked while workspace/configuration is unanswered name the upper plan', async () => {
-    const dir = makeWorkspace({ upper: { '000.txt': ['002.txt'] } });
+    const dir = each.folder({ upper: { '000.txt': ['002.txt'] } });
     const copy = (prefix: string) => {
       const file = path.join(dir, `${prefix}.txt`);
       fs.copyFileSync(seedPath(prefix), file);
@@ -30,7 +25,7 @@ describe('LSP: requests before the configuration is loaded wait for it', functio
     const weihai = copy('002');
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    client = startServer({ workspace: dir, configurationGate: gate });
+    const client = each.start({ workspace: dir, configurationGate: gate });
     await client.initialize();
     await client.open(rushan.uri, rushan.text, 1);
     const line = rushan.text.split(/\r?\n/).findIndex((l) => l.includes('（四）老年人科学素质提升行动'));

@@ -13,7 +13,7 @@ import { CancellationTokenSource, ExecuteCommandRequest, WorkDoneProgress, type 
 import { main } from '../../server/src/cli/main';
 import { loadDivisions } from '../../server/src/io/divisions';
 import { writeLargeFolder, writeProvinceFolder } from '../report/province-folder';
-import { startServer, type TestClient } from './client';
+import { perTest, type TestClient } from './client';
 
 const NONCE = 'a1B2c3D4e5F6g7H8i9J0k1L2';
 
@@ -32,6 +32,7 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
   let workspace: string;
   let folder: string;
   let cli: unknown;
+  const each = perTest();
   let client: TestClient | undefined;
 
   before(() => {
@@ -43,16 +44,12 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
     cli = JSON.parse(out);
   });
   after(() => fs.rmSync(workspace, { recursive: true, force: true }));
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
 
   const report = (args: unknown[], workDoneToken?: string, token?: CancellationTokenSource) =>
     client!.connection.sendRequest(ExecuteCommandRequest.type, { command: 'gongwen.server.report', arguments: args, ...(workDoneToken ? { workDoneToken } : {}) }, token?.token) as Promise<Answer>;
 
   it('answers with the CLI\'s report, the page for the webview (its CSP, its nonce), the page to save and the CSV, with progress', async () => {
-    client = startServer({ workspace });
+    client = each.start({ workspace });
     const init = await client.initialize();
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes('gongwen.server.report'));
     const progress: WorkDoneProgressReport[] = [];
@@ -82,7 +79,7 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
   });
 
   it('refuses what is not a local folder, and a request without a usable nonce', async () => {
-    client = startServer({ workspace });
+    client = each.start({ workspace });
     await client.initialize();
     assert.match((await report(['https://example.com/plans', { nonce: NONCE }])).error ?? '', /只能读取本地文件/);
     assert.match((await report([pathToFileURL(path.join(folder, '山东省.txt')).href, { nonce: NONCE }])).error ?? '', /report 需要一个文件夹/);
@@ -96,7 +93,7 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
     // within one 100 ms slice of that report, before it looked at its input again (CI, stop 27).
     const large = path.join(workspace, '大');
     assert.equal(writeLargeFolder(large, 60, [...loadDivisions().byCode.values()]), 60);
-    client = startServer({ workspace });
+    client = each.start({ workspace });
     await client.initialize();
     const source = new CancellationTokenSource();
     client.connection.onProgress(WorkDoneProgress.type, 'report-2', (value) => {
@@ -110,7 +107,7 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
   });
 
   it('in Restricted Mode still reads the folder, with gongwen.json\'s deadline (a date, no path)', async () => {
-    client = startServer({ workspace, initializationOptions: { trusted: false } });
+    client = each.start({ workspace, initializationOptions: { trusted: false } });
     await client.initialize();
     const answer = await report([pathToFileURL(folder).href, { nonce: NONCE }]);
     const json = JSON.parse(answer.json!) as { plans: Array<{ file: string; late?: { source: { kind: string } } }> };

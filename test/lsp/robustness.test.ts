@@ -28,7 +28,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createLanguageService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath, type TestClient } from './client';
 
 function readSeed(prefix: string): { uri: string; text: string } {
   const file = seedPath(prefix);
@@ -63,14 +63,12 @@ const isEmpty = (result: unknown) => result === null || (Array.isArray(result) &
 describe('LSP robustness against a hostile client (dist/server.js)', function () {
   this.timeout(60000);
 
-  const workspaces: string[] = [];
-  let client: TestClient | undefined;
+  const each = perTest();
 
   async function session(gongwenJson: unknown = { language: 'zh-cn' }, files: Record<string, string> = {}) {
-    const workspace = makeWorkspace(gongwenJson);
+    const workspace = each.folder(gongwenJson);
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), content);
-    workspaces.push(workspace);
-    client = startServer({ workspace });
+    const client = each.start({ workspace });
     await client.initialize();
     return { client, workspace };
   }
@@ -83,15 +81,6 @@ describe('LSP robustness against a hostile client (dist/server.js)', function ()
     await c.open(uri, seed.text, version);
     assert.deepEqual(essentials(await published), expectedDiagnostics(uri, seed.text));
   }
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
-
-  after(() => {
-    for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it('answers every request kind for a document it never saw with an empty result, and logs no error', async () => {
     const { client } = await session();

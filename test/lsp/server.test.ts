@@ -20,7 +20,7 @@ import {
   type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, REPO, seedPath, startServer, writeProjectConfig, type TestClient } from './client';
+import { makeWorkspace, perTest, REPO, seedPath, startServer, writeProjectConfig, type TestClient } from './client';
 
 const DOCS_RULES = path.join(REPO, 'docs', 'rules');
 
@@ -45,26 +45,15 @@ const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.c
 describe('LSP server over stdio (dist/server.js)', function () {
   this.timeout(20000);
 
-  const workspaces: string[] = [];
-  let client: TestClient | undefined;
+  const each = perTest();
 
-  /** A server for one test, killed in afterEach whatever the test did. */
+  /** A server for one test, on a folder of its own: `each` kills the one and removes the other after the test. */
   async function session(options: { gongwenJson?: unknown; settings?: unknown; canPull?: boolean; initializationOptions?: unknown; env?: Record<string, string> } = {}) {
-    const workspace = makeWorkspace(options.gongwenJson ?? { language: 'zh-cn' });
-    workspaces.push(workspace);
-    client = startServer({ workspace, ...options });
+    const workspace = each.folder(options.gongwenJson ?? { language: 'zh-cn' });
+    const client = each.start({ workspace, ...options });
     const initializeResult = await client.initialize();
     return { client, workspace, initializeResult };
   }
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
-
-  after(() => {
-    for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   describe('a full session on seed 000', () => {
     // One conversation, recorded in `before`; each `it` asserts one aspect of the transcript.
@@ -82,22 +71,31 @@ describe('LSP server over stdio (dist/server.js)', function () {
     let symbols013: DocumentSymbol[];
     let folding013: FoldingRange[];
     let exitCode: number | null;
+    // The conversation spans every `it` below, so its server and folder are this describe's, not `each`'s.
+    let workspace: string | undefined;
+    let client: TestClient | undefined;
 
     before(async () => {
-      const s = await session();
-      initializeResult = s.initializeResult;
-      const diagnostics = s.client.published(seed.uri, 1);
-      const otherDiagnostics = s.client.published(other.uri, 1);
-      await s.client.open(seed.uri, seed.text, 1);
-      await s.client.open(other.uri, other.text, 1);
+      workspace = makeWorkspace({ language: 'zh-cn' });
+      client = startServer({ workspace });
+      initializeResult = await client.initialize();
+      const diagnostics = client.published(seed.uri, 1);
+      const otherDiagnostics = client.published(other.uri, 1);
+      await client.open(seed.uri, seed.text, 1);
+      await client.open(other.uri, other.text, 1);
       published = await diagnostics;
       publishedOther = await otherDiagnostics;
-      symbols = ((await s.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: seed.uri } })) ?? []) as DocumentSymbol[];
-      folding = (await s.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: seed.uri } })) ?? [];
-      await s.client.open(real013.uri, real013.text, 1);
-      symbols013 = ((await s.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: real013.uri } })) ?? []) as DocumentSymbol[];
-      folding013 = (await s.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: real013.uri } })) ?? [];
-      exitCode = await s.client.stop();
+      symbols = ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: seed.uri } })) ?? []) as DocumentSymbol[];
+      folding = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: seed.uri } })) ?? [];
+      await client.open(real013.uri, real013.text, 1);
+      symbols013 = ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: real013.uri } })) ?? []) as DocumentSymbol[];
+      folding013 = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: real013.uri } })) ?? [];
+      exitCode = await client.stop();
+    });
+
+    after(() => {
+      client?.kill();
+      if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
     });
 
     it('announces incremental sync, document symbols and folding ranges', () => {

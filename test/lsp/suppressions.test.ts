@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CodeAction, type Diagnostic, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 const SEED_002 = fs.readFileSync(seedPath('002'), 'utf8');
 /** The text a diagnostic's range covers (single-line ranges only here). */
@@ -28,18 +28,11 @@ function apply(text: string, edits: TextEdit[]): string {
 
 describe('LSP: silencing a finding in gongwen.json (issue #20)', function () {
   this.timeout(60000);
-  let client: TestClient | undefined;
-  let dir: string | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const each = perTest();
+  let dir: string;
 
   function folder(gongwenJson: unknown): { uri: string; config: string } {
-    dir = makeWorkspace(gongwenJson);
+    dir = each.folder(gongwenJson);
     const file = path.join(dir, '002.txt');
     fs.writeFileSync(file, SEED_002);
     return { uri: pathToFileURL(file).href, config: path.join(dir, 'gongwen.json') };
@@ -47,7 +40,7 @@ describe('LSP: silencing a finding in gongwen.json (issue #20)', function () {
 
   it('the quick fix edits gongwen.json; once written, the finding is gone and the rest stay', async () => {
     const doc = folder({ jurisdiction: '威海市' });
-    client = startServer({ workspace: dir! });
+    const client = each.start({ workspace: dir });
     await client.initialize();
     await client.open(doc.uri, SEED_002, 1);
     const first = await client.published(doc.uri, 1);
@@ -73,7 +66,7 @@ describe('LSP: silencing a finding in gongwen.json (issue #20)', function () {
 
   it('an entry whose text is gone is published as a stale hint', async () => {
     const doc = folder({ ignore: [{ file: '002.txt', rule: 'heading-style', text: '(九十九)' }] });
-    client = startServer({ workspace: dir! });
+    const client = each.start({ workspace: dir });
     await client.initialize();
     await client.open(doc.uri, SEED_002, 1);
     const published = await client.published(doc.uri, 1);
@@ -86,7 +79,7 @@ describe('LSP: silencing a finding in gongwen.json (issue #20)', function () {
 
   it('untrusted: the entries are read, but no quick fix writes gongwen.json', async () => {
     const doc = folder({ ignore: [{ file: '002.txt', rule: 'heading-style', text: '(十)' }] });
-    client = startServer({ workspace: dir!, initializationOptions: { trusted: false } });
+    const client = each.start({ workspace: dir, initializationOptions: { trusted: false } });
     await client.initialize();
     await client.open(doc.uri, SEED_002, 1);
     const published = await client.published(doc.uri, 1);

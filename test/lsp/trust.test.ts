@@ -11,26 +11,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, DocumentSymbolRequest, MessageType, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
-import { FROM_UPPER_FILE, loweredSeed000, makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { FROM_UPPER_FILE, loweredSeed000, perTest, seedPath, type TestClient } from './client';
 
 /** What the target-below-upper finding names without the upper file: the bundled registry's 威海 plan the seed cites. */
 const FROM_REGISTRY = /威海市全民科学素质行动规划纲要实施方案/;
 
 describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
   this.timeout(60000);
-  let client: TestClient | undefined;
-  let dir: string | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const each = perTest();
+  let dir: string;
 
   /** A folder with the lowered seed 000 and seed 002 as `002.plan` (not a workspace document: read only as `upper`). */
   function folder(gongwenJson: unknown, name = '000.txt'): { uri: string; text: string } {
-    dir = makeWorkspace(gongwenJson);
+    dir = each.folder(gongwenJson);
     fs.copyFileSync(seedPath('002'), path.join(dir, '002.plan'));
     const file = path.join(dir, name);
     const text = loweredSeed000();
@@ -50,7 +43,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
 
   it('trusted (the default for other editors): the upper file of gongwen.json is read', async () => {
     const doc = folder(CONFIG);
-    client = startServer({ workspace: dir! });
+    const client = each.start({ workspace: dir });
     const published = await openAndPublish(client, doc);
     const target = published.diagnostics.find((d) => d.code === 'target-below-upper');
     assert.match(String(target?.message), FROM_UPPER_FILE);
@@ -63,7 +56,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
 
   it('untrusted: rule settings apply, the upper file is not read, and one message says so', async () => {
     const doc = folder(CONFIG);
-    client = startServer({ workspace: dir!, initializationOptions: { trusted: false } });
+    const client = each.start({ workspace: dir, initializationOptions: { trusted: false } });
     const published = await openAndPublish(client, doc);
     const codes = published.diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('unit-order'), 'rules: unit-order off');
@@ -83,7 +76,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
 
   it('untrusted without paths in gongwen.json: no message', async () => {
     const doc = folder({ rules: { 'unit-order': 'off' } });
-    client = startServer({ workspace: dir!, initializationOptions: { trusted: false } });
+    const client = each.start({ workspace: dir, initializationOptions: { trusted: false } });
     await openAndPublish(client, doc);
     await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc.uri } });
     assert.deepEqual(client.messages.items.map((m) => m.message), []);
@@ -95,7 +88,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
 
   it('a pathological pattern key (`**a**a…**b`): the server still answers and the other keys apply', async () => {
     const doc = folder({ upper: { [PATHOLOGICAL]: ['002.plan'], [LONG_NAME]: ['002.plan'] } }, LONG_NAME);
-    client = startServer({ workspace: dir! });
+    const client = each.start({ workspace: dir });
     const published = await openAndPublish(client, doc);
     assert.match(String(published.diagnostics.find((d) => d.code === 'target-below-upper')?.message), FROM_UPPER_FILE);
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc.uri } })) as DocumentSymbol[];
@@ -115,7 +108,7 @@ describe('LSP: untrusted and hostile workspaces (issue #14)', function () {
       },
       LONG_NAME,
     );
-    client = startServer({ workspace: dir! });
+    const client = each.start({ workspace: dir });
     const published = await openAndPublish(client, doc);
     assert.match(String(published.diagnostics.find((d) => d.code === 'target-below-upper')?.message), FROM_UPPER_FILE);
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc.uri } })) as DocumentSymbol[];

@@ -7,26 +7,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CompletionRequest, ExecuteCommandRequest, HoverRequest, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath } from './client';
 
 describe('LSP: responsible units', function () {
   this.timeout(20000);
-  const workspaces: string[] = [];
-  let client: TestClient | undefined;
+  const each = perTest();
 
   async function session(gongwenJson: unknown, files: Record<string, string> = {}) {
-    const workspace = makeWorkspace(gongwenJson);
-    workspaces.push(workspace);
+    const workspace = each.folder(gongwenJson);
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), text);
-    client = startServer({ workspace });
+    const client = each.start({ workspace });
     await client.initialize();
     return client;
   }
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-  });
-  after(() => workspaces.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   const seed = (prefix: string) => {
     const file = seedPath(prefix);

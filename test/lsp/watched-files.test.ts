@@ -19,12 +19,13 @@ import {
   type PublishDiagnosticsParams,
   type RegistrationParams,
 } from 'vscode-languageserver-protocol/node';
-import { makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { perTest, seedPath, type TestClient } from './client';
 
 const hasTargetBelowUpper = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'target-below-upper');
 
 describe('LSP: a closed workspace document changed on disk', function () {
   this.timeout(20000);
+  const each = perTest();
   let client: TestClient | undefined;
   let dir: string;
   let rushan: { uri: string; text: string };
@@ -32,19 +33,13 @@ describe('LSP: a closed workspace document changed on disk', function () {
   let weihaiText: string;
 
   beforeEach(() => {
-    dir = makeWorkspace({ upper: { '000.txt': ['002.txt'] } });
+    dir = each.folder({ upper: { '000.txt': ['002.txt'] } });
     const rushanFile = path.join(dir, '000.txt');
     fs.copyFileSync(seedPath('000'), rushanFile);
     rushan = { uri: pathToFileURL(rushanFile).href, text: fs.readFileSync(rushanFile, 'utf8') };
     weihaiFile = path.join(dir, '002.txt');
     weihaiText = fs.readFileSync(seedPath('002'), 'utf8');
     assert.ok(weihaiText.includes('力争达到17%'));
-  });
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Tell the server what happened to 002.txt and wait for 乳山's next diagnostics. */
@@ -58,7 +53,7 @@ describe('LSP: a closed workspace document changed on disk', function () {
 
   it('rewriting the closed upper plan re-checks the open lower one; deleting and re-creating it too', async () => {
     fs.writeFileSync(weihaiFile, weihaiText);
-    client = startServer({ workspace: dir });
+    client = each.start({ workspace: dir });
     await client.initialize();
     const opened = client.published(rushan.uri, 1);
     await client.open(rushan.uri, rushan.text, 1);
@@ -81,7 +76,7 @@ describe('LSP: a closed workspace document changed on disk', function () {
   });
 
   it('a file created after the start is read when the event comes', async () => {
-    client = startServer({ workspace: dir });
+    client = each.start({ workspace: dir });
     await client.initialize();
     const opened = client.published(rushan.uri, 1);
     await client.open(rushan.uri, rushan.text, 1);
@@ -92,7 +87,7 @@ describe('LSP: a closed workspace document changed on disk', function () {
 
   it('an event for a file that is no workspace document re-checks nothing', async () => {
     fs.writeFileSync(weihaiFile, weihaiText);
-    client = startServer({ workspace: dir });
+    client = each.start({ workspace: dir });
     await client.initialize();
     const opened = client.published(rushan.uri, 1);
     await client.open(rushan.uri, rushan.text, 1);
@@ -110,39 +105,35 @@ describe('LSP: a closed workspace document changed on disk', function () {
   });
 
   it('asks a client with dynamic registration to watch gongwen.json, the documents and upper files the document glob misses; never files outside the folder', async () => {
-    const outside = makeWorkspace();
+    const outside = each.folder();
     const upperOutside = path.join(outside, '威海.txt');
     fs.writeFileSync(upperOutside, weihaiText);
     fs.mkdirSync(path.join(dir, 'up'));
     fs.writeFileSync(path.join(dir, 'up', '威海.plan'), weihaiText);
     // Issue #14: a path outside the workspace folder is refused (one warning), so it is not watched either.
     fs.writeFileSync(path.join(dir, 'gongwen.json'), JSON.stringify({ upper: { '000.txt': ['002.txt', upperOutside, 'up/威海.plan'] } }));
-    try {
-      client = startServer({ workspace: dir });
-      const registered = new Promise<FileSystemWatcher[]>((resolve) => {
-        client!.connection.onRequest(RegistrationRequest.type, (params: RegistrationParams) => {
-          const r = params.registrations.find((x) => x.method === DidChangeWatchedFilesNotification.method);
-          if (r) resolve((r.registerOptions as { watchers: FileSystemWatcher[] }).watchers);
-        });
+    client = each.start({ workspace: dir });
+    const registered = new Promise<FileSystemWatcher[]>((resolve) => {
+      client!.connection.onRequest(RegistrationRequest.type, (params: RegistrationParams) => {
+        const r = params.registrations.find((x) => x.method === DidChangeWatchedFilesNotification.method);
+        if (r) resolve((r.registerOptions as { watchers: FileSystemWatcher[] }).watchers);
       });
-      const folder = pathToFileURL(dir).href;
-      await client.connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: folder,
-        workspaceFolders: [{ uri: folder, name: 'w' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
-      });
-      await client.connection.sendNotification(InitializedNotification.type, {});
-      const watchers = await registered;
-      const globs = watchers.map((w) => (typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri} ${w.globPattern.pattern}`));
-      assert.ok(globs.includes('**/gongwen.json'), globs.join('\n'));
-      assert.ok(globs.includes('**/*.{txt,gw,gongwen,docx,pdf}'), globs.join('\n'));
-      assert.ok(globs.includes(`${pathToFileURL(path.join(dir, 'up')).href} 威海.plan`), globs.join('\n'));
-      assert.ok(!globs.some((g) => g.includes(pathToFileURL(outside).href)), globs.join('\n'));
-      // 002.txt lies in the folder: the document glob covers it.
-      assert.equal(globs.length, 3, globs.join('\n'));
-    } finally {
-      fs.rmSync(outside, { recursive: true, force: true });
-    }
+    });
+    const folder = pathToFileURL(dir).href;
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'w' }],
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    const watchers = await registered;
+    const globs = watchers.map((w) => (typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri} ${w.globPattern.pattern}`));
+    assert.ok(globs.includes('**/gongwen.json'), globs.join('\n'));
+    assert.ok(globs.includes('**/*.{txt,gw,gongwen,docx,pdf}'), globs.join('\n'));
+    assert.ok(globs.includes(`${pathToFileURL(path.join(dir, 'up')).href} 威海.plan`), globs.join('\n'));
+    assert.ok(!globs.some((g) => g.includes(pathToFileURL(outside).href)), globs.join('\n'));
+    // 002.txt lies in the folder: the document glob covers it.
+    assert.equal(globs.length, 3, globs.join('\n'));
   });
 });

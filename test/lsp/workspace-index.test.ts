@@ -8,22 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { FROM_UPPER_FILE, loweredSeed000, makeWorkspace, seedPath, startServer, type TestClient } from './client';
+import { FROM_UPPER_FILE, loweredSeed000, perTest, seedPath } from './client';
 
 describe('LSP: the folder is indexed in the background', function () {
   this.timeout(60000);
-  let client: TestClient | undefined;
-  let dir: string | undefined;
-
-  afterEach(() => {
-    client?.kill();
-    client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const each = perTest();
 
   it('publishes without the closed upper file first, then again with its finding, for the same version', async () => {
-    dir = makeWorkspace({ upper: { '000.txt': ['002.plan'] } });
+    const dir = each.folder({ upper: { '000.txt': ['002.plan'] } });
     fs.copyFileSync(seedPath('002'), path.join(dir, '002.plan'));
     // Other drafts of the folder, as an office keeps them: each is parsed in the background too.
     for (let i = 0; i < 20; i++) fs.copyFileSync(seedPath(i % 2 ? '001' : '003'), path.join(dir, `draft-${i}.txt`));
@@ -32,7 +24,7 @@ describe('LSP: the folder is indexed in the background', function () {
     fs.writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
 
-    client = startServer({ workspace: dir, env: { GONGWEN_WORKSPACE_SYNC_MS: '0' } });
+    const client = each.start({ workspace: dir, env: { GONGWEN_WORKSPACE_SYNC_MS: '0' } });
     await client.initialize();
     const refreshesBefore = client.lensRefreshes.mark();
     const first = client.published(uri, 1);
