@@ -2,7 +2,8 @@
  * `gongwen` command line: the entry point esbuild bundles into `dist/cli.js`.
  * All the work is in `cli/`; this file only connects it to the process.
  */
-import pkg from '../../package.json';
+// The version only: a default import put the whole extension manifest (~20 KB) in the CLI's bundle (#18).
+import { version } from '../../package.json';
 import { main } from './cli/main';
 import { processIo } from './cli/io';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -23,5 +24,5 @@ if (!isMainThread && workerData?.gongwenLint) {
   });
 
   // exitCode rather than exit(): let stdout drain before the process ends.
-  process.exitCode = main(process.argv.slice(2), processIo(), pkg.version);
+  process.exitCode = main(process.argv.slice(2), processIo(), version);
 }
