@@ -39,7 +39,7 @@ const COMPILED = FIXED_NUMERALS.map((e) => ({
 }));
 /**
  * Any of the fixed expressions, anywhere: one scan of the block decides whether the 24 patterns run at all
- * (each `matchAll` clones its pattern, and a document of tables has tens of thousands of blocks).
+ * (each a scan of the block, and a document of tables has tens of thousands of blocks).
  */
 const ANY_FIXED = new RegExp(COMPILED.map((e) => e.pattern.source).join('|'));
 /**

@@ -174,7 +174,7 @@ function oneMark(run: string): boolean {
 function scanMarks(doc: GongwenDocument, block: Block): PairFinding[] {
   const out: PairFinding[] = [];
   const text = block.text;
-  // Each matchAll clones its pattern: test first (most blocks have neither).
+  // A test first: cheaper than the patterns' scans, and most blocks have neither.
   if (ANY_ADJACENT.test(text)) for (const m of matchesIn(ADJACENT, text)) {
     const at = m.index!;
     const run = m[0];
