@@ -6,18 +6,23 @@
  *
  * - everything written has reached the operating system: on Linux stdout and stderr are synchronous, but a pipe
  *   on macOS or Windows (and a Windows terminal) is written asynchronously, and exiting then would cut the output;
- * - Node 22's own compile cache (`module.enableCompileCache()`, code-cache.ts) is written at a natural exit: it is
- *   flushed first where Node can (`module.flushCompileCache`, 22.10+), else the run ends by itself;
+ * - Node 22's own compile cache (`module.enableCompileCache()`, code-cache.ts) is written at a natural exit: when
+ *   the run used it, it is flushed first where Node can (`module.flushCompileCache`, 22.10+), else the run ends by
+ *   itself;
  * - only the main thread: a worker of `lint --jobs` ends when its files are done.
  *
  * Called by cli-start.ts after the run and after our own cache was written (code-cache.ts, `'after-run'`).
  */
+import type { CacheUsed } from './code-cache';
+
 export interface ExitContext {
   isMainThread: boolean;
   stdout: { writableLength: number };
   stderr: { writableLength: number };
-  /** `node:module`: whether Node keeps its own compile cache, and how to write it now. */
-  module: { enableCompileCache?: unknown; flushCompileCache?: unknown };
+  /** Which cache the run used (code-cache.ts `runWithCodeCache`). */
+  cache: CacheUsed;
+  /** Writes Node's own compile cache now; false where that Node cannot (code-cache.ts `flushNodeCache`). */
+  flushNodeCache(): boolean;
   /** `process.exit` with `process.exitCode`. */
   exit(): void;
 }
@@ -26,14 +31,7 @@ export interface ExitContext {
 export function exitWhenWritten(context: ExitContext): boolean {
   if (!context.isMainThread) return false;
   if (context.stdout.writableLength > 0 || context.stderr.writableLength > 0) return false;
-  if (typeof context.module.enableCompileCache === 'function') {
-    if (typeof context.module.flushCompileCache !== 'function') return false;
-    try {
-      (context.module.flushCompileCache as () => void)();
-    } catch {
-      // a cache that cannot be written only costs the next start its compile
-    }
-  }
+  if (context.cache === 'node' && !context.flushNodeCache()) return false;
   context.exit();
   return true;
 }

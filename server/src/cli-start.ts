@@ -3,9 +3,8 @@
  * the run so the functions the lint compiled are in it (issue #18: compiling the bundle was a third of a one-file
  * lint).
  */
-import Module from 'node:module';
 import * as path from 'node:path';
-import { cliCacheName, runWithCodeCache } from './code-cache';
+import { cliCacheName, flushNodeCache, runWithCodeCache } from './code-cache';
 import { exitWhenWritten } from './cli-exit';
 import { tuneEngine } from './engine-flags';
 
@@ -23,6 +22,6 @@ void process.stdout;
 void process.stderr;
 // Before the bundle is compiled: the code cache is then made and read under the same flags.
 tuneEngine();
-runWithCodeCache(path.join(__dirname, 'cli-main.js'), cliCacheName(process.argv.slice(2), threads.isMainThread ? undefined : threads.workerData), 'after-run');
+const cache = runWithCodeCache(path.join(__dirname, 'cli-main.js'), cliCacheName(process.argv.slice(2), threads.isMainThread ? undefined : threads.workerData), 'after-run');
 // The run is over and its code cache written: leave without V8's heap teardown when no output is pending (cli-exit.ts).
-exitWhenWritten({ isMainThread: threads.isMainThread, stdout: process.stdout, stderr: process.stderr, module: Module as unknown as { enableCompileCache?: unknown }, exit: () => process.exit() });
+exitWhenWritten({ isMainThread: threads.isMainThread, stdout: process.stdout, stderr: process.stderr, cache, flushNodeCache, exit: () => process.exit() });

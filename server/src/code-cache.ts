@@ -19,17 +19,42 @@ import * as vm from 'node:vm';
 
 export type CacheWrite = 'after-run' | { afterMs: number };
 
-export function runWithCodeCache(main: string, name: string, write: CacheWrite): void {
-  const withCache = Module as unknown as { enableCompileCache?: (dir?: string) => unknown };
-  if (process.env.GONGWEN_NO_COMPILE_CACHE === '1') require(main);
-  else if (typeof withCache.enableCompileCache === 'function') {
+/** Node's own compile cache where it has one (22.1+), and how to write it now (22.10+). */
+const nodeCache = Module as unknown as { enableCompileCache?: (dir?: string) => unknown; flushCompileCache?: () => void };
+
+/** Which cache the run used: Node's own, ours by hand (`runCached`), or none (`GONGWEN_NO_COMPILE_CACHE=1`). */
+export type CacheUsed = 'node' | 'ours' | 'none';
+
+export function runWithCodeCache(main: string, name: string, write: CacheWrite): CacheUsed {
+  if (process.env.GONGWEN_NO_COMPILE_CACHE === '1') {
+    require(main);
+    return 'none';
+  }
+  if (typeof nodeCache.enableCompileCache === 'function') {
     try {
-      withCache.enableCompileCache();
+      nodeCache.enableCompileCache();
     } catch {
       // a cache that cannot be made only costs the compile
     }
     require(main);
-  } else void runCached(main, name, write);
+    return 'node';
+  }
+  void runCached(main, name, write);
+  return 'ours';
+}
+
+/**
+ * Writes Node's compile cache now, as Node does at a natural exit; false where this Node cannot (22.1–22.9), or
+ * when the writing failed.
+ */
+export function flushNodeCache(): boolean {
+  if (typeof nodeCache.flushCompileCache !== 'function') return false;
+  try {
+    nodeCache.flushCompileCache();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

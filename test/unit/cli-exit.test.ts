@@ -19,7 +19,8 @@ function context(over: Partial<ExitContext> = {}): ExitContext & { calls: string
     isMainThread: true,
     stdout: { writableLength: 0 },
     stderr: { writableLength: 0 },
-    module: {},
+    cache: 'ours',
+    flushNodeCache: () => assert.fail('flushes only a cache of Node’s own'),
     exit: () => void calls.push('exit'),
     calls,
     ...over,
@@ -27,10 +28,12 @@ function context(over: Partial<ExitContext> = {}): ExitContext & { calls: string
 }
 
 describe('how a CLI run ends (cli-exit.ts)', () => {
-  it('exits at once when nothing is pending (Node 20: no compile cache of its own)', () => {
-    const c = context();
-    assert.equal(exitWhenWritten(c), true);
-    assert.deepEqual(c.calls, ['exit']);
+  it('exits at once when nothing is pending (Node 20: our cache, already written; or no cache at all)', () => {
+    for (const cache of ['ours', 'none'] as const) {
+      const c = context({ cache });
+      assert.equal(exitWhenWritten(c), true);
+      assert.deepEqual(c.calls, ['exit']);
+    }
   });
 
   it('lets the process end by itself while stdout or stderr still holds output (an asynchronous pipe)', () => {
@@ -42,10 +45,10 @@ describe('how a CLI run ends (cli-exit.ts)', () => {
 
   it('flushes Node 22’s compile cache before it exits, and does not exit where Node can only write it at a natural exit', () => {
     const calls: string[] = [];
-    const flushing = context({ module: { enableCompileCache: () => undefined, flushCompileCache: () => void calls.push('flush') }, exit: () => void calls.push('exit') });
+    const flushing = context({ cache: 'node', flushNodeCache: () => calls.push('flush') > 0, exit: () => void calls.push('exit') });
     assert.equal(exitWhenWritten(flushing), true);
     assert.deepEqual(calls, ['flush', 'exit']);
-    const old = context({ module: { enableCompileCache: () => undefined } });
+    const old = context({ cache: 'node', flushNodeCache: () => false });
     assert.equal(exitWhenWritten(old), false);
     assert.deepEqual(old.calls, []);
   });
