@@ -91,7 +91,8 @@ describe('LSP: the report of a folder (gongwen.server.report)', function () {
     // A folder whose report takes seconds (60 plans: ~2 s for the CLI), so the cancel sent at the first
     // progress report reaches the server while it still reads. With the 14 plans the server could finish
     // within one 100 ms slice of that report, before it looked at its input again (CI, stop 27).
-    const large = path.join(workspace, '大');
+    // In a folder of this test's own, removed after it: in the workspace it would sit among the files every later server reads.
+    const large = path.join(each.folder(), '大');
     assert.equal(writeLargeFolder(large, 60, [...loadDivisions().byCode.values()]), 60);
     client = each.start({ workspace });
     await client.initialize();

@@ -40,7 +40,6 @@ interface WrongForms {
   pairs: Uint8Array;
 }
 
-
 /**
  * Per settings (the office's pairs, the language their texts are in) and document year: building the pattern
  * and the map took ~15 % of the rule on a seed, once per document (CPU profile, issue #18); the year only
