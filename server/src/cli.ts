@@ -6,13 +6,17 @@
 import { version } from '../../package.json';
 import { main } from './cli/main';
 import { processIo } from './cli/io';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runLintWorker } from './cli/parallel';
 import { runReportWorker } from './cli/report-jobs';
+import { EARLY_LINT_KEY } from './cli/early-workers';
 
 if (!isMainThread && workerData?.gongwenLint) {
   // A worker thread of `gongwen lint` over many files (cli/parallel.ts).
   runLintWorker(workerData.gongwenLint);
+} else if (!isMainThread && workerData?.[EARLY_LINT_KEY]) {
+  // A worker of `gongwen lint` started before the bundle loaded (cli/early-workers.ts): its files come in a message.
+  parentPort?.once('message', (job) => runLintWorker(job));
 } else if (!isMainThread && workerData?.gongwenReport) {
   // A worker thread of `gongwen report` (cli/report-jobs.ts).
   runReportWorker(workerData.gongwenReport);

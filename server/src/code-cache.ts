@@ -61,9 +61,9 @@ export function flushNodeCache(): boolean {
  * The cache's name for a CLI start: `cli-<command>` (`cli-lint`, `cli-export` …; `cli-none` for `--version`,
  * `--help`). A worker thread of `lint`/`report --jobs` runs the same functions as its command.
  */
-export function cliCacheName(argv: readonly string[], worker?: { gongwenLint?: unknown; gongwenReport?: unknown }): string {
+export function cliCacheName(argv: readonly string[], worker?: { gongwenLint?: unknown; gongwenLintEarly?: unknown; gongwenReport?: unknown }): string {
   if (worker?.gongwenReport) return 'cli-report';
-  if (worker?.gongwenLint) return 'cli-lint';
+  if (worker?.gongwenLint || worker?.gongwenLintEarly) return 'cli-lint';
   const command = argv.find((a) => !a.startsWith('-'));
   if (command === undefined) return 'cli-none';
   return /^[a-z][a-z-]{0,19}$/.test(command) ? `cli-${command}` : 'cli-other';

@@ -452,6 +452,39 @@ describe('gongwen CLI (built dist/cli.js)', () => {
       }
     });
 
+    it('over many documents, starts its worker before the bundle loads, hands it the files, and prints what one thread prints', function () {
+      this.timeout(120_000);
+      // 150 seed copies (~4.3 MB): enough for a worker started early (cli/early-workers.ts).
+      const many = path.join(tmp, 'jobs-early');
+      fs.mkdirSync(many, { recursive: true });
+      const seeds = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+      for (let i = 0; i < 150; i++) {
+        fs.writeFileSync(path.join(many, `${String(i).padStart(3, '0')}.txt`), `${fs.readFileSync(path.join(ROOT, 'seeds', seeds[i % seeds.length]), 'utf8')}\n（第 ${i + 1} 份）\n`);
+      }
+      // Text: the JSON of 150 documents is more than spawnSync keeps of a child's output.
+      const one = gongwen(['lint', '--jobs', '1', many]);
+      // Node's own log of its workers says which were made: only the early one (a second is made if it is not taken).
+      // Each thread's CPU profile says where files were linted: in both threads.
+      const profiles = path.join(tmp, 'jobs-early-profiles');
+      const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, CLI, 'lint', '--jobs', '2', many], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', GONGWEN_WORKER_START_MS: '0', NODE_DEBUG: 'worker' },
+      });
+      const two = { status: r.status, stdout: r.stdout, stderr: r.stderr };
+      const made = two.stderr.split('\n').filter((l) => /create new worker/.test(l));
+      assert.equal(made.length, 1, two.stderr);
+      assert.match(made[0], /gongwenLintEarly: true/);
+      const linting = fs.readdirSync(profiles).filter((f) => JSON.parse(fs.readFileSync(path.join(profiles, f), 'utf8')).nodes.some((n: any) => n.callFrame.functionName === 'lintFile'));
+      assert.equal(linting.length, 2, `threads that linted files: ${linting.join(', ')}`);
+      assert.equal(two.status, one.status);
+      assert.ok(one.stdout.length > 100_000 && one.stdout.length < 1 << 20, String(one.stdout.length));
+      assert.equal(two.stdout, one.stdout);
+      // A folder of five seeds starts none.
+      const few = gongwen(['lint', '--jobs', '2', 'seeds'], ROOT, { NODE_DEBUG: 'worker' });
+      assert.doesNotMatch(few.stderr, /create new worker/);
+    });
+
     it('refuses a --jobs that is not a positive integer, and --jobs outside lint', () => {
       for (const args of [['lint', '--jobs', '0', 'seeds'], ['lint', '--jobs', 'two', 'seeds'], ['lint', '--jobs', '1.5', 'seeds'], ['outline', '--jobs', '2', SEED_000]]) {
         const r = gongwen(args);

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../settings';
 import { t } from '../l10n';
+import { CLI_OPTIONS } from './options';
 
 export type Verb = 'lint' | 'outline' | 'units' | 'align' | 'coverage' | 'export' | 'report';
 /** `html` and `markdown` are the review report of `lint` (issue #15). */
@@ -52,26 +53,6 @@ const VERBS: readonly Verb[] = ['lint', 'outline', 'units', 'align', 'coverage',
 /** Verbs that are named already but not available yet (none since the higher-level-plan feature). */
 export const RESERVED_VERBS: readonly Verb[] = [];
 
-const OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  config: { type: 'string', short: 'c' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  upper: { type: 'string', multiple: true },
-  fix: { type: 'boolean' },
-  'fix-dry-run': { type: 'boolean' },
-  annotate: { type: 'string' },
-  'comments-only': { type: 'boolean' },
-  jobs: { type: 'string', short: 'j' },
-  docx: { type: 'boolean' },
-  out: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  json: { type: 'boolean' },
-  html: { type: 'string' },
-  csv: { type: 'string' },
-} as const;
-
 /** The `--lang` value, looked at before full parsing so that even usage errors speak the asked language. */
 export function peekLanguage(argv: readonly string[]): UiLanguage | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -86,7 +67,7 @@ export function peekLanguage(argv: readonly string[]): UiLanguage | undefined {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: CLI_OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(describeParseError(err as NodeJS.ErrnoException));
   }

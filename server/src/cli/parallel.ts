@@ -9,7 +9,6 @@
  * TypeScript sources (tests), lint stays in-process.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { LanguageService } from '../service';
@@ -22,6 +21,9 @@ import { fixText } from './fix';
 import { findingContext } from './report-context';
 import { outlineData } from './format-json';
 import { formatOutlineText } from './outline';
+import { PARALLEL_MIN_FILES, releaseEarlyWorkers, takeEarlyWorker } from './early-workers';
+
+export { defaultJobs, PARALLEL_MIN_FILES } from './early-workers';
 
 /**
  * `lint --format json`: a file's element of the output, serialised and UTF-8 encoded where the file was linted
@@ -54,8 +56,6 @@ export interface LintWants {
  */
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-/** Fewer files than this are linted in-process: a worker's start (~0.1 s) costs more than they take. */
-export const PARALLEL_MIN_FILES = 8;
 /** This thread's first tasks, timed before deciding on workers (they add no wait: this thread works meanwhile). */
 const PROBE_MS = 40;
 /**
@@ -103,11 +103,6 @@ function fileSize(file: string): number {
   }
 }
 
-/** The default for `--jobs`: every core the process may use. */
-export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
-}
-
 /** What every job of the pool carries: the shared counters and the port the results go back on. */
 export interface PoolChannel {
   /** [0] the next task to take, [1] results posted (what the main thread waits on). */
@@ -133,8 +128,13 @@ function workerScript(): string | undefined {
 export function lintFiles(files: readonly string[], service: LanguageService, request: ServiceRequest, lang: UiLanguage | undefined, jobs: number, wants: LintWants = {}): LintOutcome[] {
   const job: LintJob = { files, request, lang, wants };
   const here = (i: number) => lintFile(service, files[i], wants);
-  if (files.length < PARALLEL_MIN_FILES) return files.map((_, i) => here(i));
-  return shareOut(files.length, jobs, 'gongwenLint', job, here, (i) => fileSize(files[i]), FASTEST_MS_PER_BYTE);
+  try {
+    if (files.length < PARALLEL_MIN_FILES) return files.map((_, i) => here(i));
+    return shareOut(files.length, jobs, 'gongwenLint', job, here, (i) => fileSize(files[i]), FASTEST_MS_PER_BYTE, takeEarlyWorker);
+  } finally {
+    // Workers the starter began for this folder (cli/early-workers.ts) and that took no job end now.
+    releaseEarlyWorkers();
+  }
 }
 
 /**
@@ -148,9 +148,19 @@ export function lintFiles(files: readonly string[], service: LanguageService, re
  * With `fastestMsPerUnit` (the least a unit can take), workers start before the first task when the work
  * would be worth them even at that speed. A task a worker threw on, or never answered (it died or stalled),
  * is done again here: the result is the one a single thread gives, or its exception. Outside the bundle
- * (tests from the sources) every task is done here.
+ * (tests from the sources) every task is done here. `takeReady` gives a worker already started that waits for
+ * its job (`lint`'s, started before the bundle loaded: cli/early-workers.ts); it is used before a new one.
  */
-export function shareOut<T>(count: number, jobs: number, key: string, job: object, here: (i: number) => T, weight: (i: number) => number = () => 1, fastestMsPerUnit?: number): T[] {
+export function shareOut<T>(
+  count: number,
+  jobs: number,
+  key: string,
+  job: object,
+  here: (i: number) => T,
+  weight: (i: number) => number = () => 1,
+  fastestMsPerUnit?: number,
+  takeReady: () => Worker | undefined = () => undefined,
+): T[] {
   const script = workerScript();
   const workers = Math.min(jobs, count) - 1;
   if (workers < 1 || !script) return Array.from({ length: count }, (_, i) => here(i));
@@ -163,6 +173,14 @@ export function shareOut<T>(count: number, jobs: number, key: string, job: objec
     for (let w = 0; w < workers; w++) {
       const { port1, port2 } = new MessageChannel();
       const channel: PoolChannel = { shared, port: port2 };
+      // A worker already started and waiting for its job (cli/early-workers.ts) gets it in a message.
+      const waiting = takeReady();
+      if (waiting) {
+        waiting.postMessage({ ...job, ...channel }, [port2]);
+        started.push(waiting);
+        ports.push(port1);
+        continue;
+      }
       try {
         const worker = new Worker(script, { workerData: { [key]: { ...job, ...channel } }, transferList: [port2] });
         worker.unref();

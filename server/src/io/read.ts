@@ -13,8 +13,7 @@ const readDocx = (bytes: Uint8Array) => (require('./docx/read') as typeof import
 const readPdf = (bytes: Uint8Array) => (require('./pdf/read') as typeof import('./pdf/read')).readPdf(bytes);
 import { TEXT_SOURCE, type ReadResult, type SourceText } from './source';
 
-/** Extensions of documents inside a folder; a file named on the command line is read whatever its name. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.gw', '.gongwen', '.docx', '.pdf'];
+export { DOCUMENT_EXTENSIONS } from './extensions';
 /** Formats read from the bytes, not edited in place: `--fix` refuses them. */
 export const OFFICE_EXTENSIONS: readonly string[] = ['.docx', '.pdf'];
 

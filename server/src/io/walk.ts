@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
-import { describeFsError, DOCUMENT_EXTENSIONS } from './read';
+import { describeFsError } from './read';
+import { DOCUMENT_EXTENSIONS, isDocumentName } from './extensions';
 
 export interface CollectedFiles {
   /** Paths as given or walked (relative when the user gave a relative path), in a stable order. */
@@ -124,7 +125,7 @@ function walk(dir: string, out: string[], visited: Set<string>, limits: CliWalkL
       else walk(full, out, visited, limits, state, depth + 1);
       if (state.cut) return;
       // `~$name.docx` is Word's lock file of an open document, not a document.
-    } else if (kind.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('~$')) {
+    } else if (kind.isFile() && isDocumentName(name)) {
       out.push(full);
       state.files++;
     }
