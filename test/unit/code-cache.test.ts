@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { cliCacheName, runCached, runWithCodeCache } from '../../server/src/code-cache';
+import Module from 'node:module';
+import { cliCacheName, readWrapped, runCached, runWithCodeCache } from '../../server/src/code-cache';
 
 const g = globalThis as unknown as { codeCacheRuns?: number };
 const REPO = path.resolve(__dirname, '..', '..');
@@ -113,5 +114,15 @@ describe('code cache of the bundles (code-cache.ts)', function () {
     }
     assert.equal(g.codeCacheRuns, 1);
     assert.deepEqual(cacheFiles(), []);
+  });
+
+  it('reads a bundle as Node wraps a module, the built ones (ASCII) and one that is not ASCII', function () {
+    const other = path.join(tmp, 'other.js');
+    fs.writeFileSync(other, "globalThis.word = '通知 — §1';\n");
+    for (const file of [path.join(REPO, 'dist', 'cli-main.js'), path.join(REPO, 'dist', 'server-main.js'), other, main]) {
+      const { source, stat } = readWrapped(file);
+      assert.equal(source, Module.wrap(fs.readFileSync(file, 'utf8')), file);
+      assert.equal(stat.size, fs.statSync(file).size);
+    }
   });
 });
