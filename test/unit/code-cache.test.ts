@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import Module from 'node:module';
-import { cliCacheName, readWrapped, runCached, runWithCodeCache } from '../../server/src/code-cache';
+import { cliCacheName, readBundle, runCached, runWithCodeCache } from '../../server/src/code-cache';
 
 const g = globalThis as unknown as { codeCacheRuns?: number };
 const REPO = path.resolve(__dirname, '..', '..');
@@ -116,13 +116,23 @@ describe('code cache of the bundles (code-cache.ts)', function () {
     assert.deepEqual(cacheFiles(), []);
   });
 
-  it('reads a bundle as Node wraps a module, the built ones (ASCII) and one that is not ASCII', function () {
+  it('reads a bundle as Node wraps a module, the built ones (ASCII) and one that is not, and its cache through the same buffer', function () {
     const other = path.join(tmp, 'other.js');
     fs.writeFileSync(other, "globalThis.word = '通知 — §1';\n");
+    const small = path.join(tmp, 'small.bin');
+    fs.writeFileSync(small, Buffer.from([1, 2, 3]));
+    const large = path.join(tmp, 'large.bin');
+    fs.writeFileSync(large, Buffer.alloc(3_000_000, 7));
     for (const file of [path.join(REPO, 'dist', 'cli-main.js'), path.join(REPO, 'dist', 'server-main.js'), other, main]) {
-      const { source, stat } = readWrapped(file);
-      assert.equal(source, Module.wrap(fs.readFileSync(file, 'utf8')), file);
-      assert.equal(stat.size, fs.statSync(file).size);
+      for (const cache of [small, large, path.join(tmp, 'missing.bin')]) {
+        let seen: fs.Stats | undefined;
+        const read = readBundle(file, (stat) => ((seen = stat), cache));
+        assert.equal(read.source, Module.wrap(fs.readFileSync(file, 'utf8')), file);
+        assert.equal(seen?.size, fs.statSync(file).size, 'the cache is named from the bundle it was read from');
+        assert.equal(read.file, cache);
+        if (fs.existsSync(cache)) assert.ok(read.cachedData?.equals(fs.readFileSync(cache)), cache);
+        else assert.equal(read.cachedData, undefined);
+      }
     }
   });
 });
