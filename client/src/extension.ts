@@ -76,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerPrintPreview(languageClient),
     registerOpenUpperClause(),
     registerOpenSample(context),
-    registerSaveProjectConfig(),
+    registerSaveProjectConfig(languageClient),
     registerOffice(languageClient),
     registerReportFolder(languageClient),
     registerRuleDocs(context, output),
