@@ -61,9 +61,6 @@ export interface DocumentCount {
  */
 export function earlyLintWorkers(argv: readonly string[], context: EarlyContext): number {
   if (argv[0] !== 'lint') return 0;
-  // A cheap look first, at every word that may be a path (an option's value too): a lint of one file, the common
-  // run, stops here without parsing the command line (~5 M instructions of its start, callgrind).
-  if (!enoughDocuments(context.documentsUnder(argv.filter((a, i) => i > 0 && !a.startsWith('-'))))) return 0;
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: CLI_OPTIONS, allowPositionals: true, strict: true });
@@ -71,7 +68,7 @@ export function earlyLintWorkers(argv: readonly string[], context: EarlyContext)
     return 0;
   }
   const { values, positionals } = parsed;
-  if (argv[0] !== 'lint' || positionals[0] !== 'lint') return 0;
+  if (positionals[0] !== 'lint') return 0;
   if (values.help || values.version || values.fix || values['fix-dry-run'] || values.annotate !== undefined) return 0;
   let jobs = context.cores;
   if (values.jobs !== undefined) {
